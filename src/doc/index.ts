@@ -1,0 +1,5 @@
+/** The doc package: the shared data model all stages import. */
+export * from './types.js';
+export * from './doc.js';
+export * from './errors.js';
+export * from './resources.js';

@@ -1,0 +1,46 @@
+/**
+ * A pipeline of stages, checked once when built (every required layer is
+ * assigned by an earlier stage), then run as a plain loop with per-stage
+ * timing and error capture.
+ */
+import type { Doc, LayerName } from '../doc/index.js';
+import type { Stage } from './stage.js';
+
+/** The outcome of running a pipeline on one document. */
+export type RunResult = { ok: true; doc: Doc } | { ok: false; doc: Doc; stage: string; reason: string };
+
+/** A checked sequence of stages. */
+export class Pipeline {
+  readonly stages: readonly Stage[];
+
+  constructor(stages: Stage[], provided: LayerName[] = ['blocks']) {
+    const have = new Set<LayerName>(provided);
+    for (const s of stages) {
+      for (const r of s.requires) {
+        if (!have.has(r)) throw new Error(`pipeline: stage ${s.name} requires layer '${r}', which no earlier stage assigns`);
+      }
+      for (const a of s.assigns) have.add(a);
+    }
+    this.stages = stages;
+  }
+
+  /** Names of the stages, for provenance. */
+  get names(): string[] {
+    return this.stages.map((s) => s.name);
+  }
+
+  /** Run every stage on `doc`; stop at the first failure and report which stage failed and why. */
+  run(doc: Doc): RunResult {
+    for (const s of this.stages) {
+      const t0 = performance.now();
+      try {
+        s.run(doc);
+      } catch (e) {
+        return { ok: false, doc, stage: s.name, reason: e instanceof Error ? e.message : String(e) };
+      } finally {
+        doc.trail.push({ stage: s.name, ms: performance.now() - t0 });
+      }
+    }
+    return { ok: true, doc };
+  }
+}
