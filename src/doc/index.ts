@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './doc.js';
 export * from './errors.js';
 export * from './resources.js';
+export * from './views.js';

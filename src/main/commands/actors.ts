@@ -1,0 +1,65 @@
+/** `dateline actors --resolve`: resolve mention strings to actor codes. */
+import { readFileSync } from 'node:fs';
+import type { Command } from '../args.js';
+import { jsonl, out } from '../io.js';
+import { resolveMention } from '../../actors/index.js';
+
+export const actorsCommand: Command = {
+  name: 'actors',
+  summary: 'resolve actor mentions to country, sector and code',
+  usage: `
+Usage: dateline actors --resolve FILE.jsonl [--jsonl]
+
+Input lines {"id","text","context"?,"date"?}: a mention, the sentence it is in, the date.
+Output lines {id, name, country, sector, code, wikidata?, confidence}; an unknown mention has null fields.
+
+Options:
+  --resolve FILE   JSON-lines input (- for stdin)
+  --jsonl          JSON lines on stdout (default: a readable table)
+  -h, --help       this help`,
+  options: { resolve: { type: 'string' }, jsonl: { type: 'boolean' } },
+  run(values) {
+    const file = values.resolve as string | undefined;
+    if (!file) {
+      process.stderr.write('dateline actors: --resolve FILE.jsonl is required (see --help)\n');
+      return 2;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (e) {
+      process.stderr.write(`error: ${file}: not-found (read): ${(e as Error).message}\n`);
+      return 1;
+    }
+    let good = 0;
+    text.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      let q: { id?: unknown; text?: unknown; context?: unknown; date?: unknown };
+      try {
+        q = JSON.parse(line);
+        if (typeof q.text !== 'string') throw new Error('no "text"');
+      } catch (e) {
+        process.stderr.write(`error: ${file}:${i + 1}: bad-input (read): ${(e as Error).message}\n`);
+        return;
+      }
+      good++;
+      const r = resolveMention({
+        text: q.text as string,
+        context: typeof q.context === 'string' ? q.context : undefined,
+        date: typeof q.date === 'string' ? q.date : undefined,
+      });
+      const row = {
+        id: q.id ?? String(i + 1),
+        name: r?.name ?? null,
+        country: r?.country ?? null,
+        sector: r?.sector ?? null,
+        code: r?.code ?? null,
+        ...(r?.wikidata ? { wikidata: r.wikidata } : {}),
+        confidence: r?.confidence ?? 0,
+      };
+      if (values.jsonl) jsonl(row);
+      else out(`${String(row.id).padEnd(8)} ${String(q.text).padEnd(30)} ${row.code ?? '-'}  ${row.name ?? ''}`);
+    });
+    return good > 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,48 @@
+/** `dateline demo` (what `npm start` runs): ingest the bundled examples into SQLite and show what came out. */
+import { join } from 'node:path';
+import type { Command } from '../args.js';
+import { out } from '../io.js';
+import { openSqliteStore } from '../../store/index.js';
+import { PACKAGE_ROOT } from '../../doc/index.js';
+import { ingestInto } from './ingest.js';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'ingest the bundled example pages and show the events found',
+  usage: `
+Usage: dateline demo [--db FILE] [--examples DIR]
+
+Ingest the bundled example pages (examples/) into a SQLite store and print what came out:
+page kinds, errors, and the events with their actors, dates and evidence.
+
+Options:
+  --db FILE        SQLite file (default ./dateline.db)
+  --examples DIR   folder of pages (default: the bundled examples)
+  -h, --help       this help`,
+  options: { db: { type: 'string' }, examples: { type: 'string' } },
+  run(v) {
+    const dbPath = (v.db as string) ?? 'dateline.db';
+    const dir = (v.examples as string) ?? join(PACKAGE_ROOT, 'examples');
+    const store = openSqliteStore(dbPath);
+    try {
+      const s = ingestInto(store, [dir]);
+      out(`Ingested ${s.seen} example pages from ${dir} into ${dbPath}:`);
+      out(`  ${s.stored} stored, ${s.duplicates} already stored, ${s.errors} errors (kept in the errors table)`);
+      const st = store.stats();
+      out(`  pages by kind: ${Object.entries(st.by_status).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+      out(`  ${st.events} events, ${st.mentions} actor mentions, ${st.quotes} quotes in the store`);
+      out();
+      out('Events (date  type  actor → recipient  [CAMEO]  trigger — sentence):');
+      for (const e of store.queryEvents({})) {
+        const who = (a: typeof e.actor) => a.map((x) => x.code).join('+') || '-';
+        const sentence = e.sentence.length > 100 ? e.sentence.slice(0, 99) + '…' : e.sentence;
+        out(`  ${e.date ?? '????-??-??'}  ${e.type.padEnd(9)} ${who(e.actor)} → ${who(e.recipient)}  [${e.cameo}]  "${e.trigger}" — ${sentence}`);
+      }
+      out();
+      out(`Next: dateline query --db ${dbPath} --actor FRA --format csv   |   dateline stats --db ${dbPath} --json`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,88 @@
+/** `dateline events`: the whole pipeline without storing; one event per line. */
+import { readFileSync } from 'node:fs';
+import type { Command } from '../args.js';
+import { analyse, processItem, sentenceDoc, type Outcome } from '../engine.js';
+import { jsonl, out, reportError } from '../io.js';
+import { eventView, mentionIndex, type EventView } from '../../doc/index.js';
+import { collectInputs, load } from './shared.js';
+
+export const eventsCommand: Command = {
+  name: 'events',
+  summary: 'code events from pages or sentences (no store)',
+  usage: `
+Usage: dateline events [--jsonl] FILE...
+       dateline events [--jsonl] --sentences FILE.jsonl
+
+Run extraction, NLP, actors, quotes and event coding, and print one event per line.
+With --sentences, each input line is {"id","text","date"?} and each event carries sentence_id.
+
+Options:
+  --jsonl              JSON lines on stdout (default: a readable table)
+  --sentences FILE     code bare sentences from a JSON-lines file (- for stdin)
+  --input-list LIST    JSON lines {"path","url"}
+  -h, --help           this help`,
+  options: { jsonl: { type: 'boolean' }, sentences: { type: 'string' }, 'input-list': { type: 'string' } },
+  run(values, positionals) {
+    const emit = (v: EventView & { sentence_id?: string }) => {
+      if (values.jsonl) jsonl(v);
+      else {
+        const who = (a: EventView['actor']) => a.map((x) => x.code || x.text).join('+') || '-';
+        out(`${v.date ?? '????-??-??'}  ${v.type.padEnd(9)} ${who(v.actor)} → ${who(v.recipient)}  [${v.cameo}] "${v.trigger.text}"  ${v.sentence.slice(0, 90)}`);
+      }
+    };
+    const emitDoc = (o: Outcome, sentenceId?: string) => {
+      if (!o.ok) {
+        reportError(o);
+        return false;
+      }
+      const idx = mentionIndex(o.doc);
+      for (const e of o.doc.layers.events ?? []) {
+        const v = eventView(o.doc, e, idx);
+        emit(sentenceId === undefined ? v : { sentence_id: sentenceId, ...v });
+      }
+      return true;
+    };
+    let good = 0;
+    if (values.sentences) {
+      const file = values.sentences as string;
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      } catch (e) {
+        process.stderr.write(`error: ${file}: not-found (read): ${(e as Error).message}\n`);
+        return 1;
+      }
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (!lines[i].trim()) continue;
+        let row: { id?: unknown; text?: unknown; date?: unknown };
+        try {
+          row = JSON.parse(lines[i]);
+          if (typeof row.text !== 'string') throw new Error('no "text"');
+        } catch (e) {
+          process.stderr.write(`error: ${file}:${i + 1}: bad-input (read): ${(e as Error).message}\n`);
+          continue;
+        }
+        const id = row.id === undefined ? String(i + 1) : String(row.id);
+        const doc = sentenceDoc(id, row.text as string, typeof row.date === 'string' ? row.date : null);
+        if (emitDoc(analyse(doc), id)) good++;
+      }
+      return good > 0 ? 0 : 1;
+    }
+    const refs = collectInputs(positionals, values['input-list'] as string | undefined);
+    if (!refs.length) {
+      process.stderr.write('dateline events: no input (see --help)\n');
+      return 2;
+    }
+    for (const ref of refs) {
+      const o = processItem(load(ref));
+      if (o.ok && o.doc.meta.status !== 'article') {
+        process.stderr.write(`note: ${o.source}: ${o.doc.meta.status}: no events (${o.doc.meta.statusSignals.join(', ')})\n`);
+        good++;
+        continue;
+      }
+      if (emitDoc(o)) good++;
+    }
+    return good > 0 ? 0 : 1;
+  },
+};

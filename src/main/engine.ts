@@ -1,0 +1,57 @@
+/** The engine: bytes → extract → (for articles) nlp, actors, quotes, events; failures as values naming the document. */
+import { createDoc, type Doc } from '../doc/index.js';
+import { extract } from '../extract/index.js';
+import { nlpStage } from '../nlp/index.js';
+import { actorsStage } from '../actors/index.js';
+import { quotesStage } from '../quotes/index.js';
+import { eventsStage } from '../events/index.js';
+import { Pipeline } from '../pipeline/index.js';
+import type { InputItem } from './inputs.js';
+
+/** One document's outcome. */
+export type Outcome =
+  | { ok: true; source: string; doc: Doc }
+  | { ok: false; source: string; code: string; stage: string; reason: string; doc?: Doc };
+
+let pipeline: Pipeline | null = null;
+
+/** The analysis pipeline after extraction, built (and checked) once. */
+export function analysisPipeline(): Pipeline {
+  pipeline ??= new Pipeline([nlpStage(), actorsStage(), quotesStage(), eventsStage()], ['blocks']);
+  return pipeline;
+}
+
+/** The names of every stage, extraction included, for provenance in the store. */
+export function stageNames(): string[] {
+  return ['extract', ...analysisPipeline().names];
+}
+
+/** Extract only. */
+export function extractItem(item: InputItem): Outcome {
+  if (!item.ok) return { ok: false, source: item.source, code: item.code, stage: 'read', reason: item.reason };
+  const r = extract({ bytes: item.bytes, source: item.source, url: item.url });
+  if (!r.ok) return { ok: false, source: item.source, code: r.code, stage: 'extract', reason: r.reason };
+  return { ok: true, source: item.source, doc: r.value };
+}
+
+/** Extract, then analyse articles; error and non-article pages are returned as they are, with no events. */
+export function processItem(item: InputItem): Outcome {
+  const ex = extractItem(item);
+  if (!ex.ok || ex.doc.meta.status !== 'article') return ex;
+  return analyse(ex.doc);
+}
+
+/** Run the analysis pipeline over a Doc. */
+export function analyse(doc: Doc): Outcome {
+  const r = analysisPipeline().run(doc);
+  if (r.ok) return { ok: true, source: doc.source.source, doc };
+  return { ok: false, source: doc.source.source, code: 'stage-failed', stage: r.stage, reason: r.reason, doc };
+}
+
+/** A Doc over one bare sentence or snippet, dated when a date is given (for `events --sentences`). */
+export function sentenceDoc(id: string, text: string, date: string | null): Doc {
+  const doc = createDoc(text, { source: { source: id } });
+  doc.layers.blocks = [{ start: 0, end: text.length, kind: 'paragraph' }];
+  if (date) doc.meta.published = { value: date, from: 'input' };
+  return doc;
+}

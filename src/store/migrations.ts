@@ -1,0 +1,134 @@
+/** Versioned schema migrations for the SQLite store; each runs once, in order, inside a transaction. */
+
+/** One schema step. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** All migrations, oldest first. Never edit a released one: add a new step. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'documents, layers, mentions, events, quotes, errors',
+    sql: `
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  url TEXT,
+  canonical_url TEXT,
+  content_hash TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_signals TEXT NOT NULL,
+  title TEXT,
+  byline TEXT,
+  published TEXT,
+  language TEXT,
+  text TEXT NOT NULL,
+  body_end INTEGER NOT NULL,
+  meta TEXT NOT NULL,
+  pipeline TEXT NOT NULL,
+  tone REAL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_hash ON documents(content_hash);
+
+CREATE TABLE layers (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (doc_id, name)
+);
+
+CREATE TABLE mentions (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  name TEXT NOT NULL,
+  country TEXT,
+  sector TEXT NOT NULL,
+  code TEXT NOT NULL,
+  wikidata TEXT,
+  kind TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  antecedent TEXT,
+  entity TEXT,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX mentions_code ON mentions(code);
+CREATE INDEX mentions_country ON mentions(country);
+
+CREATE TABLE events (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  trigger_start INTEGER NOT NULL,
+  trigger_end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  contexts TEXT NOT NULL,
+  cameo TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  date TEXT,
+  date_start INTEGER,
+  date_end INTEGER,
+  place TEXT,
+  negated INTEGER NOT NULL,
+  modality TEXT NOT NULL,
+  historical INTEGER NOT NULL,
+  decided_by TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  reported_in TEXT,
+  reported_by TEXT,
+  PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE event_args (
+  doc_id TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+  position INTEGER NOT NULL,
+  mention_id TEXT NOT NULL,
+  PRIMARY KEY (doc_id, event_id, role, position),
+  FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+);
+CREATE INDEX event_args_mention ON event_args(doc_id, mention_id);
+
+CREATE TABLE quotes (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  content_start INTEGER NOT NULL,
+  content_end INTEGER NOT NULL,
+  cue_start INTEGER,
+  cue_end INTEGER,
+  source_start INTEGER,
+  source_end INTEGER,
+  speaker TEXT,
+  direct INTEGER NOT NULL,
+  tone REAL,
+  PRIMARY KEY (doc_id, id)
+);
+
+CREATE TABLE errors (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  source TEXT NOT NULL,
+  code TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+`,
+  },
+];
