@@ -1,5 +1,12 @@
-/** Extraction stage: raw page bytes → a Doc with body text, blocks, captions and metadata. (Placeholder until issue 3 lands.) */
-import { createDoc, type Doc, type Result } from '../doc/index.js';
+/** Extraction stage: raw page bytes → a Doc with body text, blocks, captions, metadata and page kind. */
+import { createDoc, sha256, type Block, type Doc, type DocMeta, type Result, type SourceInfo } from '../doc/index.js';
+import { binaryReason, decodeBytes, maybeGunzip, MAX_BYTES } from './decode.js';
+import { parseHtml } from './dom.js';
+import { extractBody } from './html.js';
+import { extractText } from './text.js';
+import { htmlMeta } from './meta.js';
+import { decideKind } from './kind.js';
+import { Budget, BudgetExceeded } from './budget.js';
 
 /** One input page. */
 export interface RawInput {
@@ -17,11 +24,92 @@ export interface ExtractOptions {
   budgetMs?: number;
 }
 
+/** Default per-document budget: a 20 MB page parses in well under this on one shared core. */
+export const DEFAULT_BUDGET_MS = 15000;
+
+/** A block of extracted text before it is placed in the Doc. */
+export interface OutBlock {
+  text: string;
+  kind: Block['kind'];
+}
+
+/** Does the decoded text look like HTML rather than plain text? */
+export function looksLikeHtml(text: string, contentType?: string | null): boolean {
+  if (contentType && /html|xml/i.test(contentType)) return true;
+  if (contentType && /text\/plain/i.test(contentType)) return false;
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
+  const tags = head.match(/<(html|head|body|div|p|meta|title|span|a|br|table|script|link)\b/g);
+  return (tags?.length ?? 0) >= 2;
+}
+
 /** Extract one page. Errors (empty, binary, undecodable) are values; error and non-article pages are ok with a status. */
-export function extract(input: RawInput, _opts: ExtractOptions = {}): Result<Doc> {
-  const text = new TextDecoder('utf-8').decode(input.bytes).trim();
-  if (!text) return { ok: false, code: 'empty', reason: 'no text' };
-  const doc = createDoc(text, { source: { source: input.source, url: input.url ?? null } });
-  doc.layers.blocks = [{ start: 0, end: text.length, kind: 'paragraph' }];
-  return { ok: true, value: doc };
+export function extract(input: RawInput, opts: ExtractOptions = {}): Result<Doc> {
+  const budget = new Budget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  try {
+    return run(input, budget);
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return { ok: false, code: 'timeout', reason: e.message };
+    if (e instanceof RangeError) return { ok: false, code: 'too-large', reason: `page too large or too deep: ${e.message}` };
+    throw e;
+  }
+}
+
+function run(input: RawInput, budget: Budget): Result<Doc> {
+  if (!input.bytes || input.bytes.length === 0) return { ok: false, code: 'empty', reason: 'no bytes' };
+  if (input.bytes.length > MAX_BYTES) return { ok: false, code: 'too-large', reason: `${input.bytes.length} bytes > ${MAX_BYTES}` };
+  const gz = maybeGunzip(input.bytes);
+  if (!gz.ok) return gz;
+  const bytes = gz.bytes;
+  if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'no bytes after gunzip' };
+  const bin = binaryReason(bytes);
+  if (bin) return { ok: false, code: 'binary', reason: `input is binary (${bin})` };
+  const dec = decodeBytes(bytes, input.contentType);
+  if (!dec.ok) return dec;
+  if (!dec.text.trim()) return { ok: false, code: 'empty', reason: 'no text after decoding' };
+  budget.check();
+  const url = input.url ?? null;
+  const html = looksLikeHtml(dec.text, input.contentType);
+  let meta: DocMeta;
+  let body: OutBlock[];
+  let captions: OutBlock[];
+  let canonicalUrl: string | null = null;
+  if (html) {
+    const root = parseHtml(dec.text, () => budget.check());
+    budget.check();
+    const hm = htmlMeta(root, url);
+    canonicalUrl = hm.canonicalUrl;
+    budget.check();
+    const res = extractBody(root, hm.meta.title?.value ?? null);
+    budget.check();
+    body = res.body.map((b) => ({ text: b.text, kind: b.kind === 'pre' ? 'paragraph' : b.kind }));
+    captions = res.captions.map((b) => ({ text: b.text, kind: 'caption' as const }));
+    meta = hm.meta;
+    decideKind(meta, { body, captions, url: canonicalUrl ?? url, all: res.all, html: true, hints: hm.kindHints });
+    hm.finish(meta, body, captions);
+  } else {
+    const res = extractText(dec.text, url);
+    body = res.body;
+    captions = res.captions;
+    meta = res.meta;
+    decideKind(meta, { body, captions, url, all: null, html: false, hints: res.kindHints });
+  }
+  return { ok: true, value: build(body, captions, meta, { source: input.source, url, canonicalUrl, contentHash: sha256(bytes), format: html ? 'html' : 'text', encoding: dec.encoding }) };
+}
+
+/** Assemble the Doc: body blocks, then captions, joined by blank lines, with the blocks layer. */
+export function build(body: OutBlock[], captions: OutBlock[], meta: DocMeta, source: SourceInfo): Doc {
+  const blocks: Block[] = [];
+  let text = '';
+  const add = (b: OutBlock) => {
+    if (text) text += '\n\n';
+    blocks.push({ start: text.length, end: text.length + b.text.length, kind: b.kind });
+    text += b.text;
+  };
+  for (const b of body) add(b);
+  const bodyEnd = text.length;
+  for (const c of captions) add({ text: c.text, kind: 'caption' });
+  const doc = createDoc(text, { bodyEnd, source, meta });
+  doc.layers.blocks = blocks;
+  return doc;
 }

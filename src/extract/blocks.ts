@@ -1,0 +1,192 @@
+/**
+ * Cuts a cleaned element tree into text blocks in reading order: paragraphs, headings, list
+ * items, tables (as text), quotes, captions. Each block remembers the element that holds it
+ * and how much of its text sits inside links, which the content scorer needs.
+ */
+import type { El, Node } from './dom.js';
+
+/** Kinds of raw blocks; `caption` marks figure captions and photo credits. */
+export type RawKind = 'paragraph' | 'heading' | 'list' | 'table' | 'quote' | 'caption' | 'pre';
+
+/** A block of text found in the page. */
+export interface RawBlock {
+  text: string;
+  kind: RawKind;
+  /** The nearest block-level element holding the text. */
+  el: El;
+  /** Characters of the text that were inside links. */
+  linkChars: number;
+  /** Heading level 1..6 for headings, else 0. */
+  level: number;
+}
+
+/** Elements that break inline text into separate blocks. */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'figure', 'figcaption', 'header', 'footer',
+  'address', 'hr', 'center', 'form', 'fieldset', 'details', 'summary', 'body', 'html', 'caption', 'aside', 'nav',
+  '#root', 'hgroup', 'picture', 'title', 'head', 'legend', 'menu', 'dialog', 'font-block',
+]);
+
+const HEADING = /^h([1-6])$/;
+
+/** Is this table a data table (rows of short cells) rather than page layout? */
+export function isDataTable(t: El): boolean {
+  let cells = 0;
+  let long = 0;
+  const todo: El[] = [t];
+  while (todo.length) {
+    const el = todo.pop()!;
+    for (const c of el.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'table' || c.tag === 'p' || c.tag === 'article' || c.tag === 'h1' || c.tag === 'h2') return false;
+      if (c.tag === 'td' || c.tag === 'th') {
+        cells++;
+        if (cellLen(c) > 300) long++;
+      }
+      todo.push(c);
+    }
+  }
+  return cells >= 2 && long === 0;
+}
+
+function cellLen(el: El): number {
+  let n = 0;
+  const todo: Node[] = [el];
+  while (todo.length && n <= 300) {
+    const x = todo.pop()!;
+    if (typeof x === 'string') n += x.trim().length;
+    else for (const c of x.children) todo.push(c);
+  }
+  return n;
+}
+
+/** Collapse whitespace within lines and drop blank lines. */
+export function tidy(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.replace(/[ \t\f\r\u00a0\u200b\u2028\u2029]+/g, ' ').trim())
+    .filter((l) => l)
+    .join('\n');
+}
+
+/** Cut the tree under `root` into blocks in document order. */
+export function toBlocks(root: El): RawBlock[] {
+  const out: RawBlock[] = [];
+  let buf = '';
+  let links = 0;
+  let owner: El = root;
+  let inLink = 0;
+  let inPre = 0;
+
+  const flush = () => {
+    const text = inPre ? buf.replace(/^\n+|\s+$/g, '') : tidy(buf.replace(/\s*\n\s*/g, '\n'));
+    if (text) out.push({ text, kind: kindOf(owner), el: owner, linkChars: Math.min(links, text.length), level: levelOf(owner) });
+    buf = '';
+    links = 0;
+  };
+
+  // Iterative walk with explicit enter/leave events.
+  type Ev = { n: Node; leave: boolean; prevOwner?: El };
+  const todo: Ev[] = [{ n: root, leave: false }];
+  while (todo.length) {
+    const ev = todo.pop()!;
+    const n = ev.n;
+    if (typeof n === 'string') {
+      const t = inPre ? n : n.replace(/\s+/g, ' ');
+      buf += t;
+      if (inLink) links += t.trim().length;
+      continue;
+    }
+    if (ev.leave) {
+      if (n.tag === 'a') inLink--;
+      if (n.tag === 'pre') inPre--;
+      if (BLOCK_TAGS.has(n.tag) || n.tag === '#table') {
+        flush();
+        owner = ev.prevOwner!;
+      }
+      continue;
+    }
+    if (n.tag === 'br') {
+      buf += '\n';
+      continue;
+    }
+    if (n.tag === 'img' || n.tag === 'hr') continue;
+    if (n.tag === 'table' && isDataTable(n)) {
+      flush();
+      const text = tableText(n);
+      if (text) out.push({ text, kind: 'table', el: n, linkChars: 0, level: 0 });
+      continue;
+    }
+    if (n.tag === 'a') inLink++;
+    if (n.tag === 'pre') inPre++;
+    if (BLOCK_TAGS.has(n.tag)) {
+      flush();
+      todo.push({ n, leave: true, prevOwner: owner });
+      owner = n;
+    } else todo.push({ n, leave: true });
+    // Inline spacing: cells and inline-block items should not fuse words.
+    if (n.tag === 'td' || n.tag === 'th' || n.tag === 'span' || n.tag === 'label') buf += n.tag === 'span' ? '' : ' ';
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push({ n: n.children[i], leave: false });
+  }
+  flush();
+  return out;
+}
+
+function levelOf(el: El): number {
+  const m = HEADING.exec(el.tag);
+  return m ? Number(m[1]) : 0;
+}
+
+function kindOf(el: El): RawKind {
+  if (HEADING.test(el.tag)) return 'heading';
+  if (el.tag === 'figcaption' || el.tag === 'caption') return 'caption';
+  if (el.tag === 'li' || el.tag === 'dd' || el.tag === 'dt') return 'list';
+  if (el.tag === 'pre') return 'pre';
+  for (let p: El | null = el; p; p = p.parent) {
+    if (p.tag === 'blockquote') return 'quote';
+    if (p.tag === 'figcaption') return 'caption';
+  }
+  return 'paragraph';
+}
+
+/** A data table as text: one line per row, cells separated by " | ". */
+export function tableText(t: El): string {
+  const rows: string[] = [];
+  const todo: El[] = [t];
+  const trs: El[] = [];
+  while (todo.length) {
+    const el = todo.pop()!;
+    if (el.tag === 'tr') trs.push(el);
+    else for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i];
+      if (typeof c !== 'string') todo.push(c);
+    }
+  }
+  for (const tr of trs) {
+    const cells: string[] = [];
+    for (const c of tr.children) {
+      if (typeof c === 'string' || (c.tag !== 'td' && c.tag !== 'th')) continue;
+      const txt = flat(c);
+      if (txt) cells.push(txt);
+    }
+    if (cells.length) rows.push(cells.join(' | '));
+  }
+  const cap = t.children.find((c): c is El => typeof c !== 'string' && c.tag === 'caption');
+  const capText = cap ? flat(cap) : '';
+  return (capText ? capText + '\n' : '') + rows.join('\n');
+}
+
+function flat(el: El): string {
+  const parts: string[] = [];
+  const todo: Node[] = [el];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (typeof n === 'string') parts.push(n);
+    else {
+      if (n.tag === 'br' || BLOCK_TAGS.has(n.tag)) parts.push(' ');
+      for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,143 @@
+/**
+ * Boilerplate removal on the element tree: drops non-content tags, hidden elements and
+ * elements whose class, id or role name page furniture (navigation, share bars, related links,
+ * cookie and newsletter boxes, comments). Caption and credit containers are renamed to
+ * `figcaption` so they are kept apart from the body instead of being lost.
+ */
+import type { El, Node } from './dom.js';
+
+/** Tags that never hold article text. */
+const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'source', 'button', 'select', 'option', 'input', 'textarea', 'nav', 'aside', 'footer', 'menu', 'dialog', 'head',
+  'link', 'meta', 'map', 'area', 'title', 'base', 'track', 'param', 'portal', 'amp-ad', 'amp-sidebar', 'amp-analytics',
+]);
+
+/** Class/id tokens that name furniture; matched as whole tokens split on space, `_` and `-`. */
+const NEG_TOKENS = new Set([
+  'share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended', 'recommendations', 'promo',
+  'promos', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor',
+  'sponsored', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'cookie', 'cookies',
+  'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer',
+  'sidebar', 'widget', 'widgets', 'popup', 'modal', 'overlay', 'comment', 'comments', 'disqus', 'outbrain', 'taboola',
+  'toolbar', 'print', 'skip', 'skiplink', 'pagination', 'pager', 'trending', 'popular', 'mostread', 'tags', 'tag',
+  'taglist', 'topics', 'keywords', 'byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'date', 'meta',
+  'metadata', 'header', 'sr', 'visually', 'offscreen', 'banner', 'rail', 'follow', 'jump', 'tools',
+  'utility', 'login', 'signin', 'donate', 'donation', 'bio', 'disclaimer', 'copyright', 'more', 'readmore',
+  'newsletter', 'embed', 'video', 'playlist', 'carousel', 'slideshow', 'gallery', 'headline', 'kicker',
+  'eyebrow', 'reactions', 'rating', 'feedback', 'survey', 'alert', 'notification', 'toc', 'upsell', 'marketing',
+  'offer', 'partner', 'partners', 'recirc', 'recirculation', 'outstream', 'teaser', 'teasers', 'nocontent',
+]);
+
+/** Substrings that name furniture even inside camelCase class names. */
+const NEG_SUBSTR = /related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|paywall|byline|masthead|widget|disclaimer/i;
+
+/** Tokens that mark the article itself; they protect weak negatives. */
+const POS = /article|body|content|entry|main|post|story|text|prose|richtext|blog/i;
+
+/** Negatives strong enough to drop even with a positive word beside them. */
+const STRONG = /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|paywall|signup|breadcrumb|popular|trending|recirc/i;
+
+/** Roles of landmark regions that are not the article. */
+const NEG_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar', 'alertdialog']);
+
+const CAPTION = /(^|[\s_-])(caption|captions|credit|credits|photo-?credit|image-?credit|wp-caption-text|figcaption|imagecaption|media-caption)([\s_-]|$)|caption|[cC]redit/;
+
+/** An element keeps its place despite a furniture name when it holds at least this share of the page's paragraph text (AEB dev runs: a wrapper named "share-…" held whole stories). */
+const KEEP_SHARE = 0.5;
+
+function classId(el: El): string {
+  return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+}
+
+function isHidden(el: El): boolean {
+  const a = el.attrs;
+  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
+  const st = a.style;
+  return !!st && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(st);
+}
+
+/** Why a class/id/role names page furniture, or null. */
+export function furnitureReason(el: El): string | null {
+  const role = el.attrs.role;
+  if (role && NEG_ROLES.has(role.toLowerCase())) return `role:${role}`;
+  const ci = classId(el).trim();
+  if (!ci) return null;
+  const low = ci.toLowerCase();
+  for (const tok of low.split(/[\s_-]+/)) if (NEG_TOKENS.has(tok)) return POS.test(low) && !STRONG.test(tok) ? null : `class:${tok}`;
+  const m = NEG_SUBSTR.exec(ci);
+  if (m) return POS.test(low) && !STRONG.test(m[0]) ? null : `class:${m[0].toLowerCase()}`;
+  return null;
+}
+
+/** Length of text in paragraph-like descendants, per element (post-order, iterative). */
+export function paragraphText(root: El): Map<El, number> {
+  const len = new Map<El, number>();
+  const order: El[] = [];
+  const todo: El[] = [root];
+  while (todo.length) {
+    const el = todo.pop()!;
+    order.push(el);
+    for (const c of el.children) if (typeof c !== 'string') todo.push(c);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
+    let n = 0;
+    for (const c of el.children) {
+      if (typeof c === 'string') {
+        if (el.tag === 'p') n += c.trim().length;
+      } else n += len.get(c) ?? 0;
+    }
+    if (el.tag === 'p') {
+      // Count inline descendants' text too.
+      n = 0;
+      const stack: Node[] = [...el.children];
+      while (stack.length) {
+        const x = stack.pop()!;
+        if (typeof x === 'string') n += x.trim().length;
+        else stack.push(...x.children);
+      }
+    }
+    len.set(el, n);
+  }
+  return len;
+}
+
+/** Remove furniture from the tree in place; returns the removal reasons counted (for debugging and signals). */
+export function clean(root: El): Map<string, number> {
+  const reasons = new Map<string, number>();
+  const ptext = paragraphText(root);
+  const total = ptext.get(root) || 1;
+  const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  const todo: El[] = [root];
+  while (todo.length) {
+    const el = todo.pop()!;
+    const keep: Node[] = [];
+    for (const c of el.children) {
+      if (typeof c === 'string') {
+        keep.push(c);
+        continue;
+      }
+      let drop: string | null = null;
+      if (DROP_TAGS.has(c.tag)) drop = `tag:${c.tag}`;
+      else if (c.tag === 'form' || c.tag === 'header') {
+        if ((ptext.get(c) ?? 0) < total * KEEP_SHARE) drop = `tag:${c.tag}`;
+      } else if (isHidden(c)) drop = 'hidden';
+      else if (c.tag === 'figcaption' || (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && (ptext.get(c) ?? 0) < total * 0.2)) {
+        c.tag = 'figcaption';
+      } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p') {
+        const r = furnitureReason(c);
+        if (r && ((ptext.get(c) ?? 0) < total * KEEP_SHARE || /comment|disqus/.test(r))) drop = r;
+      }
+      if (drop) {
+        note(drop);
+        c.parent = null;
+      } else {
+        keep.push(c);
+        todo.push(c);
+      }
+    }
+    el.children = keep;
+  }
+  return reasons;
+}

@@ -1,0 +1,89 @@
+/**
+ * Main-content selection. Every block votes for all its ancestors: sentence-like text with few
+ * links adds its length, link lists and short fragments subtract. The element with the best sum
+ * is the article container (a maximum-weight subtree); its blocks are then filtered one by one
+ * for furniture that sits inside articles (share prompts, "Advertisement", repeated bylines).
+ */
+import type { El } from './dom.js';
+import type { RawBlock } from './blocks.js';
+
+/** Link density at which a block counts as navigation (AEB dev: 0.5 keeps inline-linked prose, drops link lists). */
+export const LINK_DENSITY_MAX = 0.5;
+/** Shortest text that counts as a paragraph on length alone. */
+const PARA_MIN = 80;
+/** Weight of furniture text against content text in the subtree sum. */
+const BAD_WEIGHT = 1.0;
+
+/** A block's vote for the containers around it. */
+function vote(b: RawBlock): number {
+  const len = b.text.length;
+  const ld = b.linkChars / Math.max(1, len);
+  if (b.kind === 'caption') return 0;
+  if (b.kind === 'heading') return ld > LINK_DENSITY_MAX ? -len * BAD_WEIGHT : 0;
+  if (ld > LINK_DENSITY_MAX) return -len * BAD_WEIGHT;
+  if (BOILER_LINE.test(b.text)) return -len * BAD_WEIGHT;
+  const sentence = /[.!?…:;"”’)»]$/.test(b.text) || len >= PARA_MIN;
+  if (len >= PARA_MIN || (sentence && len >= 30)) return len * (1 - ld);
+  if (b.kind === 'table') return len * 0.3;
+  return -Math.min(len, 40) * 0.5 * BAD_WEIGHT;
+}
+
+/** Pick the container element whose blocks best form an article; null when no block votes for anything. */
+export function pickContainer(blocks: RawBlock[]): { el: El; score: number } | null {
+  const score = new Map<El, number>();
+  const depth = new Map<El, number>();
+  for (const b of blocks) {
+    const v = vote(b);
+    if (v === 0) continue;
+    for (let p: El | null = b.el; p; p = p.parent) score.set(p, (score.get(p) ?? 0) + v);
+  }
+  let best: El | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) {
+    if (s > bestScore || (s === bestScore && best && depthOf(el, depth) > depthOf(best, depth))) {
+      best = el;
+      bestScore = s;
+    }
+  }
+  return best ? { el: best, score: bestScore } : null;
+}
+
+function depthOf(el: El, memo: Map<El, number>): number {
+  let d = memo.get(el);
+  if (d === undefined) {
+    d = 0;
+    for (let p = el.parent; p; p = p.parent) d++;
+    memo.set(el, d);
+  }
+  return d;
+}
+
+/** Is `el` inside (or equal to) `root`? */
+export function within(el: El, root: El): boolean {
+  for (let p: El | null = el; p; p = p.parent) if (p === root) return true;
+  return false;
+}
+
+/** Short lines that are furniture wherever they appear. */
+export const BOILER_LINE =
+  /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( articles| stories| content| coverage)?|more from .{0,40}|share( this( article| story)?)?( on .{0,20})?|follow us.{0,60}|sign up.{0,80}|subscribe.{0,80}|click here.{0,80}|(all )?rights reserved.{0,40}|copyright\b.{0,80}|©.{0,80}|image|photo|video|watch|listen|loading\.*|comments?|leave a comment|print|email|facebook|twitter|whatsapp|linkedin|reddit|pinterest|skip to (main )?content|skip ad|close|menu|search|back to top|top|next|previous|recommended( for you)?|trending( now)?|most (read|popular|viewed)|you may also like.{0,20}|we recommend|sponsored stories|latest news|don't miss|also read.{0,120}|see also.{0,120}|audio|play|pause|toggle.{0,30}|log ?in|sign ?in|register)\s*[:.!]?$/i;
+
+/** A byline or timestamp line repeated at the top of the body. */
+const BYLINE_LINE = /^(by|von|par|por|di)\s+[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,5}(\s*(,|and|&|\|)\s*[\p{L} .'’-]{2,40}){0,4}$/u;
+const DATE_LINE = /^((published|updated|posted|last updated|first published)\s*:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}([\s,|at]+\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?)?\.?$/i;
+
+/** Decide whether a block inside the container belongs to the body. */
+export function keepBlock(b: RawBlock, title: string | null): boolean {
+  const t = b.text;
+  const len = t.length;
+  const ld = b.linkChars / Math.max(1, len);
+  if (ld > LINK_DENSITY_MAX && !(b.kind === 'paragraph' && len > 300 && ld < 0.8)) return false;
+  if (BOILER_LINE.test(t)) return false;
+  if (len < 120 && (BYLINE_LINE.test(t) || DATE_LINE.test(t))) return false;
+  if (title && b.kind === 'heading' && norm(t) === norm(title)) return false;
+  return true;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,117 @@
+/**
+ * A small, depth-capped element tree built from htmlparser2's streaming callbacks. Only what
+ * extraction needs is kept: tag, attributes, children (elements or text). Nesting deeper than
+ * MAX_DEPTH is flattened into the element at that depth, so every walk stays shallow.
+ */
+import { Parser } from 'htmlparser2';
+
+/** An element; children are elements or text strings. */
+export interface El {
+  tag: string;
+  attrs: Record<string, string>;
+  children: Node[];
+  parent: El | null;
+}
+export type Node = El | string;
+
+/** Deepest element nesting we keep; real pages stay well under 100, hostile ones go to 10,000+. */
+export const MAX_DEPTH = 200;
+
+/** Raw-text elements whose content we never need (JSON-LD scripts are kept for metadata). */
+const DROP_TEXT = new Set(['style', 'noscript', 'template']);
+
+/** Parse HTML into an element tree rooted at a synthetic `#root`. `check` is called now and then to enforce a budget. */
+export function parseHtml(html: string, check?: () => void): El {
+  const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
+  // Parallel to htmlparser2's own stack: null marks an element flattened away by the depth cap.
+  const stack: (El | null)[] = [];
+  let cur = root;
+  let depth = 0;
+  let dropText = 0;
+  let scriptKeep = true;
+  let n = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (check && (++n & 1023) === 0) check();
+        if (name === 'script') scriptKeep = /ld\+json/i.test(attrs.type ?? '');
+        if (DROP_TEXT.has(name) || (name === 'script' && !scriptKeep)) dropText++;
+        if (depth >= MAX_DEPTH) {
+          stack.push(null);
+          return;
+        }
+        const el: El = { tag: name, attrs, children: [], parent: cur };
+        cur.children.push(el);
+        stack.push(el);
+        cur = el;
+        depth++;
+      },
+      onclosetag(name) {
+        if (DROP_TEXT.has(name) || (name === 'script' && !scriptKeep)) dropText = Math.max(0, dropText - 1);
+        if (name === 'script') scriptKeep = true;
+        const el = stack.pop();
+        if (el) {
+          cur = el.parent ?? root;
+          depth--;
+        }
+      },
+      ontext(data) {
+        if (dropText > 0) return;
+        const k = cur.children;
+        const last = k.length - 1;
+        if (last >= 0 && typeof k[last] === 'string') k[last] = (k[last] as string) + data;
+        else k.push(data);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.write(html);
+  parser.end();
+  return root;
+}
+
+/** Iterate elements under `root` in document order (iterative: safe at any depth). */
+export function* elements(root: El): Generator<El> {
+  const todo: El[] = [root];
+  while (todo.length) {
+    const el = todo.pop()!;
+    yield el;
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i];
+      if (typeof c !== 'string') todo.push(c);
+    }
+  }
+}
+
+/** All descendant elements with the given tag. */
+export function byTag(root: El, tag: string): El[] {
+  const out: El[] = [];
+  for (const el of elements(root)) if (el.tag === tag) out.push(el);
+  return out;
+}
+
+/** Concatenated text under an element (raw whitespace). */
+export function rawText(el: El): string {
+  const parts: string[] = [];
+  const todo: Node[] = [el];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (typeof n === 'string') parts.push(n);
+    else if (n.tag !== 'script') for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
+  }
+  return parts.join('');
+}
+
+/** Text under an element with whitespace collapsed. */
+export function textOf(el: El): string {
+  return rawText(el).replace(/\s+/g, ' ').trim();
+}
+
+/** Remove an element from its parent. */
+export function detach(el: El): void {
+  const p = el.parent;
+  if (!p) return;
+  const i = p.children.indexOf(el);
+  if (i >= 0) p.children.splice(i, 1);
+  el.parent = null;
+}

@@ -1,0 +1,48 @@
+/**
+ * HTML body extraction: clean the tree, cut it into blocks, pick the article container, keep
+ * its body blocks and collect captions (figure captions, credits) apart from the body.
+ */
+import type { El } from './dom.js';
+import { clean } from './clean.js';
+import { toBlocks, type RawBlock } from './blocks.js';
+import { pickContainer, keepBlock, within } from './content.js';
+
+/** The body found in a page. */
+export interface BodyResult {
+  body: RawBlock[];
+  captions: RawBlock[];
+  /** All blocks of the cleaned page (for page-kind signals). */
+  all: RawBlock[];
+  container: El | null;
+  removed: Map<string, number>;
+}
+
+/** Find the nearest `article`/`main` ancestor (or self) of an element, to look for captions around the body. */
+function articleScope(el: El): El {
+  for (let p: El | null = el; p; p = p.parent) if (p.tag === 'article' || p.tag === 'main') return p;
+  return el.parent ?? el;
+}
+
+/** Extract body blocks and captions from a parsed page (mutates the tree). */
+export function extractBody(root: El, title: string | null): BodyResult {
+  const removed = clean(root);
+  const all = toBlocks(root);
+  const pick = pickContainer(all);
+  if (!pick) return { body: [], captions: [], all, container: null, removed };
+  const scope = articleScope(pick.el);
+  const body: RawBlock[] = [];
+  const captions: RawBlock[] = [];
+  const seenCap = new Set<string>();
+  for (const b of all) {
+    if (b.kind === 'caption') {
+      if (within(b.el, scope) && !seenCap.has(b.text) && b.text.length > 3) {
+        seenCap.add(b.text);
+        captions.push(b);
+      }
+      continue;
+    }
+    if (!within(b.el, pick.el)) continue;
+    if (keepBlock(b, title)) body.push(b);
+  }
+  return { body, captions, all, container: pick.el, removed };
+}

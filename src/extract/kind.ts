@@ -1,0 +1,98 @@
+/**
+ * Page kind: `article`, `not_article` (home, section, tag, search, listing, product pages) or
+ * `error_page` (404/410 texts, soft 404s, "page not available", empty paywall stubs). Each rule
+ * that fires adds a signal; the signals are kept on the Doc so the decision can be checked.
+ */
+import type { DocMeta } from '../doc/index.js';
+import type { RawBlock } from './blocks.js';
+import type { KindHints } from './meta.js';
+
+/** Error wording in a title, heading or short body. */
+export const ERROR_TEXT =
+  /\b(404|410)\b.{0,40}\b(error|not found|page|gone)\b|\b(page|article|story|content|file|url|resource)s?\s+(was\s+|could\s+)?(not|n't|cannot|can't)\s+(be\s+)?(found|available|exist|located)|\bpage (is|was) (no longer|not) (available|found)|this page (is not|isn't) available|no longer (exists|available)|(does not|doesn't|did not|didn't) exist|\bnot found\b|\berror 40[34]\b|\boops\b.{0,40}\b(wrong|find|found)|we (can't|cannot|couldn't) find|sorry,? (the|this) page|access denied|\b403 forbidden\b/i;
+
+/** Paywall or consent stubs with no story behind them. */
+const STUB_TEXT = /(subscribe|subscription|sign in|log in|register)\b.{0,60}\b(continue|read|full (story|article)|access)|you have (reached|used).{0,40}(limit|free articles)|this content is (only )?available to subscribers|enable javascript|please (enable|turn on) (javascript|cookies)|checking your browser|are you a robot|captcha/i;
+
+/** Body length (chars) under which a page with error wording is an error page rather than an article about errors. */
+export const ERROR_MAX_BODY = 1500;
+/** Body length under which a page has no story to tell (Readability test pages: non-readerable pages fall below). */
+export const MIN_ARTICLE_BODY = 500;
+/** Paragraphs of at least this length count as prose (Readability's readerable test uses 140). */
+const PROSE_MIN = 140;
+
+const LISTING_TYPES = /^(collectionpage|searchresultspage|itemlist|website|profilepage|product|store|organization|aboutpage|contactpage|faqpage|qapage|event|localbusiness|offercatalog|breadcrumblist)$/i;
+const ARTICLE_TYPES = /article|posting|report|review|recipe|howto/i;
+const LISTING_PATH = /\/(tags?|category|categories|topics?|section|sections|search|author|authors|archives?|page\/\d+|latest|index)(\/|$|\?|\.)/i;
+
+/** Inputs for {@link decideKind}. */
+export interface KindInput {
+  body: { text: string; kind: string }[];
+  captions: { text: string }[];
+  url: string | null;
+  all: RawBlock[] | null;
+  html: boolean;
+  hints: KindHints | null;
+}
+
+/** Decide the page kind and record the signals on `meta`. */
+export function decideKind(meta: DocMeta, k: KindInput): void {
+  const prior = meta.statusSignals;
+  const signals: string[] = [];
+  const bodyLen = k.body.reduce((n, b) => n + b.text.length, 0);
+  const prose = k.body.filter((b) => b.kind !== 'heading' && b.text.length >= PROSE_MIN);
+  const proseLen = prose.reduce((n, b) => n + b.text.length, 0);
+  const heads = [meta.title?.value ?? '', k.hints?.titleText ?? '', ...(k.hints?.h1 ?? [])].filter(Boolean);
+
+  // Error pages.
+  const errHead = heads.find((h) => h.length < 160 && ERROR_TEXT.test(h));
+  const errBody = bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_TEXT.test(b.text)) : undefined;
+  if (errHead && bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
+  if (errBody) signals.push(`error-text:${short(errBody.text)}`);
+  if (bodyLen === 0) signals.push('empty-body');
+  const stub = bodyLen < MIN_ARTICLE_BODY ? k.body.find((b) => STUB_TEXT.test(b.text)) : undefined;
+  if (stub) signals.push(`stub:${short(stub.text)}`);
+  if (signals.length) {
+    meta.status = 'error_page';
+    meta.statusSignals = [...prior, ...signals];
+    return;
+  }
+
+  // Non-article pages.
+  const types = k.hints?.ldTypes ?? [];
+  const hasArticleType = types.some((t) => ARTICLE_TYPES.test(t)) || /article/i.test(k.hints?.ogType ?? '');
+  const listingType = types.find((t) => LISTING_TYPES.test(t));
+  let path = '';
+  try {
+    path = k.url ? new URL(k.url).pathname : '';
+  } catch {
+    path = '';
+  }
+  const na: string[] = [];
+  if (k.url && (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path))) na.push('url:home');
+  if (LISTING_PATH.test(path) && !/\d{4,}|[a-z0-9]+(-[a-z0-9]+){4,}/i.test(path)) na.push('url:listing');
+  if (listingType && !hasArticleType && /^(collectionpage|searchresultspage|itemlist|profilepage|product)$/i.test(listingType)) na.push(`json-ld:${listingType}`);
+  if (k.hints?.ogType && /^(website|product|profile|video\.other|books\.author)$/i.test(k.hints.ogType) && !hasArticleType) na.push(`og:type=${k.hints.ogType}`);
+  if (prose.length < 2 && proseLen < MIN_ARTICLE_BODY) na.push(`little-prose:${prose.length}p/${proseLen}c`);
+  if (k.all) {
+    const linkChars = k.all.reduce((n, b) => n + b.linkChars, 0);
+    const allChars = k.all.reduce((n, b) => n + b.text.length, 0);
+    if (allChars > 0 && linkChars / allChars > 0.6 && proseLen < 1500) na.push(`link-dense:${(linkChars / allChars).toFixed(2)}`);
+  }
+  if ((k.hints?.articleTags ?? 0) >= 5 && proseLen < 2000) na.push(`teasers:${k.hints!.articleTags}`);
+
+  // One weak signal is not enough when the page has real prose; little prose alone is enough.
+  const strongProse = prose.length >= 3 && proseLen >= 1200;
+  const decisive = na.some((s) => s.startsWith('little-prose')) || (na.length >= 2 && !strongProse) || (na.includes('url:home') && !strongProse);
+  if (decisive) {
+    meta.status = 'not_article';
+    meta.statusSignals = [...prior, ...na];
+    return;
+  }
+  meta.status = 'article';
+  meta.statusSignals = [...prior, ...(na.length ? [...na, 'prose-outweighs'] : [`prose:${prose.length}p/${proseLen}c`])];
+}
+
+function short(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().slice(0, 60).toLowerCase();
+}

@@ -1,0 +1,443 @@
+/**
+ * Page metadata from markup, each value with its source. Trust order (first found wins):
+ *   title     h1 agreeing with a declared title > json-ld headline > og:title > twitter:title > <title> (site name cut) > h1
+ *   byline    json-ld author > meta author/parsely/sailthru/dc.creator > itemprop author > rel=author > byline element
+ *   published json-ld datePublished > article:published_time > other date metas > itemprop/time[pubdate] > <time> in
+ *             the article > URL path > visible text (dateline, caption "on November 26, 2015")
+ *   modified  json-ld dateModified > article:modified_time / og:updated_time > meta > itemprop
+ *   language  <html lang> > content-language > og:locale > json-ld inLanguage > stop-word guess on the body
+ * Declared values are trusted over visible text because they are written for machines; the text is the fallback.
+ */
+import type { DocMeta, Sourced } from '../doc/index.js';
+import { emptyMeta } from '../doc/index.js';
+import { elements, textOf, type El } from './dom.js';
+import { dateFromUrl, parseMachineDate, parseMonthDay, parseTextDate, yearFromUrl } from './dates.js';
+import { guessLanguage } from './language.js';
+
+/** Hints about the page kind found in markup. */
+export interface KindHints {
+  ogType: string | null;
+  ldTypes: string[];
+  titleText: string;
+  h1: string[];
+  articleTags: number;
+}
+
+/** What metadata extraction returns; `finish` adds what needs the extracted body. */
+export interface HtmlMeta {
+  meta: DocMeta;
+  canonicalUrl: string | null;
+  kindHints: KindHints;
+  finish(meta: DocMeta, body: { text: string }[], captions: { text: string }[]): void;
+}
+
+const ARTICLE_TYPES = /^(article|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|reviewnewsarticle|blogposting|socialmediaposting|liveblogposting|scholarlyarticle|techarticle|report|posting|webpage|medicalwebpage|howto|recipe|review|creativework|liveblog)$/i;
+
+type Json = unknown;
+
+function asArray<T>(v: T | T[] | undefined | null): T[] {
+  return v == null ? [] : Array.isArray(v) ? v : [v];
+}
+
+function str(v: Json): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, Json>;
+    return str(o.name ?? o['@value'] ?? o.text ?? null);
+  }
+  return null;
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#039;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+/** Parse JSON-LD leniently (trailing commas, raw newlines, CDATA wrappers). */
+function parseLd(raw: string): Json[] {
+  const s = raw.replace(/^\s*(<!\[CDATA\[|\/\/<!\[CDATA\[)/, '').replace(/(\]\]>|\/\/\]\]>)\s*$/, '').trim();
+  if (!s) return [];
+  for (const attempt of [s, s.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')]) {
+    try {
+      return asArray(JSON.parse(attempt) as Json);
+    } catch {
+      /* try the lenient form */
+    }
+  }
+  return [];
+}
+
+/** Flatten JSON-LD nodes (arrays, @graph, mainEntity) into a list of typed objects. */
+function ldNodes(roots: Json[]): Record<string, Json>[] {
+  const out: Record<string, Json>[] = [];
+  const todo = [...roots];
+  let guard = 0;
+  while (todo.length && guard++ < 2000) {
+    const n = todo.shift();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) {
+      todo.push(...n);
+      continue;
+    }
+    const o = n as Record<string, Json>;
+    if (o['@type']) out.push(o);
+    if (o['@graph']) todo.push(...asArray(o['@graph']));
+    if (o.mainEntity && typeof o.mainEntity === 'object') todo.push(o.mainEntity);
+  }
+  return out;
+}
+
+function ldTypes(o: Record<string, Json>): string[] {
+  return asArray(o['@type']).filter((t): t is string => typeof t === 'string');
+}
+
+function personNames(v: Json): string[] {
+  const names: string[] = [];
+  for (const a of asArray(v as Json[])) {
+    if (typeof a === 'string') names.push(a);
+    else if (a && typeof a === 'object') {
+      const n = str((a as Record<string, Json>).name);
+      if (n) names.push(n);
+    }
+  }
+  return names.map((n) => decodeEntities(n).replace(/\s+/g, ' ').trim()).filter((n) => n && !/^https?:/i.test(n));
+}
+
+/** Split a byline into author names. */
+export function splitAuthors(byline: string): string[] {
+  return byline
+    .replace(/^(by|written by|words by|von|par|por)\s+/i, '')
+    .split(/\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1 && s.length < 60 && !/\d{4}|^(staff|reporter|correspondent|editor|writer|updated|published)$/i.test(s));
+}
+
+/** Clean a byline string: drop "By", trailing dates and roles. */
+export function cleanByline(s: string): string | null {
+  let t = decodeEntities(s).replace(/\s+/g, ' ').trim();
+  t = t.replace(/^(by|written by|words by|posted by|von|par|por)\s*:?\s+/i, '');
+  t = t.replace(/\s*(\||•|·|—|–)\s*(updated|published|posted|\d).*$/i, '');
+  t = t.replace(/\s+(updated|published|posted)\b.*$/i, '');
+  t = t.replace(/[,\s]+$/, '');
+  if (!t || t.length > 120 || /^https?:\/\//.test(t) || /^\d/.test(t)) return null;
+  return t;
+}
+
+const SEPARATORS = /\s+(?:[|–—:•·»]|-|::|\/\/)\s+/;
+
+/** Cut a site name off a <title>-style string ("Story – Site"). */
+export function cleanTitle(t: string, siteName: string | null, url: string | null): string {
+  const s = t.replace(/\s+/g, ' ').trim();
+  const parts = s.split(SEPARATORS);
+  if (parts.length < 2) return s;
+  const host = url ? hostWords(url) : '';
+  const isSite = (p: string) => {
+    const low = p.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (!low) return true;
+    if (siteName && low === siteName.toLowerCase().replace(/[^a-z0-9]/g, '')) return true;
+    if (host && (host.includes(low) || low.includes(host))) return true;
+    return false;
+  };
+  const sep = s.match(SEPARATORS);
+  let out = parts;
+  if (out.length > 1 && isSite(out[out.length - 1])) out = out.slice(0, -1);
+  else if (out.length > 1 && isSite(out[0])) out = out.slice(1);
+  else if (out.length > 1 && out[out.length - 1].split(' ').length <= 3 && out[0].split(' ').length >= 4) out = out.slice(0, -1);
+  return out.join(sep ? sep[0] : ' | ').trim();
+}
+
+function hostWords(url: string): string {
+  try {
+    const h = new URL(url).hostname.replace(/^www\d?\./, '');
+    return h.split('.').slice(0, -1).join('').replace(/[^a-z0-9]/g, '');
+  } catch {
+    return '';
+  }
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function resolveUrl(href: string | undefined, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base ?? undefined).toString();
+  } catch {
+    return /^https?:\/\//i.test(href) ? href.trim() : null;
+  }
+}
+
+/** ISO 639-1 code from a language tag like `en-US` or `en_GB`. */
+export function langCode(tag: string | null | undefined): string | null {
+  const m = tag ? /^\s*([a-z]{2})(?:[-_]|$|\s)/i.exec(tag) : null;
+  return m ? m[1].toLowerCase() : null;
+}
+
+function src<T>(value: T | null | undefined, from: string): Sourced<T> | null {
+  return value == null || value === '' ? null : { value, from };
+}
+
+/** Read metadata from the parsed page (before cleaning: it needs <head>, scripts and bylines). */
+export function htmlMeta(root: El, url: string | null): HtmlMeta {
+  const metas = new Map<string, string>();
+  const metaAll = new Map<string, string[]>();
+  const ld: Json[] = [];
+  let titleTag = '';
+  let canonical: string | null = null;
+  let htmlLang: string | null = null;
+  const h1: { text: string; inArticle: boolean }[] = [];
+  const times: { dt: string; pub: boolean; inArticle: boolean }[] = [];
+  const itemprops = new Map<string, string>();
+  const bylineEls: string[] = [];
+  let relAuthor: string | null = null;
+  let articleTags = 0;
+
+  const inArticle = (el: El) => {
+    for (let p: El | null = el; p; p = p.parent) if (p.tag === 'article' || p.tag === 'main' || /article|story|post|entry/i.test(p.attrs.class ?? '')) return true;
+    return false;
+  };
+
+  for (const el of elements(root)) {
+    const a = el.attrs;
+    switch (el.tag) {
+      case 'html':
+        htmlLang ??= a.lang ?? a['xml:lang'] ?? null;
+        break;
+      case 'title':
+        if (!titleTag) titleTag = textOf(el);
+        break;
+      case 'meta': {
+        const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').toLowerCase().trim();
+        const val = a.content ?? a.value;
+        if (key && val != null && val.trim()) {
+          const v = decodeEntities(val.trim());
+          if (!metas.has(key)) metas.set(key, v);
+          const list = metaAll.get(key) ?? [];
+          list.push(v);
+          metaAll.set(key, list);
+        }
+        if (a.itemprop && (a.content ?? a.datetime)) {
+          if (!itemprops.has(a.itemprop)) itemprops.set(a.itemprop, a.content ?? a.datetime);
+        }
+        break;
+      }
+      case 'link':
+        if (/\bcanonical\b/i.test(a.rel ?? '') && !canonical) canonical = resolveUrl(a.href, url);
+        break;
+      case 'script':
+        if (/ld\+json/i.test(a.type ?? '')) ld.push(...parseLd(textOf(el) && el.children.filter((c) => typeof c === 'string').join('')));
+        break;
+      case 'h1': {
+        const t = textOf(el);
+        if (t) h1.push({ text: t, inArticle: inArticle(el) });
+        break;
+      }
+      case 'time':
+        if (a.datetime) times.push({ dt: a.datetime, pub: 'pubdate' in a || a.itemprop === 'datePublished' || /publish|posted|created/i.test(a.class ?? ''), inArticle: inArticle(el) });
+        break;
+      case 'article':
+        articleTags++;
+        break;
+    }
+    if (a.itemprop && el.tag !== 'meta') {
+      const ip = a.itemprop;
+      if (/^(datePublished|dateModified|dateCreated)$/.test(ip) && !itemprops.has(ip)) itemprops.set(ip, a.content ?? a.datetime ?? textOf(el));
+      if (ip === 'author' && !itemprops.has('author')) {
+        const nameEl = [...elements(el)].find((x) => x.attrs.itemprop === 'name');
+        const t = nameEl ? (nameEl.attrs.content ?? textOf(nameEl)) : (a.content ?? textOf(el));
+        if (t) itemprops.set('author', t);
+      }
+      if (ip === 'headline' && !itemprops.has('headline')) itemprops.set('headline', a.content ?? textOf(el));
+    }
+    if (el.tag === 'a' && /\bauthor\b/i.test(a.rel ?? '') && !relAuthor) relAuthor = textOf(el) || null;
+    const cls = a.class ?? '';
+    if (bylineEls.length < 3 && /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) && el.tag !== 'body') {
+      const t = textOf(el);
+      if (t && t.length < 150) bylineEls.push(t);
+    }
+  }
+
+  const meta = emptyMeta();
+  const nodes = ldNodes(ld);
+  const art = nodes.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t) && !/^webpage$/i.test(t))) ?? nodes.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t)));
+  const m = (k: string) => metas.get(k) ?? null;
+
+  // Site name first: title cleaning needs it.
+  const publisher = art ? str((art.publisher as Json) ?? null) : null;
+  const siteNode = nodes.find((o) => ldTypes(o).some((t) => /^(website|organization|newsmediaorganization)$/i.test(t)));
+  meta.siteName = m('og:site_name') ?? publisher ?? (siteNode ? str(siteNode.name) : null) ?? m('application-name') ?? null;
+  if (meta.siteName) meta.siteName = decodeEntities(meta.siteName);
+
+  // Title.
+  const declared: Sourced<string>[] = [];
+  const pushT = (v: string | null, from: string) => {
+    if (v) declared.push({ value: decodeEntities(v).replace(/\s+/g, ' ').trim(), from });
+  };
+  pushT(art ? str(art.headline ?? null) : null, 'json-ld');
+  pushT(m('og:title'), 'og');
+  pushT(m('twitter:title'), 'meta');
+  pushT(itemprops.get('headline') ?? null, 'itemprop');
+  pushT(m('title') ?? m('dc.title') ?? m('parsely-title') ?? m('sailthru.title'), 'meta');
+  const titleClean = titleTag ? cleanTitle(titleTag, meta.siteName, url) : '';
+  const h1s = h1.filter((h) => h.text.length > 3);
+  const h1Main = h1s.find((h) => h.inArticle) ?? (h1s.length === 1 ? h1s[0] : h1s[0]);
+  const agrees = (a: string, b: string) => {
+    const x = norm(a);
+    const y = norm(b);
+    return !!x && !!y && (x === y || (x.length > 15 && y.startsWith(x)) || (y.length > 15 && x.startsWith(y)));
+  };
+  let title: Sourced<string> | null = null;
+  if (h1Main && (declared.some((d) => agrees(h1Main.text, d.value)) || (titleClean && agrees(h1Main.text, titleClean)))) title = { value: h1Main.text, from: 'h1' };
+  if (!title) {
+    const d = declared[0];
+    if (d) title = { value: cleanTitle(d.value, meta.siteName, url), from: d.from };
+  }
+  if (!title && titleClean) title = { value: titleClean, from: 'title' };
+  if (!title && h1Main) title = { value: h1Main.text, from: 'h1' };
+  meta.title = title;
+
+  // Byline and authors.
+  let authors: string[] = [];
+  let byline: Sourced<string> | null = null;
+  const ldAuthors = art ? personNames(art.author ?? art.creator ?? null) : [];
+  if (ldAuthors.length) {
+    authors = ldAuthors;
+    byline = { value: ldAuthors.join(', '), from: 'json-ld' };
+  }
+  const metaAuthor = [m('author'), m('article:author'), m('parsely-author'), m('sailthru.author'), m('dc.creator'), m('byl'), m('citation_author'), m('twitter:creator')];
+  if (!byline) {
+    for (const [i, v] of metaAuthor.entries()) {
+      if (!v || /^https?:|^@|facebook\.com/i.test(v)) continue;
+      const c = cleanByline(v);
+      if (c) {
+        byline = { value: c, from: i === 0 ? 'meta' : 'meta' };
+        break;
+      }
+    }
+  }
+  if (!byline && itemprops.get('author')) {
+    const c = cleanByline(itemprops.get('author')!);
+    if (c) byline = { value: c, from: 'itemprop' };
+  }
+  if (!byline && relAuthor) {
+    const c = cleanByline(relAuthor);
+    if (c) byline = { value: c, from: 'rel-author' };
+  }
+  if (!byline && bylineEls.length) {
+    const c = cleanByline(bylineEls[0]);
+    if (c) byline = { value: c, from: 'byline-element' };
+  }
+  meta.byline = byline;
+  meta.authors = authors.length ? authors : byline ? splitAuthors(byline.value) : [];
+
+  // Dates.
+  const firstDate = (cands: [string | null | undefined, string][]): Sourced<string> | null => {
+    for (const [v, from] of cands) {
+      const d = parseMachineDate(v ?? null);
+      if (d) return { value: d, from };
+    }
+    return null;
+  };
+  const pubTime = times.find((t) => t.pub) ?? times.find((t) => t.inArticle);
+  meta.published = firstDate([
+    [art ? str(art.datePublished ?? null) : null, 'json-ld'],
+    [m('article:published_time') ?? m('og:published_time') ?? m('og:article:published_time'), 'og'],
+    [m('article.published') ?? m('parsely-pub-date') ?? m('sailthru.date') ?? m('publish-date') ?? m('publishdate') ?? m('pubdate') ?? m('date') ?? m('dc.date') ?? m('dc.date.issued') ?? m('dcterms.created') ?? m('dcterms.date') ?? m('citation_publication_date') ?? m('article:published') ?? m('datepublished') ?? m('originalpublicationdate') ?? m('cxenseparse:recs:publishtime'), 'meta'],
+    [itemprops.get('datePublished'), 'itemprop'],
+    [pubTime?.dt, 'time'],
+    [art ? str(art.dateCreated ?? null) : null, 'json-ld'],
+    [itemprops.get('dateCreated'), 'itemprop'],
+  ]);
+  if (!meta.published) {
+    const d = dateFromUrl(url) ?? dateFromUrl(canonical);
+    if (d) meta.published = { value: d, from: 'url' };
+  }
+  meta.modified = firstDate([
+    [art ? str(art.dateModified ?? null) : null, 'json-ld'],
+    [m('article:modified_time') ?? m('og:updated_time') ?? m('article:modified'), 'og'],
+    [m('last-modified') ?? m('dcterms.modified') ?? m('lastmod') ?? m('datemodified'), 'meta'],
+    [itemprops.get('dateModified'), 'itemprop'],
+  ]);
+
+  // Language.
+  const lang =
+    src(langCode(htmlLang), 'html-lang') ??
+    src(langCode(m('content-language') ?? m('language') ?? m('dc.language')), 'meta') ??
+    src(langCode(m('og:locale')), 'og') ??
+    src(langCode(art ? str(art.inLanguage ?? null) : null), 'json-ld');
+  meta.language = lang;
+
+  // Section and tags.
+  meta.section = m('article:section') ?? (art ? str(art.articleSection ?? null) : null) ?? m('parsely-section') ?? m('section') ?? null;
+  const tags = [...(metaAll.get('article:tag') ?? [])];
+  if (!tags.length && art?.keywords) {
+    const k = art.keywords;
+    tags.push(...(typeof k === 'string' ? k.split(',') : asArray(k as Json[]).map((x) => str(x) ?? '')));
+  }
+  if (!tags.length) tags.push(...(m('news_keywords') ?? m('keywords') ?? '').split(','));
+  meta.tags = [...new Set(tags.map((t) => t.trim()).filter((t) => t && t.length < 80))].slice(0, 50);
+
+  const canonicalUrl = canonical ?? resolveUrl(m('og:url') ?? undefined, url);
+  const kindHints: KindHints = {
+    ogType: m('og:type'),
+    ldTypes: nodes.flatMap(ldTypes),
+    titleText: titleTag,
+    h1: h1.map((h) => h.text),
+    articleTags,
+  };
+
+  return {
+    meta,
+    canonicalUrl,
+    kindHints,
+    finish(mt, body, captions) {
+      if (!mt.published) {
+        const d = textDate(body, captions, url ?? canonicalUrl, mt.modified?.value ?? null);
+        if (d) mt.published = d;
+      }
+      if (!mt.language) {
+        const g = guessLanguage(body.map((b) => b.text).join(' ').slice(0, 5000));
+        if (g) mt.language = { value: g, from: 'text' };
+      }
+    },
+  };
+}
+
+/** Dateline at the start of a story: "MOSCOW, Nov 26 (Reuters) -", "PARIS (AP) — Nov. 26, 2015". */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40},?\s*(?:[\p{Lu}][\p{L}.]+,?\s*)?(?:\(([^)]{1,30})\))?\s*[-–—:]?\s*/u;
+
+/** Publication date from the visible text: a dateline in the first blocks, then a dated caption. */
+export function textDate(body: { text: string }[], captions: { text: string }[], url: string | null, modified: string | null): Sourced<string> | null {
+  for (const b of body.slice(0, 3)) {
+    const head = b.text.slice(0, 160);
+    if (DATELINE.test(head) || /\((reuters|ap|afp|upi|dpa|bloomberg)\)/i.test(head)) {
+      const full = parseTextDate(head);
+      if (full) return { value: full.iso, from: 'text:dateline' };
+      const year = yearFromUrl(url) ?? (modified ? Number(modified.slice(0, 4)) : null);
+      if (year) {
+        const md = parseMonthDay(head, year);
+        if (md) return { value: md, from: 'text:dateline' };
+      }
+    }
+  }
+  for (const c of captions) {
+    const m = /\bon\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?([^.;]{4,40}\d{4})/i.exec(c.text);
+    const d = m ? parseTextDate(m[2]) : null;
+    if (d) return { value: d.iso.slice(0, 10), from: 'text:caption' };
+  }
+  for (const b of body.slice(0, 2)) {
+    const d = parseTextDate(b.text.slice(0, 200));
+    if (d) return { value: d.iso, from: 'text' };
+  }
+  return null;
+}
