@@ -1,24 +1,134 @@
-/** NLP stage: sentences, tokens, POS, lemmas, dependencies and entities. (Placeholder until issue 4 lands.) */
+/**
+ * NLP stage: tokenizes each block, splits sentences (never across blocks), tags
+ * UPOS/XPOS, lemmatises, parses dependencies and finds PER/ORG/LOC entities.
+ * Also the CoNLL-U entry points behind `dateline parse`.
+ */
+import type { Doc, Entity, Sentence } from '../doc/index.js';
+import { allocTokens } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
+import { annotate } from './annotate.js';
+import { readConllu, setMisc, writeConllu, type ConlluSentence } from './conllu.js';
+import { splitSentences, tokenize, type Tok } from './tokenize.js';
+
+/** Stage version: bump when models or rules change output. */
+const STAGE_NAME = 'nlp.perceptron.v1';
 
 /** The nlp stage: assigns sentences, tokens (with tags and heads) and entities. */
 export function nlpStage(): Stage {
   return {
-    name: 'nlp.placeholder.v0',
+    name: STAGE_NAME,
     requires: ['blocks'],
     assigns: ['sentences', 'tokens', 'entities'],
-    run() {
-      throw new Error('nlp stage not built yet');
+    run(doc: Doc) {
+      annotateDoc(doc);
     },
   };
 }
 
-/** Parse CoNLL-U input keeping its tokens and sentences; fill UPOS, XPOS, LEMMA, HEAD, DEPREL and NER= in MISC. */
-export function parseConllu(_input: string): string {
-  throw new Error('nlp stage not built yet');
+/** Sentences of a text as token ranges, never crossing the given blocks. */
+export function segment(text: string, blocks: { start: number; end: number }[]): Tok[][] {
+  const out: Tok[][] = [];
+  for (const b of blocks) {
+    const toks = tokenize(text, b.start, b.end);
+    for (const [s, e] of splitSentences(text, toks)) out.push(toks.slice(s, e));
+  }
+  return out;
 }
 
-/** Parse raw text into CoNLL-U. */
-export function parseText(_text: string): string {
-  throw new Error('nlp stage not built yet');
+/** Fill sentences, tokens and entities of a Doc. */
+export function annotateDoc(doc: Doc): void {
+  const blocks = doc.layers.blocks && doc.layers.blocks.length ? doc.layers.blocks : [{ start: 0, end: doc.text.length }];
+  const sents = segment(doc.text, blocks);
+  const total = sents.reduce((a, s) => a + s.length, 0);
+  const t = allocTokens(total);
+  const sentences: Sentence[] = [];
+  const entities: Entity[] = [];
+  let k = 0;
+  sents.forEach((toks, si) => {
+    const base = k;
+    const forms = toks.map((x) => doc.text.slice(x.start, x.end));
+    const a = annotate(forms);
+    for (let i = 0; i < toks.length; i++, k++) {
+      t.start[k] = toks[i].start;
+      t.end[k] = toks[i].end;
+      t.upos[k] = a.upos[i];
+      t.xpos[k] = a.xpos[i];
+      t.lemma[k] = a.lemma[i];
+      t.head[k] = a.head[i] < 0 ? -1 : base + a.head[i];
+      t.deprel[k] = a.deprel[i];
+      t.sentence[k] = si;
+    }
+    sentences.push({ start: toks[0].start, end: toks[toks.length - 1].end, tokenStart: base, tokenEnd: k });
+    for (const [s, e, label] of spansOf(a.ner)) {
+      entities.push({ id: `e${entities.length}`, start: toks[s].start, end: toks[e - 1].end, label, tokenStart: base + s, tokenEnd: base + e });
+    }
+  });
+  doc.layers.tokens = t;
+  doc.layers.sentences = sentences;
+  doc.layers.entities = entities;
+}
+
+/** Entity spans [start, end, label] from IOB2 tags (a stray I- starts a span). */
+export function spansOf(tags: string[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  let s = -1;
+  let label = '';
+  for (let i = 0; i <= tags.length; i++) {
+    const t = i < tags.length ? tags[i] : 'O';
+    const cont = t.startsWith('I-') && s >= 0 && t.slice(2) === label;
+    if (!cont && s >= 0) {
+      out.push([s, i, label]);
+      s = -1;
+    }
+    if (!cont && t !== 'O') {
+      s = i;
+      label = t.slice(2);
+    }
+  }
+  return out;
+}
+
+function fill(sent: ConlluSentence): void {
+  const a = annotate(sent.words.map((w) => w.form));
+  sent.words.forEach((w, i) => {
+    w.upos = a.upos[i];
+    w.xpos = a.xpos[i];
+    w.lemma = a.lemma[i];
+    w.head = a.head[i];
+    w.deprel = a.deprel[i] || '_';
+    w.misc = setMisc(w.misc, 'NER', a.ner[i]);
+  });
+}
+
+/** Parse CoNLL-U input keeping its tokens and sentences; fill UPOS, XPOS, LEMMA, HEAD, DEPREL and NER= in MISC. */
+export function parseConllu(input: string): string {
+  const sents = readConllu(input);
+  for (const s of sents) if (s.words.length) fill(s);
+  return writeConllu(sents);
+}
+
+/** Parse raw text into CoNLL-U (blank lines separate blocks). */
+export function parseText(text: string): string {
+  const blocks: { start: number; end: number }[] = [];
+  const re = /\S[\s\S]*?(?=\n[ \t]*\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) blocks.push({ start: m.index, end: m.index + m[0].length });
+  const out: ConlluSentence[] = [];
+  for (const toks of segment(text, blocks)) {
+    const words = toks.map((x, i) => ({
+      form: text.slice(x.start, x.end),
+      lemma: '',
+      upos: '',
+      xpos: '',
+      feats: '_',
+      head: -1,
+      deprel: '',
+      deps: '_',
+      misc: i + 1 < toks.length && toks[i + 1].start === x.end ? 'SpaceAfter=No' : '_',
+    }));
+    const sent: ConlluSentence = { comments: [`# text = ${text.slice(toks[0].start, toks[toks.length - 1].end).replace(/\s+/g, ' ')}`], words, extra: [] };
+    fill(sent);
+    out.push(sent);
+  }
+  return writeConllu(out);
 }

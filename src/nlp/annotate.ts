@@ -1,0 +1,41 @@
+/** Runs the models over one sentence of word forms: tags, lemmas, dependencies, entity tags. */
+import { lexOf, normWord } from './lex.js';
+import { lemmatize } from './lemma.js';
+import { models } from './models.js';
+import { ambOf, tagSentence } from './tagger.js';
+import { parseSentence } from './parser.js';
+import { nerSentence } from './ner.js';
+
+/** Annotations of one sentence. Heads are 0-based word indices within it, -1 for the root. */
+export interface Annotated {
+  upos: string[];
+  xpos: string[];
+  lemma: string[];
+  head: Int32Array;
+  deprel: string[];
+  /** IOB2 entity tags: "O", "B-PER", "I-ORG", ... */
+  ner: string[];
+}
+
+/** Annotate one sentence given its word forms. */
+export function annotate(forms: string[]): Annotated {
+  const m = models();
+  const n = forms.length;
+  const lx = lexOf(forms);
+  const tags = tagSentence(m.tagger, lx, ambOf(m.taggerMeta, forms.map(normWord)));
+  const upos = new Array<string>(n);
+  const xpos = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const c = m.taggerMeta.classes[tags[i]];
+    const bar = c.indexOf('|');
+    upos[i] = c.slice(0, bar);
+    xpos[i] = c.slice(bar + 1);
+    lemma[i] = lemmatize(m.lemma, forms[i], xpos[i]);
+  }
+  let head: Int32Array = new Int32Array(n).fill(-1);
+  let deprel = new Array<string>(n).fill('');
+  if (m.parser) ({ head, deprel } = parseSentence(m.parser, lx, tags));
+  const ner = m.ner ? nerSentence(m.ner.model, m.ner.meta, lx, tags) : new Array<string>(n).fill('O');
+  return { upos, xpos, lemma, head, deprel, ner };
+}

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc } from '../doc/index.js';
+import { nlpStage, parseConllu, parseText, spansOf } from './index.js';
+
+test('stage fills tokens and sentences within blocks', () => {
+  const text = 'Officials met in Paris on Monday. They agreed.\n\nA second block here';
+  const doc = createDoc(text);
+  doc.layers.blocks = [
+    { start: 0, end: 46, kind: 'paragraph' },
+    { start: 48, end: text.length, kind: 'paragraph' },
+  ];
+  nlpStage().run(doc);
+  const s = doc.layers.sentences!;
+  assert.equal(s.length, 3);
+  assert.equal(text.slice(s[2].start, s[2].end), 'A second block here');
+  const t = doc.layers.tokens!;
+  assert.equal(t.count, s[2].tokenEnd);
+  for (let i = 0; i < t.count; i++) assert.ok(t.upos[i] !== '');
+  assert.equal(text.slice(t.start[0], t.end[0]), 'Officials');
+  assert.equal(t.upos[0], 'NOUN');
+});
+
+test('parseConllu keeps tokens and adds NER in MISC', () => {
+  const input = '# text = She left.\n1\tShe\t_\t_\t_\t_\t_\t_\t_\t_\n2\tleft\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n';
+  const out = parseConllu(input).split('\n');
+  assert.equal(out[0], '# text = She left.');
+  const cols = out[1].split('\t');
+  assert.equal(cols[1], 'She');
+  assert.equal(cols[3], 'PRON');
+  assert.match(out[2].split('\t')[9], /^SpaceAfter=No\|NER=O$/);
+});
+
+test('parseText produces one CoNLL-U sentence per sentence', () => {
+  const out = parseText("He didn't go. She went home.");
+  assert.equal(out.split('\n\n').filter((x) => x.trim()).length, 2);
+  assert.match(out, /\tn't\t/);
+});
+
+test('spansOf decodes IOB2', () => {
+  assert.deepEqual(spansOf(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'B-ORG']), [
+    [0, 2, 'PER'],
+    [3, 4, 'LOC'],
+    [4, 5, 'ORG'],
+    [5, 6, 'ORG'],
+  ]);
+});

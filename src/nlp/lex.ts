@@ -1,0 +1,92 @@
+/**
+ * Per-token lexical views shared by the tagger, parser and NER: hashes of the
+ * lowercased form, cased form, shape, prefixes and suffixes, computed once per sentence.
+ */
+import { hashStr } from './hash.js';
+
+/** Hashed lexical columns for one sentence. */
+export interface Lex {
+  n: number;
+  forms: string[];
+  lower: Uint32Array;
+  cased: Uint32Array;
+  shape: Uint32Array;
+  suf1: Uint32Array;
+  suf2: Uint32Array;
+  suf3: Uint32Array;
+  suf4: Uint32Array;
+  pre1: Uint32Array;
+  pre2: Uint32Array;
+  pre3: Uint32Array;
+  /** Bit flags: 1 upper-initial, 2 all caps, 4 has digit, 8 has hyphen, 16 all punctuation, 32 first word. */
+  flags: Uint32Array;
+}
+
+/** Collapsed character shape: "McDonald's" → "XxXx'x", "1,000" → "d,d". */
+export function shapeOf(w: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length && out.length < 8; i++) {
+    const ch = w[i];
+    let c: string;
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch.toUpperCase()) c = ch === ch.toLowerCase() ? 'x' : 'X';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** Normalised word used for word features: lowercase, digits folded to 0. */
+export function normWord(w: string): string {
+  const l = w.toLowerCase();
+  return /\d/.test(l) ? l.replace(/\d/g, '0') : l;
+}
+
+/** Compute the lexical columns of a sentence. */
+export function lexOf(forms: string[]): Lex {
+  const n = forms.length;
+  const mk = (): Uint32Array => new Uint32Array(n);
+  const lx: Lex = {
+    n,
+    forms,
+    lower: mk(),
+    cased: mk(),
+    shape: mk(),
+    suf1: mk(),
+    suf2: mk(),
+    suf3: mk(),
+    suf4: mk(),
+    pre1: mk(),
+    pre2: mk(),
+    pre3: mk(),
+    flags: mk(),
+  };
+  for (let i = 0; i < n; i++) {
+    const w = forms[i];
+    const l = normWord(w);
+    lx.lower[i] = hashStr(l);
+    lx.cased[i] = hashStr(w);
+    lx.shape[i] = hashStr(shapeOf(w));
+    lx.suf1[i] = hashStr(l.slice(-1));
+    lx.suf2[i] = hashStr(l.slice(-2));
+    lx.suf3[i] = hashStr(l.slice(-3));
+    lx.suf4[i] = hashStr(l.slice(-4));
+    lx.pre1[i] = hashStr(l.slice(0, 1));
+    lx.pre2[i] = hashStr(l.slice(0, 2));
+    lx.pre3[i] = hashStr(l.slice(0, 3));
+    let f = 0;
+    const c0 = w[0] ?? '';
+    if (c0 !== c0.toLowerCase()) f |= 1;
+    if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) f |= 2;
+    if (/\d/.test(w)) f |= 4;
+    if (w.includes('-')) f |= 8;
+    if (!/[\p{L}\p{N}]/u.test(w)) f |= 16;
+    if (i === 0) f |= 32;
+    lx.flags[i] = f;
+  }
+  return lx;
+}

@@ -1,0 +1,219 @@
+/**
+ * Averaged perceptron over hashed features: a mutable trainer (dense rows per
+ * feature, Daumé-style averaging) and a compact read-only model (open-addressing
+ * table of 32-bit keys to sparse int16 rows) that loads from a Buffer without parsing.
+ */
+
+/** A read-only scorer: adds each feature's weights into `out` (length = classes). */
+export interface Scorer {
+  readonly nClasses: number;
+  score(feats: ArrayLike<number>, n: number, out: Float32Array): void;
+}
+
+/** Trainable averaged perceptron. Features are non-zero uint32 keys. */
+export class Trainer implements Scorer {
+  readonly nClasses: number;
+  private rows = new Map<number, number>();
+  private w: Float32Array;
+  private u: Float32Array;
+  private cap: number;
+  private n = 0;
+  /** Update counter (instances seen), for averaging. */
+  c = 1;
+
+  constructor(nClasses: number, initialRows = 1 << 16) {
+    this.nClasses = nClasses;
+    this.cap = initialRows;
+    this.w = new Float32Array(initialRows * nClasses);
+    this.u = new Float32Array(initialRows * nClasses);
+  }
+
+  /** Number of distinct features with a row. */
+  get size(): number {
+    return this.n;
+  }
+
+  private row(key: number): number {
+    let r = this.rows.get(key);
+    if (r === undefined) {
+      if (this.n === this.cap) {
+        this.cap *= 2;
+        const w = new Float32Array(this.cap * this.nClasses);
+        w.set(this.w);
+        this.w = w;
+        const u = new Float32Array(this.cap * this.nClasses);
+        u.set(this.u);
+        this.u = u;
+      }
+      r = this.n++;
+      this.rows.set(key, r);
+    }
+    return r;
+  }
+
+  score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
+    const k = this.nClasses;
+    out.fill(0);
+    for (let i = 0; i < n; i++) {
+      const r = this.rows.get(feats[i]);
+      if (r === undefined) continue;
+      const base = r * k;
+      for (let j = 0; j < k; j++) out[j] += this.w[base + j];
+    }
+  }
+
+  /** Perceptron update: reward `gold`, penalise `guess` (no-op when equal). */
+  update(feats: ArrayLike<number>, n: number, gold: number, guess: number, amount = 1): void {
+    if (gold === guess) return;
+    const k = this.nClasses;
+    const c = this.c;
+    for (let i = 0; i < n; i++) {
+      const base = this.row(feats[i]) * k;
+      this.w[base + gold] += amount;
+      this.u[base + gold] += c * amount;
+      this.w[base + guess] -= amount;
+      this.u[base + guess] -= c * amount;
+    }
+  }
+
+  /** Advance the averaging clock by one instance. */
+  tick(): void {
+    this.c++;
+  }
+
+  /**
+   * Average, prune weights below `minRel` × the largest weight, quantise
+   * to int16 and serialise. Returns the bytes of a {@link SparseModel}.
+   */
+  toBinary(minRel = 0): Buffer {
+    const k = this.nClasses;
+    const c = this.c;
+    const avg = new Float32Array(this.n * k);
+    let maxAbs = 1e-9;
+    for (let i = 0; i < this.n * k; i++) {
+      const v = this.w[i] - this.u[i] / c;
+      avg[i] = v;
+      if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+    }
+    const scale = maxAbs / 32000;
+    const minAbs = minRel * maxAbs;
+    const keys: number[] = [];
+    const offs: number[] = [];
+    const cls: number[] = [];
+    const ws: number[] = [];
+    const sorted = [...this.rows.entries()].sort((a, b) => a[0] - b[0]);
+    for (const [key, r] of sorted) {
+      const start = cls.length;
+      for (let j = 0; j < k; j++) {
+        const q = Math.round(avg[r * k + j] / scale);
+        if (q === 0 || Math.abs(q * scale) < minAbs) continue;
+        cls.push(j);
+        ws.push(q);
+      }
+      if (cls.length > start) {
+        keys.push(key);
+        offs.push(start);
+      }
+    }
+    return SparseModel.build(k, scale, keys, offs, cls, ws);
+  }
+}
+
+/**
+ * Compact read-only model: hashed keys → sparse int16 rows. On disk: header,
+ * sorted keys (uint32), row lengths (uint8), weights (int16), classes (uint8);
+ * the open-addressing lookup table is rebuilt at load (a few ms).
+ */
+export class SparseModel implements Scorer {
+  readonly nClasses: number;
+  private mask: number;
+  private slotKey: Uint32Array;
+  private slotRow: Int32Array;
+  private rowStart: Uint32Array;
+  private cls: Uint8Array;
+  private w: Float32Array;
+
+  constructor(buf: Buffer) {
+    if (buf.readUInt32LE(0) !== 0x4e4c5032) throw new Error('not an nlp model file');
+    const nClasses = buf.readUInt32LE(4);
+    const nRows = buf.readUInt32LE(8);
+    const nEntries = buf.readUInt32LE(12);
+    const scale = buf.readFloatLE(16);
+    let off = 20;
+    const take = (bytes: number): ArrayBuffer => {
+      const ab = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + off + bytes) as ArrayBuffer;
+      off += bytes;
+      return ab;
+    };
+    this.nClasses = nClasses;
+    const keys = new Uint32Array(take(nRows * 4));
+    const lens = new Uint8Array(take(nRows));
+    const q = new Int16Array(take(nEntries * 2));
+    this.cls = new Uint8Array(take(nEntries));
+    // Dequantise once at load: float adds are cheaper than int→float in the hot loop.
+    this.w = new Float32Array(nEntries);
+    for (let i = 0; i < nEntries; i++) this.w[i] = q[i] * scale;
+    this.rowStart = new Uint32Array(nRows + 1);
+    for (let r = 0; r < nRows; r++) this.rowStart[r + 1] = this.rowStart[r] + lens[r];
+    let cap = 2;
+    while (cap < nRows * 1.5) cap <<= 1;
+    this.mask = cap - 1;
+    this.slotKey = new Uint32Array(cap);
+    this.slotRow = new Int32Array(cap);
+    for (let r = 0; r < nRows; r++) {
+      let p = keys[r] & this.mask;
+      while (this.slotKey[p] !== 0) p = (p + 1) & this.mask;
+      this.slotKey[p] = keys[r];
+      this.slotRow[p] = r;
+    }
+  }
+
+  /** Serialise rows (keys ascending) into the on-disk layout read by the constructor. */
+  static build(k: number, scale: number, keys: number[], offs: number[], cls: number[], ws: number[]): Buffer {
+    const hdr = Buffer.alloc(20);
+    hdr.writeUInt32LE(0x4e4c5032, 0);
+    hdr.writeUInt32LE(k, 4);
+    hdr.writeUInt32LE(keys.length, 8);
+    hdr.writeUInt32LE(cls.length, 12);
+    hdr.writeFloatLE(scale, 16);
+    const lens = new Uint8Array(keys.length);
+    for (let i = 0; i < keys.length; i++) lens[i] = (i + 1 < offs.length ? offs[i + 1] : cls.length) - offs[i];
+    return Buffer.concat([
+      hdr,
+      Buffer.from(Uint32Array.from(keys).buffer),
+      Buffer.from(lens.buffer),
+      Buffer.from(Int16Array.from(ws).buffer),
+      Buffer.from(Uint8Array.from(cls).buffer),
+    ]);
+  }
+
+  score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
+    out.fill(0);
+    const { slotKey, slotRow, mask, rowStart, cls, w } = this;
+    for (let i = 0; i < n; i++) {
+      const key = feats[i];
+      let p = key & mask;
+      let kk = slotKey[p];
+      while (kk !== 0 && kk !== key) {
+        p = (p + 1) & mask;
+        kk = slotKey[p];
+      }
+      if (kk === 0) continue;
+      const r = slotRow[p];
+      for (let e = rowStart[r], stop = rowStart[r + 1]; e < stop; e++) out[cls[e]] += w[e];
+    }
+  }
+}
+
+/** Index of the highest score among classes allowed by `ok` (all when omitted). */
+export function argmax(scores: Float32Array, ok?: (c: number) => boolean): number {
+  let best = -1;
+  let bv = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] > bv && (!ok || ok(i))) {
+      bv = scores[i];
+      best = i;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,98 @@
+/**
+ * Averaged-perceptron POS tagger: one greedy left-to-right pass predicting the
+ * joint "UPOS|XPOS" tag from word, affix, shape, ambiguity-class and context features.
+ */
+import { f1, f2, f3, hashStr } from './hash.js';
+import type { Lex } from './lex.js';
+import { argmax, type Scorer } from './perceptron.js';
+
+/** Tagger metadata stored beside the weights. */
+export interface TaggerMeta {
+  /** Joint tags "UPOS|XPOS", indexed by class. */
+  classes: string[];
+  /** Normalised word → its ambiguity class (sorted tag indices seen in training, joined by ","). */
+  amb: Record<string, string>;
+}
+
+const BOS = 0x5b05;
+const EOS = 0xe05;
+/** Maximum features per token (buffer size). */
+export const MAX_TAG_FEATS = 40;
+
+/** Ambiguity-class hashes for a sentence (unknown words get a shared key). */
+export function ambOf(meta: TaggerMeta, words: string[]): Uint32Array {
+  const out = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = hashStr(meta.amb[words[i]] ?? '?');
+  return out;
+}
+
+/** Extract the features of token `i` given the two previous predicted tags; returns the count. */
+export function tagFeats(lx: Lex, amb: Uint32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const n = lx.n;
+  const w = lx.lower;
+  const wm1 = i > 0 ? w[i - 1] : BOS;
+  const wm2 = i > 1 ? w[i - 2] : BOS;
+  const wp1 = i + 1 < n ? w[i + 1] : EOS;
+  const wp2 = i + 2 < n ? w[i + 2] : EOS;
+  const am1 = i > 0 ? amb[i - 1] : BOS;
+  const ap1 = i + 1 < n ? amb[i + 1] : EOS;
+  const ap2 = i + 2 < n ? amb[i + 2] : EOS;
+  const s3p1 = i + 1 < n ? lx.suf3[i + 1] : EOS;
+  const s3m1 = i > 0 ? lx.suf3[i - 1] : BOS;
+  const shp1 = i + 1 < n ? lx.shape[i + 1] : EOS;
+  let k = 0;
+  out[k++] = f1(1, 1);
+  out[k++] = f1(2, w[i]);
+  out[k++] = f1(3, lx.cased[i]);
+  out[k++] = f1(4, lx.suf1[i]);
+  out[k++] = f1(5, lx.suf2[i]);
+  out[k++] = f1(6, lx.suf3[i]);
+  out[k++] = f1(7, lx.suf4[i]);
+  out[k++] = f1(8, lx.pre1[i]);
+  out[k++] = f1(9, lx.pre2[i]);
+  out[k++] = f1(10, lx.pre3[i]);
+  out[k++] = f1(11, lx.shape[i]);
+  out[k++] = f1(12, lx.flags[i]);
+  out[k++] = f1(13, wm1);
+  out[k++] = f1(14, wm2);
+  out[k++] = f1(15, wp1);
+  out[k++] = f1(16, wp2);
+  out[k++] = f1(17, p1);
+  out[k++] = f2(18, p1, p2);
+  out[k++] = f2(19, p1, w[i]);
+  out[k++] = f2(20, w[i], wp1);
+  out[k++] = f2(21, wm1, w[i]);
+  out[k++] = f1(22, amb[i]);
+  out[k++] = f1(23, am1);
+  out[k++] = f1(24, ap1);
+  out[k++] = f1(25, ap2);
+  out[k++] = f2(26, amb[i], ap1);
+  out[k++] = f2(27, p1, amb[i]);
+  out[k++] = f3(28, p1, amb[i], ap1);
+  out[k++] = f1(29, s3p1);
+  out[k++] = f1(30, s3m1);
+  out[k++] = f2(31, lx.shape[i], shp1);
+  out[k++] = f2(32, p1, lx.suf3[i]);
+  out[k++] = f2(33, amb[i], lx.flags[i]);
+  out[k++] = f2(34, wm1, wp1);
+  out[k++] = f2(35, w[i], wp2);
+  return k;
+}
+
+/** Tag a sentence greedily; returns class indices. */
+export function tagSentence(model: Scorer, lx: Lex, amb: Uint32Array): Int32Array {
+  const tags = new Int32Array(lx.n);
+  const buf = new Uint32Array(MAX_TAG_FEATS);
+  const scores = new Float32Array(model.nClasses);
+  let p1 = -1;
+  let p2 = -2;
+  for (let i = 0; i < lx.n; i++) {
+    const k = tagFeats(lx, amb, i, p1, p2, buf);
+    model.score(buf, k, scores);
+    const t = argmax(scores);
+    tags[i] = t;
+    p2 = p1;
+    p1 = t;
+  }
+  return tags;
+}
