@@ -1,14 +1,47 @@
-/** Quotes stage: quotations with cue, content and speaker; document and sentence tone. (Placeholder until issue 7 lands.) */
+/**
+ * Quotes stage: quotations with cue, content, source and speaker mention, and
+ * GDELT-style document tone with a score per sentence and per quote.
+ */
+import type { Doc, Quote } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
+import { findAttributions } from './attribute.js';
+import { resolveSpeaker, type PreviousSpeaker } from './speaker.js';
+import { documentTone, spanTone } from './tone.js';
+
+export { findMarkedQuotes } from './marks.js';
+export { findAttributions } from './attribute.js';
+export { scoreText, toneOf } from './tone.js';
+export { quotesForCli } from './cli.js';
+
+/** Find the quotes of a doc (needs tokens and sentences; uses mentions when present). */
+export function extractQuotes(doc: Doc): Quote[] {
+  let prev: PreviousSpeaker | null = null;
+  return findAttributions(doc).map((a, i) => {
+    const speaker = resolveSpeaker(doc, a, prev).id;
+    if (speaker) prev = { id: speaker, end: a.content.end };
+    return {
+      id: `q${i}`,
+      content: a.content,
+      cue: a.cue,
+      source: a.source,
+      speaker,
+      direct: a.direct,
+      tone: Math.round(spanTone(doc, a.content) * 1000) / 1000,
+    };
+  });
+}
 
 /** The quotes stage: assigns quotes, tone and sentenceTone. */
 export function quotesStage(): Stage {
   return {
-    name: 'quotes.placeholder.v0',
+    name: 'quotes.rules.v1',
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: ['quotes', 'tone', 'sentenceTone'],
-    run() {
-      throw new Error('quotes stage not built yet');
+    run(doc: Doc) {
+      doc.layers.quotes = extractQuotes(doc);
+      const { tone, sentenceTone } = documentTone(doc);
+      doc.layers.tone = tone;
+      doc.layers.sentenceTone = sentenceTone;
     },
   };
 }

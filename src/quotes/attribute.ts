@@ -1,0 +1,410 @@
+/**
+ * Attribution frames per sentence: a cue ("said", "according to", "warned that")
+ * with its source phrase and content, in the four shapes news uses:
+ *   preposed   "Hollande said (that) CONTENT"
+ *   postposed  "CONTENT, Hollande said."      (also "“CONTENT,” he said, “MORE.”")
+ *   inverted   "CONTENT, said Hollande."
+ *   according  "According to X, CONTENT." / "CONTENT, according to X."
+ * plus free-standing direct quotes, which inherit the last speaker. Text and quote
+ * marks drive it; UPOS tags, when present, veto noun readings of cue words.
+ */
+import type { Doc, Span } from '../doc/index.js';
+import { cueLexicon, type CueForm } from './cues.js';
+import { findMarkedQuotes, type MarkedQuote } from './marks.js';
+import { npBack, npForward, PRONOUNS, skipBetweenBack, tokView, type TokView } from './np.js';
+
+/** An attribution found in the text, before speaker resolution. */
+export interface Attribution {
+  content: Span;
+  cue: Span | null;
+  source: Span | null;
+  direct: boolean;
+  /** How the source was found: np, pronoun, relative ("who"), participle (shared subject), inherited, none. */
+  sourceKind: 'np' | 'pronoun' | 'relative' | 'participle' | 'inherited' | 'none';
+  /** For a relative or inherited source: the phrase it stands for. */
+  antecedent?: Span;
+  /** Which frame produced it, for provenance. */
+  frame: string;
+}
+
+/** Minimum words inside a free-standing quote for it to count as a quotation rather than a scare quote. */
+const MIN_FREE_QUOTE_WORDS = 4;
+/** Share of a sentence a free quote must cover to stand on its own (else it is a scare quote inside prose). */
+const MIN_FREE_QUOTE_COVER = 0.6;
+/** Longest tail after a postposed cue ("he said on Thursday in Paris") before the frame is read as preposed. */
+const MAX_TAIL_TOKENS = 10;
+/** How far into the right part "that" may come and still open the content ("said Thursday after talks ... that"). */
+const MAX_THAT_DISTANCE = 16;
+/** Longest tail after an inverted source ("said Putin on Thursday in Moscow"). */
+const INVERTED_TAIL_TOKENS = 5;
+/** Shortest content worth a quote, in word tokens. */
+const MIN_CONTENT_WORDS = 2;
+
+const OPEN_MARKS = /^[“"‘'«„‹]$/;
+const CLOSE_MARKS = /^[”"’'»“›]$/;
+const END_PUNCT = /^[.!?…;:]$/;
+const BE = new Set('is was were are be been being am ’s \'s'.split(' '));
+const SUBJECT_PRONOUNS = new Set('he she they we i you it'.split(' '));
+
+interface CueHit {
+  i: number;
+  /** Exclusive. */
+  j: number;
+  form: CueForm | null;
+  according: boolean;
+}
+
+/** Find attributions in a document that has tokens and sentences. */
+export function findAttributions(doc: Doc): Attribution[] {
+  const sentences = doc.layers.sentences ?? [];
+  const tokens = doc.layers.tokens;
+  if (!tokens || sentences.length === 0) return [];
+  const v = tokView(doc);
+  const marked = findMarkedQuotes(doc.text);
+  const out: Attribution[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const sent = sentences[s];
+    const found = sentenceAttributions(v, sent.tokenStart, sent.tokenEnd, marked);
+    out.push(...found);
+  }
+  out.sort((a, b) => a.content.start - b.content.start);
+  const merged = dedupe(out);
+  addFreeQuotes(doc, marked, merged);
+  merged.sort((a, b) => a.content.start - b.content.start);
+  return merged;
+}
+
+/** Drop attributions whose content sits inside another one's with the same source (a quote split over sentences). */
+function dedupe(list: Attribution[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const a of list) {
+    const dup = out.find((b) => overlap(a.content, b.content) > 0.8 * Math.min(len(a.content), len(b.content)) && sameSpan(a.cue, b.cue));
+    if (dup) {
+      dup.content = { start: Math.min(dup.content.start, a.content.start), end: Math.max(dup.content.end, a.content.end) };
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function sameSpan(a: Span | null, b: Span | null): boolean {
+  return !!a && !!b && a.start === b.start && a.end === b.end;
+}
+
+function len(s: Span): number {
+  return s.end - s.start;
+}
+
+function overlap(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+function quoteAt(marked: MarkedQuote[], offset: number): MarkedQuote | null {
+  for (const q of marked) if (q.start <= offset && offset < q.end) return q;
+  return null;
+}
+
+function insideQuoteText(marked: MarkedQuote[], offset: number): boolean {
+  const q = quoteAt(marked, offset);
+  return !!q && q.inner.some((p) => p.start <= offset && offset < p.end);
+}
+
+function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): CueHit[] {
+  const lex = cueLexicon();
+  const t = v.doc.layers.tokens!;
+  const hits: CueHit[] = [];
+  for (let i = from; i < to; i++) {
+    if (insideQuoteText(marked, t.start[i])) continue;
+    const w = v.low(i);
+    if (w === 'according' && i + 1 < to && v.low(i + 1) === 'to') {
+      hits.push({ i, j: i + 2, form: null, according: true });
+      i++;
+      continue;
+    }
+    let hit: CueHit | null = null;
+    for (let n = Math.min(lex.maxWords, to - i); n >= 1; n--) {
+      let key = w;
+      for (let k = 1; k < n; k++) key += ' ' + v.low(i + k);
+      const form = lex.forms.get(key);
+      if (form) {
+        hit = { i, j: i + n, form, according: false };
+        break;
+      }
+    }
+    if (!hit || !acceptCue(v, hit, from, to)) continue;
+    hits.push(hit);
+    i = hit.j - 1;
+  }
+  return hits;
+}
+
+/** Whether a lexicon hit reads as a reporting verb here. */
+function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
+  const f = h.form!;
+  const u = v.upos(h.i);
+  if (u && u !== 'VERB' && u !== 'AUX') return false;
+  const prev = h.i - 1 >= from ? v.low(h.i - 1) : '';
+  const next = h.j < to ? v.low(h.j) : '';
+  if (!u && f.nounlike) {
+    // Untagged "claims", "reports": a verb only after a subject-like word.
+    if (!(SUBJECT_PRONOUNS.has(prev) || (/^\p{Lu}/u.test(v.raw(h.i - 1) ?? '') && h.i - 1 > from))) return false;
+  }
+  if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
+  if (f.participle) {
+    // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
+    if (prev !== ',' && !BE.has(prev)) return false;
+  }
+  if (f.kind === 'thought') {
+    const clause = next === 'that' || next === ':' || OPEN_MARKS.test(v.raw(h.j) ?? '');
+    const parenthetical = (next === ',' || END_PUNCT.test(next)) && h.i - 2 >= from && v.raw(h.i - 2) === ',';
+    if (!clause && !parenthetical) return false;
+  }
+  return true;
+}
+
+function sentenceAttributions(v: TokView, from: number, to: number, marked: MarkedQuote[]): Attribution[] {
+  const t = v.doc.layers.tokens!;
+  const cues = findCues(v, from, to, marked);
+  const out: Attribution[] = [];
+  let end = to;
+  while (end > from && END_PUNCT.test(v.raw(end - 1))) end--;
+  const spanOf = (a: number, b: number): Span => ({ start: t.start[a], end: t.end[b - 1] });
+  for (let c = 0; c < cues.length; c++) {
+    const cue = cues[c];
+    const nextCue = c + 1 < cues.length ? cues[c + 1] : null;
+    // Content stops before a later ", adding …" participle cue, which starts its own attribution.
+    let rEnd = end;
+    if (nextCue && nextCue.form?.participle && v.raw(nextCue.i - 1) === ',') rEnd = nextCue.i - 1;
+    const cueSpan = spanOf(cue.i, cue.j);
+    const a = frame(v, from, rEnd, cue, cueSpan, marked, out);
+    if (!a) continue;
+    if (wordCount(v.doc.text, a.content) < MIN_CONTENT_WORDS) continue;
+    // A cue inside an earlier attribution's content is nested speech; keep it only when it is a participle.
+    const host = out.find((o) => o.content.start <= cueSpan.start && cueSpan.end <= o.content.end);
+    if (host && !cue.form?.participle) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+function wordCount(text: string, s: Span): number {
+  return (text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Extend a content span to cover any marked quote it starts or ends inside of. */
+function extendToQuotes(c: Span, marked: MarkedQuote[]): Span {
+  let { start, end } = c;
+  const qs = quoteAt(marked, start);
+  if (qs) start = Math.min(start, qs.start);
+  const qe = quoteAt(marked, Math.max(start, end - 1));
+  if (qe) end = Math.max(end, qe.end);
+  return { start, end };
+}
+
+function isDirect(c: Span, marked: MarkedQuote[]): boolean {
+  let inside = 0;
+  for (const q of marked) for (const p of q.inner) inside += overlap(c, p);
+  return inside >= 0.8 * len(c);
+}
+
+function sourceKindOf(v: TokView, np: [number, number]): Attribution['sourceKind'] {
+  const w = v.low(np[0]);
+  if (np[0] === np[1] && (w === 'who' || w === 'which' || w === 'that')) return 'relative';
+  if (np[0] === np[1] && PRONOUNS.has(w)) return 'pronoun';
+  return 'np';
+}
+
+function frame(
+  v: TokView,
+  from: number,
+  to: number,
+  cue: CueHit,
+  cueSpan: Span,
+  marked: MarkedQuote[],
+  earlier: Attribution[],
+): Attribution | null {
+  const t = v.doc.layers.tokens!;
+  const spanOf = (a: number, b: number): Span => ({ start: t.start[a], end: t.end[b] });
+  const isComma = (i: number): boolean => i >= from && i < to && v.raw(i) === ',';
+  const make = (content: Span, source: [number, number] | null, fr: string, kind?: Attribution['sourceKind']): Attribution => {
+    const c = extendToQuotes(content, marked);
+    const a: Attribution = {
+      content: c,
+      cue: cueSpan,
+      source: source ? spanOf(source[0], source[1]) : null,
+      direct: isDirect(c, marked),
+      sourceKind: kind ?? (source ? sourceKindOf(v, source) : 'none'),
+      frame: fr,
+    };
+    if (a.sourceKind === 'relative' && source) {
+      // "X, who said": the relative pronoun stands for the phrase before its comma.
+      const ante = source[0] - 1 >= from && v.raw(source[0] - 1) === ',' ? npBack(v, source[0] - 2, from) : null;
+      if (ante) a.antecedent = spanOf(ante[0], ante[1]);
+    }
+    return a;
+  };
+
+  // Leading conjunctions and commas do not make a left part.
+  let lStart = from;
+  while (lStart < cue.i && /^(but|and|yet|so|however|still|meanwhile|,|—|–)$/.test(v.low(lStart))) lStart++;
+
+  if (cue.according) {
+    if (lStart >= cue.i) {
+      // "According to X, CONTENT."
+      let k = cue.j;
+      while (k < to && v.raw(k) !== ',') k++;
+      if (k >= to - 1) return null;
+      const src = npForward(v, cue.j, k);
+      return make(spanOf(k + 1, to - 1), src, 'according-front');
+    }
+    // "CONTENT, according to X."
+    let cEnd = cue.i - 1;
+    while (cEnd >= lStart && (isComma(cEnd) || v.raw(cEnd) === '(' || v.raw(cEnd) === '—')) cEnd--;
+    if (cEnd < lStart) return null;
+    const src = npForward(v, cue.j, to);
+    return make(spanOf(lStart, cEnd), src, 'according-back');
+  }
+
+  const f = cue.form!;
+  if (f.participle) {
+    // ", saying CONTENT": source is the subject of the sentence's earlier attribution, else its first phrase.
+    if (cue.j >= to) return null;
+    const host = [...earlier].reverse().find((e) => e.cue && e.cue.start < cueSpan.start);
+    const src = host?.source ?? null;
+    const first = subjectOf(v, lStart, cue.i);
+    const a = make(spanOf(cue.j, to - 1), null, 'participle', 'participle');
+    a.source = src ?? (first ? spanOf(first[0], first[1]) : null);
+    if (host?.antecedent) a.antecedent = host.antecedent;
+    return a;
+  }
+
+  // Inverted: "CONTENT, said X." / "“CONTENT,” said X." (not "X, a NATO member, said …", whose subject opens the sentence).
+  const before = skipBetweenBack(v, cue.i - 1, from);
+  const subjectFirst = npBack(v, cue.i - 1, lStart);
+  if (before >= lStart && (isComma(before) || CLOSE_MARKS.test(v.raw(before))) && !(subjectFirst && subjectFirst[0] === lStart)) {
+    const src = npForward(v, cue.j, to);
+    if (src && (src[1] + 1 >= to || isComma(src[1] + 1) || shortTail(v, src[1] + 1, to))) {
+      let cEnd = before;
+      while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;
+      if (cEnd >= lStart) return make(spanOf(lStart, cEnd), src, 'inverted');
+    }
+  }
+
+  // Passive "it was reported that": no source, and only with a clause ("accused of" is not speech).
+  if (passiveBefore(v, cue.i, from) && /(ed|told|known|shown|found|said|thought|believed|written)$/.test(v.low(cue.i))) {
+    const next = cue.j < to ? v.low(cue.j) : '';
+    if (next !== 'that' && next !== ':') return null;
+    return make(spanOf(cue.j, to - 1), null, 'passive');
+  }
+  let src = npBack(v, cue.i - 1, lStart);
+  // "X met Y and said …": a coordinated verb shares the clause subject.
+  const prevWord = skipBetweenBack(v, cue.i - 1, lStart);
+  if (!src && prevWord >= lStart && v.low(prevWord) === 'and') src = subjectOf(v, lStart, prevWord);
+
+  // Postposed: "CONTENT, X said (on Thursday)." / "“CONTENT,” X said."
+  if (src && src[0] > lStart) {
+    const gap = src[0] - 1;
+    const tail = to - cue.j;
+    const tailHasThat = rangeHas(v, cue.j, Math.min(to, cue.j + MAX_THAT_DISTANCE), 'that');
+    const afterTail = cue.j < to ? v.raw(cue.j) : '';
+    if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap))) && !tailHasThat && (tail <= MAX_TAIL_TOKENS || afterTail === ',' || afterTail === ':')) {
+      let cEnd = gap;
+      while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;
+      if (cEnd >= lStart) {
+        let content = spanOf(lStart, cEnd);
+        // "“A,” he said, “B.”": the second half belongs to the same content.
+        let k = cue.j;
+        while (k < to && (isComma(k) || v.raw(k) === ':')) k++;
+        if (k < to && k > cue.j && OPEN_MARKS.test(v.raw(k))) {
+          const q = quoteAt(marked, t.start[k]);
+          content = { start: content.start, end: q ? q.end : t.end[to - 1] };
+        }
+        return make(content, src, 'postposed');
+      }
+    }
+  }
+
+  // Preposed: "X said (Thursday …) (that) CONTENT."
+  if (cue.j >= to) return null;
+  let cStart = cue.j;
+  for (let k = cue.j; k < Math.min(to, cue.j + MAX_THAT_DISTANCE); k++) {
+    if (insideQuoteText(marked, t.start[k])) break;
+    if (v.low(k) === 'that') {
+      cStart = k;
+      break;
+    }
+  }
+  while (cStart < to && (isComma(cStart) || v.raw(cStart) === ':')) cStart++;
+  if (cStart >= to) return null;
+  if (!src && lStart < cue.i) {
+    // No phrase before the cue: not a reporting frame we understand.
+    return null;
+  }
+  return make(spanOf(cStart, to - 1), src, 'preposed');
+}
+
+/** A tail after an inverted source that adds no clause: "said Putin on Thursday in Moscow". */
+function shortTail(v: TokView, a: number, b: number): boolean {
+  if (b - a > INVERTED_TAIL_TOKENS) return false;
+  for (let k = a; k < b; k++) if (v.low(k) === 'that' || BE.has(v.low(k)) || v.upos(k) === 'VERB' || v.upos(k) === 'AUX') return false;
+  return true;
+}
+
+/** Whether the auxiliaries right before token `i` include a form of "be" (a passive). */
+function passiveBefore(v: TokView, i: number, floor: number): boolean {
+  for (let k = i - 1; k >= floor && i - k <= 4; k--) {
+    const w = v.low(k);
+    if (BE.has(w)) return true;
+    if (!/^(also|has|have|had|not|never|widely|long|often|reportedly|previously|repeatedly|once|later|been)$/.test(w) && !/ly$/.test(w)) return false;
+  }
+  return false;
+}
+
+/** The subject of a clause: the first noun phrase after any fronted phrase ("At the same time, he …"). */
+function subjectOf(v: TokView, from: number, to: number): [number, number] | null {
+  let k = from;
+  if (/^(at|in|on|after|before|during|since|for|with|while|when|as|despite|following|earlier|later|meanwhile|last|this|yesterday|today)$/.test(v.low(k))) {
+    let c = k;
+    while (c < to && v.raw(c) !== ',') c++;
+    if (c < to) k = c + 1;
+  }
+  return npForward(v, k, to);
+}
+
+function rangeHas(v: TokView, a: number, b: number, word: string): boolean {
+  for (let k = a; k < b; k++) if (v.low(k) === word) return true;
+  return false;
+}
+
+/** Direct quotes with no cue of their own: a paragraph of quotation continues the last speaker. */
+function addFreeQuotes(doc: Doc, marked: MarkedQuote[], list: Attribution[]): void {
+  const sentences = doc.layers.sentences ?? [];
+  for (const q of marked) {
+    if (list.some((a) => overlap(a.content, q) > 0)) continue;
+    const words = q.inner.reduce((n, p) => n + wordCount(doc.text, p), 0);
+    if (words < MIN_FREE_QUOTE_WORDS) continue;
+    // Cover: the sentences the quote touches, how much of them it fills.
+    let sStart = Infinity;
+    let sEnd = -Infinity;
+    for (const s of sentences) {
+      if (s.end > q.start && s.start < q.end) {
+        sStart = Math.min(sStart, s.start);
+        sEnd = Math.max(sEnd, s.end);
+      }
+    }
+    if (!Number.isFinite(sStart)) continue;
+    if (len(q) < MIN_FREE_QUOTE_COVER * (sEnd - sStart)) continue;
+    let prev: Attribution | undefined;
+    for (const a of list) if (a.source && a.content.end <= q.start && (!prev || a.content.end > prev.content.end)) prev = a;
+    list.push({
+      content: { start: q.start, end: q.end },
+      cue: null,
+      source: prev?.source ?? null,
+      direct: true,
+      sourceKind: prev ? 'inherited' : 'none',
+      antecedent: prev?.antecedent,
+      frame: 'free-quote',
+    });
+  }
+}
