@@ -17,7 +17,7 @@ const DROP_TAGS = new Set([
 const NEG_TOKENS = new Set([
   'share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended', 'recommendations', 'promo',
   'promos', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor',
-  'sponsored', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'cookie', 'cookies',
+  'sponsored', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'cookie', 'cookies',
   'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer',
   'sidebar', 'widget', 'widgets', 'popup', 'modal', 'overlay', 'comment', 'comments', 'disqus', 'outbrain', 'taboola',
   'toolbar', 'print', 'skip', 'skiplink', 'pagination', 'pager', 'trending', 'popular', 'mostread', 'tags', 'tag',
@@ -30,13 +30,13 @@ const NEG_TOKENS = new Set([
 ]);
 
 /** Substrings that name furniture even inside camelCase class names. */
-const NEG_SUBSTR = /related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|paywall|byline|masthead|widget|disclaimer/i;
+const NEG_SUBSTR = /related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|byline|masthead|widget|disclaimer/i;
 
 /** Tokens that mark the article itself; they protect weak negatives. */
 const POS = /article|body|content|entry|main|post|story|text|prose|richtext|blog/i;
 
 /** Negatives strong enough to drop even with a positive word beside them. */
-const STRONG = /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|paywall|signup|breadcrumb|popular|trending|recirc/i;
+const STRONG = /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|signup|breadcrumb|popular|trending|recirc/i;
 
 /** Roles of landmark regions that are not the article. */
 const NEG_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar', 'alertdialog']);
@@ -70,7 +70,7 @@ export function furnitureReason(el: El): string | null {
   return null;
 }
 
-/** Length of text in paragraph-like descendants, per element (post-order, iterative). */
+/** Length of text outside links, per element (post-order, iterative): the safety net's measure of prose. */
 export function paragraphText(root: El): Map<El, number> {
   const len = new Map<El, number>();
   const order: El[] = [];
@@ -78,25 +78,13 @@ export function paragraphText(root: El): Map<El, number> {
   while (todo.length) {
     const el = todo.pop()!;
     order.push(el);
-    for (const c of el.children) if (typeof c !== 'string') todo.push(c);
+    if (el.tag !== 'a') for (const c of el.children) if (typeof c !== 'string') todo.push(c);
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i];
     let n = 0;
-    for (const c of el.children) {
-      if (typeof c === 'string') {
-        if (el.tag === 'p') n += c.trim().length;
-      } else n += len.get(c) ?? 0;
-    }
-    if (el.tag === 'p') {
-      // Count inline descendants' text too.
-      n = 0;
-      const stack: Node[] = [...el.children];
-      while (stack.length) {
-        const x = stack.pop()!;
-        if (typeof x === 'string') n += x.trim().length;
-        else stack.push(...x.children);
-      }
+    if (el.tag !== 'a' && el.tag !== 'script' && el.tag !== 'style') {
+      for (const c of el.children) n += typeof c === 'string' ? c.trim().length : (len.get(c) ?? 0);
     }
     len.set(el, n);
   }
@@ -125,7 +113,7 @@ export function clean(root: El): Map<string, number> {
       } else if (isHidden(c)) drop = 'hidden';
       else if (c.tag === 'figcaption' || (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && (ptext.get(c) ?? 0) < total * 0.2)) {
         c.tag = 'figcaption';
-      } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p') {
+      } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p' && c.tag !== 'article' && c.tag !== 'main') {
         const r = furnitureReason(c);
         if (r && ((ptext.get(c) ?? 0) < total * KEEP_SHARE || /comment|disqus/.test(r))) drop = r;
       }

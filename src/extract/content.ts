@@ -9,8 +9,18 @@ import type { RawBlock } from './blocks.js';
 
 /** Link density at which a block counts as navigation (AEB dev: 0.5 keeps inline-linked prose, drops link lists). */
 export const LINK_DENSITY_MAX = 0.5;
+/** Link share from which a list item reads as a teaser (AEB dev: related-story tickers). */
+const TEASER_LD = 0.15;
+/** Non-link characters that keep a link-heavy block (AEB dev: list items that open with a linked headline). */
+const LINKED_TEXT_MIN = 60;
 /** Shortest text that counts as a paragraph on length alone. */
 const PARA_MIN = 80;
+/** Votes fade with distance past DECAY_FROM levels, so tight containers beat distant wrappers. */
+const DECAY = Number(process.env.DECAY ?? 0.9);
+const DECAY_FROM = Number(process.env.DECAY_FROM ?? 1);
+/** A sibling joins the container when its own net vote reaches this many characters and this share of the container's. */
+const SIBLING_MIN = Number(process.env.SIB_MIN ?? 200);
+const SIBLING_SHARE = Number(process.env.SIB_SHARE ?? 0.2);
 /** Weight of furniture text against content text in the subtree sum. */
 const BAD_WEIGHT = 1.0;
 
@@ -22,20 +32,30 @@ function vote(b: RawBlock): number {
   if (b.kind === 'heading') return ld > LINK_DENSITY_MAX ? -len * BAD_WEIGHT : 0;
   if (ld > LINK_DENSITY_MAX) return -len * BAD_WEIGHT;
   if (BOILER_LINE.test(b.text)) return -len * BAD_WEIGHT;
+  // Teasers: list items or paragraphs that are partly a link (headline link + excerpt).
+  if (b.kind === 'list' && ld >= TEASER_LD) return len * (1 - ld) * 0.5;
+  if (ld >= 0.3) return 0;
   const sentence = /[.!?…:;"”’)»]$/.test(b.text) || len >= PARA_MIN;
   if (len >= PARA_MIN || (sentence && len >= 30)) return len * (1 - ld);
   if (b.kind === 'table') return len * 0.3;
   return -Math.min(len, 40) * 0.5 * BAD_WEIGHT;
 }
 
-/** Pick the container element whose blocks best form an article; null when no block votes for anything. */
-export function pickContainer(blocks: RawBlock[]): { el: El; score: number } | null {
+/** Pick the container element whose blocks best form an article, plus siblings that continue it; null when nothing votes. */
+export function pickContainer(blocks: RawBlock[]): { el: El; score: number; extra: El[] } | null {
   const score = new Map<El, number>();
+  const raw = new Map<El, number>();
   const depth = new Map<El, number>();
   for (const b of blocks) {
     const v = vote(b);
     if (v === 0) continue;
-    for (let p: El | null = b.el; p; p = p.parent) score.set(p, (score.get(p) ?? 0) + v);
+    let w = 1;
+    let d = 0;
+    for (let p: El | null = b.el; p; p = p.parent, d++) {
+      score.set(p, (score.get(p) ?? 0) + v * (v > 0 ? w : 1));
+      raw.set(p, (raw.get(p) ?? 0) + v);
+      if (d >= DECAY_FROM) w *= DECAY;
+    }
   }
   let best: El | null = null;
   let bestScore = 0;
@@ -45,7 +65,16 @@ export function pickContainer(blocks: RawBlock[]): { el: El; score: number } | n
       bestScore = s;
     }
   }
-  return best ? { el: best, score: bestScore } : null;
+  if (!best) return null;
+  // Stories split over sibling containers (around ads, embeds): take siblings that carry real prose.
+  const extra: El[] = [];
+  const own = raw.get(best) ?? 0;
+  for (const sib of best.parent?.children ?? []) {
+    if (typeof sib === 'string' || sib === best) continue;
+    const r = raw.get(sib) ?? 0;
+    if (r >= SIBLING_MIN && r >= own * SIBLING_SHARE) extra.push(sib);
+  }
+  return { el: best, score: bestScore, extra };
 }
 
 function depthOf(el: El, memo: Map<El, number>): number {
@@ -66,7 +95,7 @@ export function within(el: El, root: El): boolean {
 
 /** Short lines that are furniture wherever they appear. */
 export const BOILER_LINE =
-  /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( articles| stories| content| coverage)?|more from .{0,40}|share( this( article| story)?)?( on .{0,20})?|follow us.{0,60}|sign up.{0,80}|subscribe.{0,80}|click here.{0,80}|(all )?rights reserved.{0,40}|copyright\b.{0,80}|©.{0,80}|image|photo|video|watch|listen|loading\.*|comments?|leave a comment|print|email|facebook|twitter|whatsapp|linkedin|reddit|pinterest|skip to (main )?content|skip ad|close|menu|search|back to top|top|next|previous|recommended( for you)?|trending( now)?|most (read|popular|viewed)|you may also like.{0,20}|we recommend|sponsored stories|latest news|don't miss|also read.{0,120}|see also.{0,120}|audio|play|pause|toggle.{0,30}|log ?in|sign ?in|register)\s*[:.!]?$/i;
+  /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( articles| stories| content| coverage)?|more from .{0,40}|share( this( article| story)?)?( on .{0,20})?|follow us.{0,60}|sign up.{0,80}|subscribe.{0,80}|click here.{0,80}|(all )?rights reserved.{0,40}|(copyright|©)\b.{0,200}|image|photo|video|watch|listen|loading\.*|comments?|leave a comment|print|email|facebook|twitter|whatsapp|linkedin|reddit|pinterest|skip to (main )?content|skip ad|close|menu|search|back to top|top|next|previous|recommended( for you)?|trending( now)?|most (read|popular|viewed)|you may also like.{0,20}|we recommend|sponsored stories|latest news|don't miss|also read.{0,120}|see also.{0,120}|audio|play|pause|toggle.{0,30}|log ?in|sign ?in|register)\s*[:.!]?$/i;
 
 /** A byline or timestamp line repeated at the top of the body. */
 const BYLINE_LINE = /^(by|von|par|por|di)\s+[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,5}(\s*(,|and|&|\|)\s*[\p{L} .'’-]{2,40}){0,4}$/u;
@@ -77,7 +106,7 @@ export function keepBlock(b: RawBlock, title: string | null): boolean {
   const t = b.text;
   const len = t.length;
   const ld = b.linkChars / Math.max(1, len);
-  if (ld > LINK_DENSITY_MAX && !(b.kind === 'paragraph' && len > 300 && ld < 0.8)) return false;
+  if (ld > LINK_DENSITY_MAX && len - b.linkChars < LINKED_TEXT_MIN) return false;
   if (BOILER_LINE.test(t)) return false;
   if (len < 120 && (BYLINE_LINE.test(t) || DATE_LINE.test(t))) return false;
   if (title && b.kind === 'heading' && norm(t) === norm(title)) return false;

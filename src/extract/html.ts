@@ -41,7 +41,7 @@ export function extractBody(root: El, title: string | null): BodyResult {
       }
       continue;
     }
-    if (!within(b.el, pick.el)) continue;
+    if (!within(b.el, pick.el) && !pick.extra.some((x) => within(b.el, x))) continue;
     if (keepBlock(b, title)) body.push(b);
   }
   return { body, captions, all, container: pick.el, removed };
