@@ -134,6 +134,9 @@ export interface EventRecord {
   goldstein: number;
   actor: string[];
   recipient: string[];
+  /** Argument phrases as written, one span per conjunct, including phrases no mention covers ("a car bomb"). */
+  actorSpans?: Span[];
+  recipientSpans?: Span[];
   /** ISO date (YYYY-MM-DD) when known. */
   date: string | null;
   /** The span of text the date came from, if any. */

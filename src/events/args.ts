@@ -1,0 +1,133 @@
+/**
+ * Event arguments through the dependency parse: who acts (subject, passive agent,
+ * possessor, controller of an infinitive, head of a relative clause) and who is
+ * acted on (object, indirect object, "with/against/on/to/at ..." phrases), with
+ * conjoined arguments expanded. Each role returns head tokens plus the rule used.
+ */
+import { grammar } from './grammar.js';
+import type { SentenceView } from './syntax.js';
+
+/** Argument head tokens for one role and the rule that found them. */
+export interface ArgPick {
+  tokens: number[];
+  rule: string;
+}
+
+const NONE: ArgPick = { tokens: [], rule: '' };
+
+/** Tokens forming the phrase of argument head `h` (modifiers, not clauses); `deep` also follows nmod. */
+export function phraseTokens(v: SentenceView, h: number, deep = false): number[] {
+  const out = [h];
+  for (let k = 0; k < out.length; k++) {
+    for (const c of v.children(out[k])) {
+      const r = v.base(c);
+      const rel = v.rel(c);
+      if (r === 'compound' || r === 'flat' || r === 'amod' || r === 'det' || r === 'nummod' || rel === 'nmod:poss' || r === 'fixed' || r === 'goeswith') out.push(c);
+      else if (deep && (r === 'nmod' || r === 'case') && k === 0) out.push(c);
+      else if (deep && r === 'case' && out.includes(v.head(c))) out.push(c);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Replace a relative pronoun argument by the noun its clause modifies ("forces that fight" → forces). */
+function resolveRelative(v: SentenceView, tok: number, pred: number): number {
+  const g = grammar();
+  if (!g.relPron.has(v.lemma(tok))) return tok;
+  let p = pred;
+  while (p >= 0 && v.base(p) !== 'acl' && v.rel(p) !== 'acl:relcl') p = v.rel(p) === 'conj' || v.rel(p) === 'xcomp' ? v.head(p) : -1;
+  return p >= 0 && v.head(p) >= 0 ? v.head(p) : tok;
+}
+
+function expand(v: SentenceView, toks: number[], pred: number): number[] {
+  const out: number[] = [];
+  for (const t of toks) for (const c of v.withConjuncts(resolveRelative(v, t, pred))) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+/** The passive agent of predicate p ("by X"), or []. */
+function agentOf(v: SentenceView, p: number): number[] {
+  return v.children(p).filter((c) => v.rel(c) === 'obl:agent' || (v.base(c) === 'obl' && v.marks(c).includes('by')));
+}
+
+/** Subject-side arguments of predicate p: { actor, passiveRecipient }, following control, conjunction and clause links. */
+export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPick; patient: ArgPick } {
+  const subj = v.childrenBy(p, 'nsubj').filter((c) => v.rel(c) !== 'nsubj:pass');
+  const pass = v.children(p).filter((c) => v.rel(c) === 'nsubj:pass');
+  if (subj.length) return { actor: { tokens: expand(v, subj, p), rule: 'nsubj' }, patient: NONE };
+  if (pass.length) {
+    const ag = agentOf(v, p);
+    return { actor: ag.length ? { tokens: expand(v, ag, p), rule: 'obl:agent' } : NONE, patient: { tokens: expand(v, pass, p), rule: 'nsubj:pass' } };
+  }
+  const h = v.head(p);
+  if (h < 0 || depth > 6) return { actor: NONE, patient: NONE };
+  const rel = v.rel(p);
+  const g = grammar();
+  if (rel === 'xcomp') {
+    // Object control ("urged Turkey to withdraw") for demand verbs; subject control otherwise.
+    const obj = v.childrenBy(h, 'obj');
+    if (obj.length && g.demand.has(v.lemma(h))) return { actor: { tokens: expand(v, obj, h), rule: 'control:obj' }, patient: NONE };
+    const s = subjectOf(v, h, depth + 1);
+    return { actor: { tokens: s.actor.tokens, rule: 'control:' + s.actor.rule }, patient: NONE };
+  }
+  if (rel === 'conj' || v.base(p) === 'advcl') {
+    const s = subjectOf(v, h, depth + 1);
+    return { actor: { tokens: s.actor.tokens, rule: `${v.base(p)}:${s.actor.rule}` }, patient: NONE };
+  }
+  if (v.base(p) === 'acl') {
+    // "forces fighting IS": the modified noun acts; in a passive participle ("a jet downed by X") it is acted on.
+    if (v.t.xpos[p] === 'VBN') return { actor: NONE, patient: { tokens: expand(v, [h], p), rule: 'acl:head' } };
+    return { actor: { tokens: expand(v, [h], p), rule: 'acl:head' }, patient: NONE };
+  }
+  return { actor: NONE, patient: NONE };
+}
+
+/** Rank of a preposition as a recipient marker for an event type; lower is better, -1 when not a recipient marker. */
+function prepRank(prep: string, type: string, isNoun: boolean): number {
+  const g = grammar();
+  if (prep === 'of' && (!isNoun || ['CONSULT', 'AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type))) return -1;
+  if (prep === 'from' && !['REQUEST', 'RETREAT', 'SANCTION', 'COERCE'].includes(type)) return -1;
+  if (prep === 'over' && type !== 'ACCUSE' && type !== 'ASSAULT') return -1;
+  return g.recipientPreps.indexOf(prep);
+}
+
+/** Candidate recipient phrases of predicate/noun p for `type`, best first, each with its rule. */
+export function recipientCandidates(v: SentenceView, p: number, type: string, consumed: Set<number>, isNoun: boolean): ArgPick[] {
+  const out: ArgPick[] = [];
+  const ranked: [number, number, string][] = [];
+  for (const c of v.children(p)) {
+    const rel = v.rel(c);
+    const base = v.base(c);
+    if (!isNoun && (rel === 'iobj' || (rel === 'obj' && !consumed.has(c)))) {
+      out.push({ tokens: expand(v, [c], p), rule: rel });
+      continue;
+    }
+    if (base === 'obl' || base === 'nmod') {
+      if (rel === 'obl:agent' || rel === 'nmod:poss' || rel.endsWith('tmod')) continue;
+      const m = v.marks(c);
+      const prep = m.length ? m[m.length - 1] : '';
+      const r = prep ? prepRank(prep, type, isNoun) : -1;
+      if (r >= 0) ranked.push([r, c, `${base}:${prep}`]);
+    }
+  }
+  ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, c, rule] of ranked) out.push({ tokens: expand(v, [c], p), rule });
+  // "confirmed his support for Assad": a consumed object noun's own "for/to/with" phrase.
+  if (!isNoun) for (const c of v.children(p)) if (consumed.has(c)) out.push(...recipientCandidates(v, c, type, new Set(), true));
+  return out;
+}
+
+/** Actor candidates for a nominal trigger n: possessor, "by" agent, "between" parties, nationality modifiers. */
+export function nounActorCandidates(v: SentenceView, n: number): ArgPick[] {
+  const out: ArgPick[] = [];
+  const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss');
+  if (poss.length) out.push({ tokens: expand(v, poss, n), rule: 'nmod:poss' });
+  for (const c of v.childrenBy(n, 'nmod', 'acl')) {
+    const m = v.marks(c);
+    if (m.includes('by')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by' });
+    if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
+  }
+  const mods = v.children(n).filter((c) => (v.base(c) === 'amod' || v.base(c) === 'compound') && (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])));
+  if (mods.length) out.push({ tokens: mods, rule: 'modifier' });
+  return out;
+}

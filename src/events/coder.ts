@@ -1,0 +1,239 @@
+/**
+ * The rule-based event coder: finds lexicon triggers in each parsed sentence,
+ * reads arguments, negation, modality, reported speech, dates and places off the
+ * dependency tree, and emits EventRecords whose `decidedBy` says which lexicon
+ * entry and which rules decided each part.
+ */
+import type { Doc, EventRecord, Mention, Span } from '../doc/index.js';
+import { nounActorCandidates, phraseTokens, recipientCandidates, subjectOf, type ArgPick } from './args.js';
+import { daysBetween, findDates, isoDay, type DateExpr } from './dates.js';
+import { grammar } from './grammar.js';
+import { matchToken, type LexMatch } from './lexicon/index.js';
+import { MentionIndex } from './mentions.js';
+import { isHistoricalNoun, isNegated, modalityOf, reportingChild, reportingVerb } from './modality.js';
+import { goldstein, intensity, ploverToCameo, quadOf } from './ontology/index.js';
+import { SentenceView } from './syntax.js';
+
+/** An explicit date this many days or more before the document date makes the event historical (seed page: a 13-day-old attack). */
+const HISTORICAL_DAYS = 7;
+/** Base confidence of a lexicon match, plus a step per unit of pattern specificity (uncalibrated; the model rescales). */
+const BASE_CONFIDENCE = 0.45;
+const SPECIFICITY_STEP = 0.1;
+
+/** A candidate event before the optional learned re-ranking: the record plus features for the model. */
+export interface Candidate {
+  record: EventRecord;
+  match: LexMatch;
+  view: SentenceView;
+  trigger: number;
+  /** Predicate the arguments hang on (the trigger, or the verb governing a nominal trigger). */
+  pred: number;
+}
+
+/** Pick the first candidate whose phrase has a mention; otherwise the first candidate (for its span). */
+function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: ArgPick; mentions: Mention[] } {
+  for (const c of cands) {
+    const ms = mentionsOf(v, mi, c.tokens, false);
+    if (ms.length) return { pick: c, mentions: ms };
+  }
+  if (!cands.length) return { pick: { tokens: [], rule: '' }, mentions: [] };
+  return { pick: cands[0], mentions: mentionsOf(v, mi, cands[0].tokens, true) };
+}
+
+function mentionsOf(v: SentenceView, mi: MentionIndex, heads: number[], deep: boolean): Mention[] {
+  const out: Mention[] = [];
+  for (const h of heads) for (const m of mi.forPhrase(v, h, phraseTokens(v, h, deep))) if (!out.includes(m)) out.push(m);
+  return out;
+}
+
+function spanOf(v: SentenceView, h: number): Span {
+  const toks = phraseTokens(v, h);
+  const t = v.t;
+  let s = t.start[toks[0]];
+  let e = t.end[toks[toks.length - 1]];
+  // Drop a leading preposition-free determiner? Keep the phrase as written; trim only punctuation at the edges.
+  while (e > s && /[\s,.;:]/.test(v.doc.text[e - 1])) e--;
+  if (s > e) s = e;
+  return { start: s, end: e };
+}
+
+/** The date expression anchored at token p (its attachment climbs to p before reaching another predicate). */
+function dateFor(v: SentenceView, dates: DateExpr[], anchors: number[], targets: number[]): DateExpr | null {
+  for (let k = 0; k < dates.length; k++) if (targets.includes(anchors[k])) return dates[k];
+  return null;
+}
+
+/** For each date expression, the predicate or trigger it attaches to. */
+function dateAnchors(v: SentenceView, dates: DateExpr[], isTrigger: (i: number) => boolean): number[] {
+  const t = v.t;
+  return dates.map((d) => {
+    const toks: number[] = [];
+    for (let i = v.start; i < v.end; i++) if (t.start[i] < d.end && t.end[i] > d.start) toks.push(i);
+    if (!toks.length) return -1;
+    // The expression's own head: the token whose head lies outside the expression.
+    let h = toks.find((i) => !toks.includes(v.head(i))) ?? toks[0];
+    if (isTrigger(h)) return h;
+    for (let depth = 0; depth < 6; depth++) {
+      const up = v.head(h);
+      if (up < 0) return h;
+      h = up;
+      if (isTrigger(h) || v.upos(h) === 'VERB' || v.upos(h) === 'ADJ' || v.base(h) === 'root') return h;
+    }
+    return h;
+  });
+}
+
+/** Code the events of one sentence. */
+function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | null, out: Candidate[]): void {
+  const v = new SentenceView(doc, si);
+  if (!v.parsed) return;
+  const g = grammar();
+  const matches = new Map<number, LexMatch>();
+  for (let i = v.start; i < v.end; i++) {
+    // Participles used as adjectives ("the requested content") are descriptions, not events.
+    if (v.base(i) === 'amod') continue;
+    const m = matchToken(v, i);
+    if (m) matches.set(i, m);
+  }
+  const consumedBy = new Map<number, number>();
+  for (const [i, m] of matches) for (const c of m.consumed) if (c !== i) consumedBy.set(c, i);
+  for (const c of consumedBy.keys()) matches.delete(c);
+  if (!matches.size) return;
+
+  const s = doc.layers.sentences![si];
+  const sentText = doc.text.slice(s.start, s.end);
+  const dates = findDates(sentText, s.start, docDate);
+  const anchors = dateAnchors(v, dates, (i) => matches.has(i));
+  const contexts = g.contextCues.filter(([, re]) => re.test(sentText)).map(([c]) => c);
+
+  for (const [i, m] of [...matches].sort((a, b) => a[0] - b[0])) {
+    const e = m.entry;
+    const rules: string[] = [];
+    const isNoun = e.pos === 'n';
+    const consumed = new Set(m.consumed);
+    let pred = i;
+    let light = false;
+    let actor: { pick: ArgPick; mentions: Mention[] };
+    let recipient: { pick: ArgPick; mentions: Mention[] };
+    if (isNoun) {
+      const gov = v.head(i);
+      const govRel = v.base(i);
+      const governed = gov >= 0 && (v.isVerb(gov) || v.upos(gov) === 'ADJ') && ['obj', 'nsubj', 'obl', 'xcomp', 'nmod'].includes(govRel);
+      light = governed && (g.light.has(v.lemma(gov)) || (govRel === 'obl' && ['after', 'during', 'at', 'in', 'before', 'following'].some((p) => v.marks(i).includes(p))));
+      const own = nounActorCandidates(v, i);
+      const cands: ArgPick[] = [...own];
+      if (governed && (light || govRel === 'obj')) {
+        pred = gov;
+        const sub = subjectOf(v, gov);
+        if (govRel !== 'nsubj' && sub.actor.tokens.length) cands.push({ tokens: sub.actor.tokens, rule: `gov(${v.lemma(gov)}):${sub.actor.rule}` });
+      }
+      actor = choose(v, mi, cands);
+      const rc = recipientCandidates(v, i, e.type, consumed, true);
+      if (light) rc.push(...recipientCandidates(v, gov, e.type, new Set([i]), true));
+      recipient = choose(v, mi, rc.filter((r) => !r.tokens.some((t) => actor.pick.tokens.includes(t))));
+    } else {
+      const sub = subjectOf(v, i);
+      actor = choose(v, mi, sub.actor.tokens.length ? [sub.actor] : []);
+      const rc = recipientCandidates(v, i, e.type, consumed, false);
+      if (sub.patient.tokens.length) rc.unshift(sub.patient);
+      recipient = choose(v, mi, rc);
+    }
+    // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.
+    const recIds = recipient.mentions.filter((x) => !actor.mentions.includes(x));
+    if (!actor.pick.tokens.length && !recipient.pick.tokens.length) continue;
+    if (actor.pick.rule) rules.push(`actor=${actor.pick.rule}`);
+    if (recipient.pick.rule) rules.push(`recipient=${recipient.pick.rule}`);
+
+    const negated = isNegated(v, i, pred);
+    const modality = modalityOf(v, i, pred);
+    let reporter = reportingVerb(v, pred);
+    if (reporter < 0) reporter = reportingChild(v, pred);
+    let reportedBy: string | undefined;
+    if (reporter >= 0) {
+      const rs = subjectOf(v, reporter);
+      const rm = mentionsOf(v, mi, rs.actor.tokens, false);
+      if (rm.length) reportedBy = rm[0].id;
+      rules.push(`reported:${v.lemma(reporter)}`);
+    }
+
+    // Date: an expression attached to the trigger (or to the verb carrying a nominal trigger).
+    const d = dateFor(v, dates, anchors, pred !== i ? [i, pred] : [i]);
+    let historical = isNoun && isHistoricalNoun(v, i, v.head(i), light);
+    let date: string | null = null;
+    let dateSpan: Span | undefined;
+    if (d) {
+      date = d.iso;
+      dateSpan = { start: d.start, end: d.end };
+      if (docDate && daysBetween(d.iso, docDate) >= HISTORICAL_DAYS) historical = true;
+      rules.push(d.relative ? 'date:relative' : 'date:explicit');
+    } else if (!historical) {
+      date = docDate;
+      if (docDate) rules.push('date:document');
+    }
+    if (historical) rules.push('historical');
+
+    // Place: an "in/at X" phrase on the trigger or its predicate.
+    let place: EventRecord['place'];
+    for (const p of pred !== i ? [i, pred] : [i]) {
+      for (const c of v.childrenBy(p, 'obl', 'nmod')) {
+        if (!v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
+        const ms = mi.forPhrase(v, c, phraseTokens(v, c));
+        const ent = (doc.layers.entities ?? []).find((en) => en.start <= v.t.start[c] && en.end >= v.t.end[c] && (en.label === 'LOC' || en.label === 'GPE'));
+        if (ent || (ms.length && ms[0].kind !== 'pronoun' && (ms[0].sector === 'UNK' || ms[0].sector === '' || ms[0].sector === 'GOV') && v.upos(c) === 'PROPN')) {
+          const sp = ent ? { start: ent.start, end: ent.end } : { start: ms[0].start, end: ms[0].end };
+          place = { text: doc.text.slice(sp.start, sp.end), ...sp, country: ms[0]?.country ?? null };
+          break;
+        }
+      }
+      if (place) break;
+    }
+
+    const ctx = [...new Set([...e.contexts, ...contexts])];
+    const confidence = Math.min(0.95, BASE_CONFIDENCE + SPECIFICITY_STEP * m.specificity - (actor.mentions.length ? 0 : 0.1));
+    const record: EventRecord = {
+      id: '',
+      sentence: si,
+      trigger: { start: v.t.start[i], end: v.t.end[m.consumed.length && !isNoun ? Math.max(i, ...m.consumed.filter((c) => c - i < 4)) : i] },
+      type: e.type,
+      mode: e.mode,
+      contexts: ctx,
+      cameo: e.cameo || ploverToCameo(e.type, e.mode),
+      quad: quadOf(e.type),
+      goldstein: e.cameo ? goldstein(e.cameo) : intensity(e.type, e.mode),
+      actor: actor.mentions.map((x) => x.id),
+      recipient: recIds.map((x) => x.id),
+      actorSpans: actor.pick.tokens.map((t) => spanOf(v, t)),
+      recipientSpans: recipient.pick.tokens.map((t) => spanOf(v, t)),
+      date,
+      ...(dateSpan ? { dateSpan } : {}),
+      ...(place ? { place } : {}),
+      negated,
+      modality,
+      historical,
+      decidedBy: [`lex:${e.id} ${e.pos}:"${e.text}" → ${e.cameo} ${e.type}${e.mode ? '/' + e.mode : ''}`, ...rules.map((r) => `rule:${r}`)],
+      confidence: Math.round(confidence * 100) / 100,
+      ...(reportedBy ? { reportedBy } : {}),
+    };
+    out.push({ record, match: m, view: v, trigger: i, pred });
+  }
+}
+
+/** Run the rule coder over every sentence of a Doc; returns candidates in text order (ids unassigned). */
+export function codeCandidates(doc: Doc): Candidate[] {
+  const mi = new MentionIndex(doc);
+  const docDate = isoDay(doc.meta.published?.value);
+  const out: Candidate[] = [];
+  const n = doc.layers.sentences?.length ?? 0;
+  for (let si = 0; si < n; si++) codeSentence(doc, si, mi, docDate, out);
+  // Quotes: an event inside a quote's content is reported by the quote's speaker.
+  for (const q of doc.layers.quotes ?? []) {
+    for (const c of out) {
+      const r = c.record;
+      if (r.trigger.start >= q.content.start && r.trigger.end <= q.content.end) {
+        r.reportedIn = q.id;
+        if (q.speaker) r.reportedBy = q.speaker;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * The event lexicon: loads data/events/lexicon.json once, indexes it by trigger
+ * word, and matches entries against a token in its parsed sentence, choosing the
+ * most specific entry (blocking entries win only when strictly more specific).
+ */
+import { loadJson } from '../../doc/resources.js';
+import type { SentenceView } from '../syntax.js';
+import type { LexEntry } from './types.js';
+
+export type { LexEntry } from './types.js';
+
+interface LexIndex {
+  verbs: Map<string, LexEntry[]>;
+  nouns: Map<string, LexEntry[]>;
+  adjs: Map<string, LexEntry[]>;
+  all: LexEntry[];
+}
+
+let index: LexIndex | null = null;
+
+/** The compiled lexicon, indexed by the word a token must carry (verb lemma, noun head, adjective). */
+export function lexicon(): LexIndex {
+  if (index) return index;
+  const { entries } = loadJson<{ entries: LexEntry[] }>('events', 'lexicon.json');
+  const ix: LexIndex = { verbs: new Map(), nouns: new Map(), adjs: new Map(), all: entries };
+  for (const e of entries) {
+    const key = e.pos === 'n' ? e.words[e.words.length - 1] : e.words[0];
+    const map = e.pos === 'v' ? ix.verbs : e.pos === 'n' ? ix.nouns : ix.adjs;
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    list.push(e);
+  }
+  index = ix;
+  return ix;
+}
+
+/** What matched: the entry, the specificity that ranked it, and the tokens its constraints consumed. */
+export interface LexMatch {
+  entry: LexEntry;
+  specificity: number;
+  /** Tokens the pattern used (object noun, particles): they do not start events of their own. */
+  consumed: number[];
+}
+
+/** The lemmas (and "compound head" pairs) that stand for token c in an object/modifier constraint. */
+function bag(v: SentenceView, c: number, out: Map<string, number>): void {
+  out.set(v.lemma(c), c);
+  out.set(v.text(c), c);
+  for (const d of v.children(c)) {
+    const r = v.base(d);
+    if (r === 'compound' || r === 'amod' || r === 'flat') {
+      out.set(`${v.lemma(d)} ${v.lemma(c)}`, c);
+      out.set(`${v.text(d)} ${v.text(c)}`, c);
+      if (!out.has(v.lemma(d))) out.set(v.lemma(d), c);
+    }
+    if (r === 'nmod') {
+      if (!out.has(v.lemma(d))) out.set(v.lemma(d), c);
+      out.set(`${v.lemma(c)} ${v.marks(d).join(' ')} ${v.lemma(d)}`.replace(/\s+/g, ' '), c);
+    }
+  }
+}
+
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+
+/** Check the constraints of entry `e` on trigger token i; returns the consumed tokens, or null if it fails. */
+function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
+  const consumed: number[] = [];
+  // Multiword: verb particles within a small window; noun modifiers as the text just before the head.
+  if (e.words.length > 1) {
+    if (e.pos === 'v') {
+      let from = i + 1;
+      for (const w of e.words.slice(1)) {
+        let found = -1;
+        for (let k = Math.max(v.start, i - 2); k < Math.min(v.end, i + 5); k++) {
+          if (k !== i && k >= (found < 0 ? from - 3 : from) && (v.text(k) === w || v.lemma(k) === w)) {
+            found = k;
+            break;
+          }
+        }
+        if (found < 0) return null;
+        consumed.push(found);
+        from = found + 1;
+      }
+    } else {
+      const prefix = e.words.slice(0, -1).join(' ');
+      const sStart = v.doc.layers.sentences![v.index].start;
+      const before = v.doc.text
+        .slice(sStart, v.t.start[i])
+        .toLowerCase()
+        .replace(/\s*-\s*/g, '-')
+        .replace(/\s+/g, ' ')
+        .trimEnd();
+      const p = prefix.replace(/\s*-\s*/g, '-');
+      if (!(before === p || before.endsWith(' ' + p) || before.endsWith(p + '-') || before.endsWith('-' + p))) {
+        // "cease-fire" written as one token whose head word is "fire": compare the whole token text.
+        if (!(v.text(i).replace(/-/g, ' ') === e.words.join(' ').replace(/-/g, ' '))) return null;
+      }
+      for (let k = i - 1; k >= v.start && consumed.length < e.words.length - 1; k--) consumed.push(k);
+    }
+  }
+  // Candidates for "+prep": dependents marked by that preposition (or infinitival "to").
+  let prepDeps: number[] | null = null;
+  if (e.prep) {
+    const pool = [...v.children(i)];
+    // Nouns under a light verb: "held talks with X" attaches "with X" to the verb.
+    const h = v.head(i);
+    if (e.pos === 'n' && h >= 0 && v.isVerb(h)) pool.push(...v.children(h).filter((c) => c !== i));
+    prepDeps = pool.filter((c) => v.marks(c).includes(e.prep!));
+    const prt = v.children(i).some((c) => (v.base(c) === 'compound' || v.base(c) === 'advmod') && v.lemma(c) === e.prep);
+    if (!prepDeps.length && !prt) return null;
+  }
+  if (e.objs) {
+    const b = new Map<string, number>();
+    let pool: number[];
+    if (prepDeps) pool = prepDeps;
+    else if (e.pos === 'v') pool = v.children(i).filter((c) => ['obj', 'nsubj:pass', 'iobj', 'xcomp', 'obl', 'ccomp'].includes(v.rel(c)) || ['obj', 'obl', 'xcomp'].includes(v.base(c)));
+    else pool = v.children(i).filter((c) => ['compound', 'amod', 'nmod', 'flat', 'obl', 'nummod'].includes(v.base(c)));
+    for (const c of pool) bag(v, c, b);
+    let hit = -1;
+    for (const o of e.objs) {
+      const k = b.get(o);
+      if (k !== undefined) {
+        hit = k;
+        break;
+      }
+      // Plural objects ("sanctions", "talks") when the lemmatiser kept the plural.
+      const k2 = b.get(o + 's') ?? b.get(o + 'es');
+      if (k2 !== undefined) {
+        hit = k2;
+        break;
+      }
+    }
+    if (hit < 0) return null;
+    if (e.pos === 'v' && hit !== i) consumed.push(hit);
+  }
+  if (e.govs) {
+    const h = v.head(i);
+    if (h < 0) return null;
+    let g = h;
+    // "coordinate their strikes" and "carry out strikes": the governing verb; through a conjunct too.
+    if (!e.govs.includes(v.lemma(g)) && v.rel(i) === 'conj') g = v.head(h);
+    if (g < 0 || !e.govs.includes(v.lemma(g))) return null;
+  }
+  return consumed;
+}
+
+/** Specificity of an entry: constraints and extra words make it more specific. */
+function specificity(e: LexEntry): number {
+  return 1 + (e.prep ? 1 : 0) + (e.objs ? 2 : 0) + (e.govs ? 2 : 0) + (e.words.length - 1);
+}
+
+/** The best lexicon match for token i, or null (no entry, or a blocking entry wins). */
+export function matchToken(v: SentenceView, i: number): LexMatch | null {
+  const ix = lexicon();
+  const upos = v.upos(i);
+  let map: Map<string, LexEntry[]> | null = null;
+  if (upos === 'VERB') map = ix.verbs;
+  else if (NOUN_POS.has(upos)) map = ix.nouns;
+  else if (upos === 'ADJ') map = ix.adjs;
+  if (!map) return null;
+  const keys = new Set([v.lemma(i), v.text(i)]);
+  let best: LexMatch | null = null;
+  for (const k of keys) {
+    for (const e of map.get(k) ?? []) {
+      const consumed = satisfy(v, i, e);
+      if (!consumed) continue;
+      const s = specificity(e);
+      // Ties go to positive entries: a specific positive pattern overrides an equally specific block.
+      if (!best || s > best.specificity || (s === best.specificity && best.entry.block && !e.block)) {
+        best = { entry: e, specificity: s, consumed };
+      }
+    }
+  }
+  return best && !best.entry.block ? best : null;
+}
