@@ -9,7 +9,7 @@
  * marks drive it; UPOS tags, when present, veto noun readings of cue words.
  */
 import type { Doc, Span } from '../doc/index.js';
-import { cueLexicon, type CueForm } from './cues.js';
+import { cueLexicon, learnedCueShare, type CueForm } from './cues.js';
 import { findMarkedQuotes, type MarkedQuote } from './marks.js';
 import { npBack, npForward, PRONOUNS, skipBetweenBack, tokView, type TokView } from './np.js';
 
@@ -35,8 +35,16 @@ const MIN_FREE_QUOTE_COVER = 0.6;
 const MAX_TAIL_TOKENS = 10;
 /** How far into the right part "that" may come and still open the content ("said Thursday after talks ... that"). */
 const MAX_THAT_DISTANCE = 16;
+/** Words that open an adverbial tail after a cue ("said on Monday", "said in a statement", "said Thursday"). */
+const TAIL_OPENERS = /^(on|in|at|during|after|before|while|when|as|last|this|late|early|earlier|later|recently|via|through|from|to|with|outside|inside|afterward|afterwards|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|again|repeatedly|then|also|publicly|privately|separately|bluntly|flatly|simply|\(|—|–|-)$/;
+/** Words opening a fronted adverbial, which a postposed content cannot start with. */
+const FRONTED = /^(in|at|on|during|after|before|amid|with|for|following|despite|like|unlike|when|while|as|if|since|although|though|speaking|addressing|asked|writing|from|by|under|over|earlier|later|last|this|similarly|meanwhile|instead|still|now|then|also)$/;
 /** Longest tail after an inverted source ("said Putin on Thursday in Moscow"). */
 const INVERTED_TAIL_TOKENS = 5;
+/** Share of a form's train occurrences inside a gold cue above which it counts as a cue (tuned on PolNeAR train). */
+const LEARNED_CUE_SHARE = 0.3;
+/** Longest stretch (characters) between a direct quote and a following free one that continues it. */
+const MAX_CONTINUATION_GAP = 120;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
 
@@ -132,6 +140,15 @@ function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): 
         break;
       }
     }
+    if (!hit) {
+      // A verb-shaped form that PolNeAR train marks as a cue often enough ("blasted", "declined", "endorsed").
+      const share = learnedCueShare(w);
+      const u = v.upos(i);
+      const verbShaped = u ? u === 'VERB' : /^[a-z]+(ed|ing|s)$/.test(v.raw(i)) && !/(ss|us|is|ly)$/.test(w);
+      if (share >= LEARNED_CUE_SHARE && verbShaped) {
+        hit = { i, j: i + 1, form: { lemma: w, kind: 'speech', words: 1, nounlike: false, participle: w.endsWith('ing') }, according: false };
+      }
+    }
     if (!hit || !acceptCue(v, hit, from, to)) continue;
     hits.push(hit);
     i = hit.j - 1;
@@ -155,7 +172,7 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
     // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
     if (prev !== ',' && !BE.has(prev)) return false;
   }
-  if (f.kind === 'thought') {
+  if (f.kind === 'thought' && learnedCueShare(v.low(h.i)) < LEARNED_CUE_SHARE) {
     const clause = next === 'that' || next === ':' || OPEN_MARKS.test(v.raw(h.j) ?? '');
     const parenthetical = (next === ',' || END_PUNCT.test(next)) && h.i - 2 >= from && v.raw(h.i - 2) === ',';
     if (!clause && !parenthetical) return false;
@@ -284,7 +301,7 @@ function frame(
   const subjectFirst = npBack(v, cue.i - 1, lStart);
   if (before >= lStart && (isComma(before) || CLOSE_MARKS.test(v.raw(before))) && !(subjectFirst && subjectFirst[0] === lStart)) {
     const src = npForward(v, cue.j, to);
-    if (src && (src[1] + 1 >= to || isComma(src[1] + 1) || shortTail(v, src[1] + 1, to))) {
+    if (src && !(src[0] === src[1] && PRONOUNS.has(v.low(src[0]))) && (src[1] + 1 >= to || isComma(src[1] + 1) || shortTail(v, src[1] + 1, to))) {
       let cEnd = before;
       while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;
       if (cEnd >= lStart) return make(spanOf(lStart, cEnd), src, 'inverted');
@@ -305,10 +322,11 @@ function frame(
   // Postposed: "CONTENT, X said (on Thursday)." / "“CONTENT,” X said."
   if (src && src[0] > lStart) {
     const gap = src[0] - 1;
-    const tail = to - cue.j;
-    const tailHasThat = rangeHas(v, cue.j, Math.min(to, cue.j + MAX_THAT_DISTANCE), 'that');
     const afterTail = cue.j < to ? v.raw(cue.j) : '';
-    if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap))) && !tailHasThat && (tail <= MAX_TAIL_TOKENS || afterTail === ',' || afterTail === ':')) {
+    const closedQuote = CLOSE_MARKS.test(v.raw(gap)) || (isComma(gap) && gap - 1 >= lStart && CLOSE_MARKS.test(v.raw(gap - 1)));
+    const fronted = FRONTED.test(v.low(lStart)) && !closedQuote;
+    const tailOk = cue.j >= to || afterTail === ',' || adverbialTail(v, cue.j, to, f.lemma);
+    if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap))) && tailOk && !fronted) {
       let cEnd = gap;
       while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;
       if (cEnd >= lStart) {
@@ -342,6 +360,28 @@ function frame(
     return null;
   }
   return make(spanOf(cStart, to - 1), src, 'preposed');
+}
+
+/** A tail after a postposed cue that adds no content: "said Thursday", "said in a statement", "told reporters". */
+function adverbialTail(v: TokView, a: number, b: number, lemma: string): boolean {
+  const n = b - a;
+  if (n <= 0) return true;
+  if (rangeHas(v, a, Math.min(b, a + MAX_THAT_DISTANCE), 'that')) return false;
+  const first = v.low(a);
+  if (SUBJECT_PRONOUNS.has(first)) return false;
+  if (n <= 2 && !BE.has(v.low(b - 1))) return true;
+  if (n > MAX_TAIL_TOKENS) return false;
+  if (TAIL_OPENERS.test(first)) return true;
+  // "told reporters on Monday", "asked CNN": an addressee then adverbials.
+  return (lemma === 'tell' || lemma === 'ask' || lemma === 'told') && !rangeHasVerbish(v, a, b);
+}
+
+function rangeHasVerbish(v: TokView, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const u = v.upos(k);
+    if (u === 'VERB' || u === 'AUX' || BE.has(v.low(k)) || /^(would|will|could|can|should|has|had|have|must|may|might)$/.test(v.low(k))) return true;
+  }
+  return false;
 }
 
 /** A tail after an inverted source that adds no clause: "said Putin on Thursday in Moscow". */
@@ -397,6 +437,12 @@ function addFreeQuotes(doc: Doc, marked: MarkedQuote[], list: Attribution[]): vo
     if (len(q) < MIN_FREE_QUOTE_COVER * (sEnd - sStart)) continue;
     let prev: Attribution | undefined;
     for (const a of list) if (a.source && a.content.end <= q.start && (!prev || a.content.end > prev.content.end)) prev = a;
+    // "“A,” X said. “B.”": B continues the same content when it follows in the same paragraph.
+    const between = prev ? doc.text.slice(prev.content.end, q.start) : '';
+    if (prev && prev.direct && !between.includes('\n') && between.length <= MAX_CONTINUATION_GAP) {
+      prev.content = { start: prev.content.start, end: q.end };
+      continue;
+    }
     list.push({
       content: { start: q.start, end: q.end },
       cue: null,

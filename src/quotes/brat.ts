@@ -31,6 +31,7 @@ export function parseAnn(ann: string): GoldAttribution[] {
   for (const line of ann.split('\n')) {
     if (line.startsWith('T')) {
       const [id, head] = line.split('\t');
+      if (head === undefined) continue;
       const sp = head.indexOf(' ');
       spans.set(id, pieces(head.slice(sp + 1)));
     } else if (line.startsWith('E')) rels.push(line.split('\t')[1] ?? '');

@@ -72,3 +72,19 @@ export function cueLexicon(): CueLexicon {
   cached = { forms, maxWords };
   return cached;
 }
+
+interface CueStatsFile {
+  version: string;
+  forms: Record<string, [number, number]>;
+}
+
+let stats: Map<string, number> | null = null;
+
+/** Share of a word form's occurrences (outside quote marks) that PolNeAR train annotates as a cue, or 0. */
+export function learnedCueShare(form: string): number {
+  if (!stats) {
+    const file = loadJson<CueStatsFile>('quotes', 'cue-stats.json');
+    stats = new Map(Object.entries(file.forms).map(([w, [n, total]]) => [w, n / total]));
+  }
+  return stats.get(form.replace(/’/g, "'")) ?? 0;
+}

@@ -75,15 +75,20 @@ export function npBack(v: TokView, end: number, floor: number, maxLen = 10): [nu
   let i = skipBetweenBack(v, end, floor);
   if (i < floor) return null;
   // "X, a senior official at Y, said": skip a comma-closed appositive or relative clause back to X.
-  if (v.raw(i) === ',' || v.raw(i) === ')') {
-    const close = v.raw(i);
-    const open = close === ')' ? '(' : ',';
-    let j = i - 1;
-    while (j >= floor && v.raw(j) !== open && j > i - 30) j--;
-    if (j > floor && v.raw(j) === open && j < i - 1) {
-      const first = v.low(j + 1);
-      // Any comma-closed stretch can be an appositive ("Obama, whom Hollande met on Tuesday, said"),
-      // but not one that is itself a clause with its own subject pronoun.
+  const closer = v.raw(i);
+  if (closer === ',' || closer === ')' || closer === '—' || closer === '–' || closer === '-') {
+    // "X, a senior official at Y, said" / "X (R-Fla.) said" / "X -- who lost in 2008 -- said":
+    // skip the enclosed appositive or relative clause back to X.
+    const opens = closer === ')' ? ['('] : closer === ',' ? [','] : ['—', '–', '-'];
+    let k = i;
+    while (k - 1 >= floor && opens.includes(v.raw(k - 1)) && closer !== ')' && closer !== ',') k--; // "--" is two tokens
+    let j = k - 1;
+    while (j >= floor && !opens.includes(v.raw(j)) && j > i - 30) j--;
+    while (j - 1 >= floor && opens.includes(v.raw(j - 1)) && closer !== ')' && closer !== ',') j--;
+    if (j > floor && opens.includes(v.raw(j)) && j < k - 1) {
+      const first = v.low(j + 1 + (opens.includes(v.raw(j + 1)) ? 1 : 0));
+      // Any enclosed stretch can be an appositive ("Obama, whom Hollande met on Tuesday, said"),
+      // but not a clause with its own subject pronoun.
       const appositive = !SUBJECT.has(first) && first !== 'that';
       const head = npBack(v, j - 1, floor, maxLen);
       if (appositive && head && !(head[0] === head[1] && RELATIVE.has(v.low(head[0])))) return head;

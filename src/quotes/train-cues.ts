@@ -1,0 +1,49 @@
+/**
+ * Learns cue-word statistics from PolNeAR train: for every word form seen outside
+ * quote marks, how often it lies inside an annotated Cue span. Writes
+ * data/quotes/cue-stats.json (form → [times in a cue, times seen]); the stage
+ * takes forms above a precision floor as cues. Deterministic; rebuild with
+ * `npx tsx src/quotes/train-cues.ts` (needs ../shared).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataPath, sha256, sharedRoot } from '../doc/index.js';
+import { loadPolnear } from './brat.js';
+import { findMarkedQuotes } from './marks.js';
+
+/** Forms seen fewer times than this are not kept (too little evidence). */
+const MIN_SEEN = 4;
+/** Forms in a cue fewer times than this are not kept. */
+const MIN_CUE = 2;
+/** Forms below this share are dropped from the file to keep it small (the stage's floor is higher). */
+const KEEP_SHARE = 0.1;
+
+function main(): void {
+  const root = sharedRoot();
+  if (!root) throw new Error('needs ../shared');
+  const docs = loadPolnear(join(root, 'data', 'quotes', 'polnear'), 'train');
+  const seen = new Map<string, number>();
+  const inCue = new Map<string, number>();
+  for (const d of docs) {
+    const quotes = findMarkedQuotes(d.text);
+    const cues = d.attributions.flatMap((a) => a.cue);
+    for (const m of d.text.matchAll(/[\p{L}]+(?:['’\-][\p{L}]+)*/gu)) {
+      const at = m.index!;
+      if (quotes.some((q) => q.inner.some((p) => p.start <= at && at < p.end))) continue;
+      const w = m[0].toLowerCase().replace(/’/g, "'");
+      seen.set(w, (seen.get(w) ?? 0) + 1);
+      if (cues.some((c) => c.start <= at && at < c.end)) inCue.set(w, (inCue.get(w) ?? 0) + 1);
+    }
+  }
+  const forms: Record<string, [number, number]> = {};
+  for (const [w, n] of [...inCue].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const total = seen.get(w) ?? 0;
+    if (total < MIN_SEEN || n < MIN_CUE || n / total < KEEP_SHARE) continue;
+    forms[w] = [n, total];
+  }
+  const body = JSON.stringify({ version: 'cue-stats.v1', trainedOn: 'PolNeAR train (first annotator per article)', forms });
+  writeFileSync(dataPath('quotes', 'cue-stats.json'), body);
+  console.log(`kept ${Object.keys(forms).length} forms from ${docs.length} articles; sha256 ${sha256(body)}`);
+}
+
+main();
