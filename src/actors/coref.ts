@@ -1,0 +1,135 @@
+/**
+ * Within-document coreference over mention candidates in text order: a surname after the full name, a definite
+ * description ("the French president", "the jihadist group") to the latest compatible actor, pronouns to the latest
+ * person who is a subject, appositions ("his Russian counterpart, Vladimir Putin").
+ */
+import type { Candidate } from './assemble.js';
+import type { Identity } from './identity.js';
+import type { Lexicon } from './lexicon.js';
+
+/** A candidate placed in the document: sentence index and its absolute position in mention order. */
+export interface Placed {
+  c: Candidate;
+  sentence: number;
+  /** Index of the antecedent in the placed list. */
+  antecedent?: number;
+  /** Words of the sentence between this and the next candidate are only a comma (apposition). */
+  commaToNext?: boolean;
+}
+
+/** How many sentences back a pronoun or description may look. */
+export const COREF_WINDOW = 3;
+/** How many sentences back a pronoun may look for a named person. */
+export const PRONOUN_WINDOW = 5;
+/** Confidence multiplier for an identity copied through coreference. */
+const COREF_DISCOUNT = 0.85;
+
+function copy(from: Identity, evidence: string, factor = COREF_DISCOUNT): Identity {
+  return { ...from, confidence: Math.round(from.confidence * factor * 100) / 100, evidence: [...from.evidence, evidence] };
+}
+
+/** Resolve candidates that point back (or, for appositions, forward) and set their identities. */
+export function corefer(lex: Lexicon, placed: Placed[]): void {
+  // Appositions first: a title without a name next to a named person, separated by a comma only.
+  for (let k = 0; k + 1 < placed.length; k++) {
+    const a = placed[k];
+    const b = placed[k + 1];
+    if (!a.commaToNext || a.sentence !== b.sentence) continue;
+    const aDesc = a.c.person && !a.c.surnameKey && (a.c.kind === 'demonym+sector' || a.c.kind === 'description' || a.c.kind === 'sector');
+    const bDesc = b.c.person && !b.c.surnameKey && (b.c.kind === 'demonym+sector' || b.c.kind === 'description' || b.c.kind === 'sector');
+    if (aDesc && b.c.surnameKey && b.c.ident) {
+      a.antecedent = k + 1;
+      a.c.ident = copy(b.c.ident, `apposition with "${b.c.ident.name}"`, 1);
+      a.c.kind = 'apposition';
+    } else if (bDesc && a.c.surnameKey && a.c.ident) {
+      b.antecedent = k;
+      b.c.ident = copy(a.c.ident, `apposition with "${a.c.ident.name}"`, 1);
+      b.c.kind = 'apposition';
+    }
+  }
+  for (let k = 0; k < placed.length; k++) {
+    const x = placed[k];
+    const c = x.c;
+    if (x.antecedent !== undefined) continue;
+    if (c.pronoun) {
+      const ante = pronounAntecedent(placed, k);
+      if (ante >= 0) {
+        x.antecedent = ante;
+        c.ident = copy(placed[ante].c.ident!, `pronoun "${c.pronoun}" → "${placed[ante].c.ident!.name}"`);
+        c.kind = 'pronoun';
+      }
+      continue;
+    }
+    // Surname (known person) after an earlier full mention of the same person.
+    if ((c.kind === 'surname' || c.kind === 'title') && c.surnameKey) {
+      for (let b = k - 1; b >= 0; b--) {
+        const y = placed[b].c;
+        if (y.surnameKey === c.surnameKey && y.ident && y.person && y.kind !== 'pronoun') {
+          x.antecedent = placed[b].antecedent ?? b;
+          if (c.kind === 'surname' || !c.ident?.country) c.ident = copy(placed[x.antecedent].c.ident!, `same surname as "${y.ident.name}"`, 1);
+          break;
+        }
+      }
+      continue;
+    }
+    // Definite descriptions look back for the latest compatible actor.
+    if (c.descKey !== undefined && c.descSector) {
+      const ante = descriptionAntecedent(lex, placed, k);
+      if (ante >= 0) {
+        x.antecedent = ante;
+        c.ident = copy(placed[ante].c.ident!, `description "the ${c.descKey}" → "${placed[ante].c.ident!.name}"`);
+        c.kind = 'description';
+      }
+    }
+  }
+}
+
+function root(placed: Placed[], k: number): number {
+  let r = k;
+  for (let guard = 0; placed[r].antecedent !== undefined && guard < 10; guard++) r = placed[r].antecedent!;
+  return r;
+}
+
+function pronounAntecedent(placed: Placed[], k: number): number {
+  const me = placed[k];
+  // Same sentence: an earlier pronoun already resolved, else the earliest person mention before it (usually the subject).
+  let first = -1;
+  for (let b = k - 1; b >= 0 && placed[b].sentence === me.sentence; b--) {
+    const y = placed[b];
+    if (!y.c.person || !y.c.ident || !y.c.ident.country) continue;
+    if (y.c.pronoun && y.antecedent !== undefined) return y.antecedent;
+    if (!y.c.pronoun && y.c.surnameKey) first = b;
+  }
+  if (first >= 0) return root(placed, first);
+  // Earlier sentences: prefer a parsed subject, else the first named person of the nearest sentence that has one.
+  for (let s = me.sentence - 1; s >= me.sentence - PRONOUN_WINDOW && s >= 0; s--) {
+    const inS = placed.map((p, idx) => ({ p, idx })).filter(({ p }) => p.sentence === s && p.c.person && p.c.ident?.country && (p.c.surnameKey || p.c.pronoun));
+    if (!inS.length) continue;
+    const subj = inS.find(({ p }) => p.c.subject);
+    const pick = subj ?? inS[0];
+    return root(placed, pick.idx);
+  }
+  return -1;
+}
+
+function descriptionAntecedent(lex: Lexicon, placed: Placed[], k: number): number {
+  const me = placed[k];
+  const c = me.c;
+  const orgsForDesc = lex.descriptions.get(c.descKey!) ?? [];
+  for (let b = k - 1; b >= 0; b--) {
+    const y = placed[b];
+    if (y.sentence < me.sentence - COREF_WINDOW * 3) break;
+    const yc = y.c;
+    if (!yc.ident || yc.pronoun) continue;
+    if (c.person) {
+      // "the French president": a named person of that country in a compatible role.
+      if (!yc.surnameKey || !yc.person) continue;
+      if (c.descCountry && yc.ident.country !== c.descCountry) continue;
+      if (c.titleRole && yc.titleRole && c.titleRole !== yc.titleRole) continue;
+      return root(placed, b);
+    }
+    // "the jihadist group": an organisation listed with that description, or of the same sector.
+    if (yc.org && (orgsForDesc.includes(yc.org) || (!c.descCountry && yc.ident.sector === c.descSector && orgsForDesc.length === 0))) return root(placed, b);
+  }
+  return -1;
+}

@@ -1,0 +1,194 @@
+/**
+ * The actor gazetteer: countries, organisations, sector words and people from data/actors/, indexed by phrase key for
+ * longest-match lookup over words. Loaded lazily, once.
+ */
+import { loadJson } from '../doc/resources.js';
+import { phraseKey, normKey } from './text.js';
+import type { CountryRecord, OrgRecord, PersonRecord, SectorWord } from './types.js';
+
+/** How the case of the text must look for an alias to match. */
+export const enum CaseRule {
+  /** Any case: common nouns like "rebels". */
+  Any = 0,
+  /** First letter upper-case: proper names like "Moscow". */
+  Capital = 1,
+  /** No lower-case letters: short acronyms like "US", "IS" that are also English words in lower case. */
+  Caps = 2,
+  /** All caps or title case: longer acronyms written "Nato" in some house styles. */
+  CapsOrTitle = 3,
+}
+
+/** One thing a phrase can mean. */
+export type Entry =
+  | { kind: 'country'; c: CountryRecord }
+  | { kind: 'demonym'; c: CountryRecord }
+  | { kind: 'plural'; c: CountryRecord }
+  | { kind: 'capital'; c: CountryRecord }
+  | { kind: 'seat'; c: CountryRecord; sector: string; text: string }
+  | { kind: 'org'; o: OrgRecord }
+  | { kind: 'sector'; s: SectorWord }
+  | { kind: 'person'; p: PersonRecord }
+  | { kind: 'surname'; p: PersonRecord };
+
+/** An entry with the case rule of the alias it was indexed under. */
+export interface IndexedEntry {
+  e: Entry;
+  rule: CaseRule;
+}
+
+/** The closed word lists of data/actors/words.json. */
+export interface WordLists {
+  modifiers: string[];
+  determiners: string[];
+  formerWords: string[];
+  locatives: string[];
+  placeOnly: string[];
+  pronouns: Record<string, string>;
+  nameParticles: string[];
+  honorifics: string[];
+  surnameStop: string[];
+}
+
+/** The loaded, indexed gazetteer. */
+export interface Lexicon {
+  index: Map<string, IndexedEntry[]>;
+  maxLen: number;
+  countries: Map<string, CountryRecord>;
+  orgs: OrgRecord[];
+  people: PersonRecord[];
+  words: {
+    modifiers: Set<string>;
+    determiners: Set<string>;
+    former: Set<string>;
+    locatives: Set<string>;
+    placeOnly: Set<string>;
+    pronouns: Map<string, string>;
+    particles: Set<string>;
+    honorifics: Set<string>;
+  };
+  /** One-deletion variants of long single-word proper names, for typo-tolerant lookup ("Afganistan"). */
+  deletions: Map<string, string[]>;
+  /** Description phrase key → organisations it can refer back to ("the jihadist group"). */
+  descriptions: Map<string, OrgRecord[]>;
+}
+
+function caseRule(alias: string): CaseRule {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (letters && !/\p{Ll}/u.test(letters)) return letters.length <= 3 ? CaseRule.Caps : CaseRule.CapsOrTitle;
+  if (/^[\p{Lu}\p{N}]/u.test(alias.replace(/^the\s+/i, ''))) return CaseRule.Capital;
+  return CaseRule.Any;
+}
+
+/** Name words that are never a person's standalone surname key. */
+function surnamesOf(p: PersonRecord, stop: Set<string>): string[] {
+  const out = new Set<string>();
+  for (const full of [p.name, ...p.aliases]) {
+    const parts = full.split(/\s+/);
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1];
+    for (const s of [last, last.replace(/^(al|el|ad|as|an|ar|at|az)-/i, '')]) {
+      const k = normKey(s);
+      if (s.length >= 3 && !stop.has(k)) out.add(s);
+    }
+  }
+  return [...out];
+}
+
+let cached: Lexicon | null = null;
+
+/** Load and index the actor data (once). */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const countries = loadJson<CountryRecord[]>('actors', 'countries.json');
+  const orgs = loadJson<OrgRecord[]>('actors', 'orgs.json');
+  const sectors = loadJson<SectorWord[]>('actors', 'sectors.json');
+  const people = loadJson<PersonRecord[]>('actors', 'people.json');
+  const wl = loadJson<WordLists>('actors', 'words.json');
+  const index = new Map<string, IndexedEntry[]>();
+  let maxLen = 1;
+  const add = (alias: string, e: Entry, rule = caseRule(alias)): void => {
+    const key = phraseKey(alias);
+    if (!key) return;
+    maxLen = Math.max(maxLen, key.split(' ').length);
+    let list = index.get(key);
+    if (!list) index.set(key, (list = []));
+    list.push({ e, rule });
+    // "the Kremlin" is also indexed as "Kremlin" so the article stays outside the match either way.
+    if (key.startsWith('the ')) add(alias.slice(4), e, rule);
+  };
+  const byCode = new Map<string, CountryRecord>();
+  // UN members first, so a demonym shared with a dependency ("French": France, French Southern Lands) means the state.
+  const ordered = [...countries].sort((a, b) => Number(b.un) - Number(a.un));
+  for (const c of ordered) {
+    byCode.set(c.code, c);
+    for (const n of c.names) add(n, { kind: 'country', c });
+    for (const d of c.demonyms) add(d, { kind: 'demonym', c });
+    for (const d of c.plurals) add(d, { kind: 'plural', c });
+    for (const k of c.capitals) add(k, { kind: 'capital', c });
+    for (const s of c.seats) add(s.text, { kind: 'seat', c, sector: s.sector, text: s.text });
+  }
+  const descriptions = new Map<string, OrgRecord[]>();
+  for (const o of orgs) {
+    for (const a of new Set([o.name, ...o.aliases])) add(a, { kind: 'org', o });
+    for (const d of o.descriptions ?? []) {
+      const k = phraseKey(d.replace(/^the\s+/i, ''));
+      if (!descriptions.has(k)) descriptions.set(k, []);
+      descriptions.get(k)!.push(o);
+    }
+  }
+  for (const s of sectors) add(s.text, { kind: 'sector', s }, s.text === s.text.toUpperCase() ? CaseRule.Caps : CaseRule.Any);
+  const stop = new Set(wl.surnameStop);
+  for (const p of people) {
+    for (const n of new Set([p.name, ...p.aliases])) {
+      // A one-word alias ("Putin") is a surname key: weaker evidence than a full name.
+      if (/\s/.test(n.trim())) add(n, { kind: 'person', p }, CaseRule.Capital);
+      else if (!stop.has(normKey(n))) add(n, { kind: 'surname', p }, CaseRule.Capital);
+    }
+    for (const s of surnamesOf(p, stop)) add(s, { kind: 'surname', p }, CaseRule.Capital);
+  }
+  // Deletion variants: only long one-word proper names, so short words never fuzzy-match ("Osama" is not "Obama").
+  const deletions = new Map<string, string[]>();
+  for (const [key, list] of index) {
+    if (key.includes(' ') || key.length < 6 || !list.some((x) => x.rule === CaseRule.Capital)) continue;
+    for (let i = 0; i < key.length; i++) {
+      const d = key.slice(0, i) + key.slice(i + 1);
+      const l = deletions.get(d) ?? [];
+      if (!l.includes(key)) l.push(key);
+      deletions.set(d, l);
+    }
+  }
+  cached = {
+    index,
+    maxLen,
+    countries: byCode,
+    orgs,
+    people,
+    words: {
+      modifiers: new Set(wl.modifiers),
+      determiners: new Set(wl.determiners),
+      former: new Set(wl.formerWords),
+      locatives: new Set(wl.locatives),
+      placeOnly: new Set(wl.placeOnly),
+      pronouns: new Map(Object.entries(wl.pronouns)),
+      particles: new Set(wl.nameParticles),
+      honorifics: new Set(wl.honorifics),
+    },
+    deletions,
+    descriptions,
+  };
+  return cached;
+}
+
+/** Keys of one-word proper names within one insertion or deletion of `key` (typo tolerance), or []. */
+export function fuzzyKeys(lex: Lexicon, key: string): string[] {
+  if (key.length < 6 || lex.index.has(key)) return [];
+  const out = new Set<string>();
+  // The text has an extra letter ("Quatar"): one of its deletions is a key.
+  for (let i = 0; i < key.length; i++) {
+    const d = key.slice(0, i) + key.slice(i + 1);
+    if (lex.index.has(d) && d.length >= 5) out.add(d);
+  }
+  // The text lacks a letter ("Afganistan"): it equals a deletion of a key.
+  for (const k of lex.deletions.get(key) ?? []) out.add(k);
+  return [...out];
+}

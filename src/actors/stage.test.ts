@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedRoot } from '../doc/resources.js';
+import { docFromText } from './testdoc.js';
+import { findMentions, actorsStage } from './stage.js';
+import type { Mention } from '../doc/index.js';
+
+const at = (text: string, ms: Mention[], s: string, nth = 0): Mention | undefined => {
+  let from = 0;
+  let idx = -1;
+  for (let k = 0; k <= nth; k++) {
+    idx = text.indexOf(s, from);
+    from = idx + 1;
+  }
+  return ms.find((m) => m.start <= idx && idx < m.end);
+};
+
+test('title + name, apposition, metonym, compound, pronoun (own sentences)', () => {
+  const text =
+    'Spanish Foreign Minister Ana Ortiz met her Greek counterpart, Nikos Dimas, in Athens. ' +
+    'Athens said it would send troops. Kenya and Uganda agreed to share intelligence. ' +
+    'Somali rebels attacked a convoy. She said the talks went well.';
+  const doc = docFromText(text, '2021-03-02');
+  const ms = findMentions(doc);
+  const ortiz = at(text, ms, 'Ana Ortiz')!;
+  assert.equal(ortiz.code, 'ESPGOV');
+  assert.equal(ortiz.name, 'Ana Ortiz');
+  const counterpart = at(text, ms, 'Greek counterpart')!;
+  assert.equal(counterpart.country, 'GRC');
+  const dimas = at(text, ms, 'Nikos Dimas')!;
+  assert.equal(dimas.code, 'GRCGOV');
+  assert.equal(counterpart.antecedent, dimas.id);
+  // "in Athens" is a place; "Athens said" is the Greek government.
+  assert.equal(at(text, ms, 'Athens', 0), undefined);
+  assert.equal(at(text, ms, 'Athens', 1)?.code, 'GRCGOV');
+  assert.equal(at(text, ms, 'Kenya')?.country, 'KEN');
+  assert.equal(at(text, ms, 'Uganda')?.country, 'UGA');
+  assert.equal(at(text, ms, 'Somali rebels')?.code, 'SOMREB');
+  const she = at(text, ms, 'She')!;
+  assert.equal(she.kind, 'pronoun');
+  assert.ok(she.antecedent);
+});
+
+test('sector-only words, unknown entities and wire credits', () => {
+  const text = 'Jane Roe, AFP | Protesters clashed with police. Acme Holdings denied it.';
+  const doc = docFromText(text, '2020-01-01', [
+    { start: 0, end: 8, label: 'PER' },
+    { start: text.indexOf('Acme'), end: text.indexOf('Acme') + 13, label: 'ORG' },
+  ]);
+  const ms = findMentions(doc);
+  assert.equal(at(text, ms, 'Jane Roe'), undefined);
+  assert.equal(at(text, ms, 'AFP'), undefined);
+  assert.equal(at(text, ms, 'Protesters')?.sector, 'CVL');
+  assert.equal(at(text, ms, 'police')?.code, 'COP');
+  const acme = at(text, ms, 'Acme')!;
+  assert.equal(acme.sector, 'UNK');
+  assert.equal(acme.kind, 'unknown');
+});
+
+test('a role holds only inside its dates', () => {
+  const a = findMentions(docFromText('Medvedev spoke.', '2010-06-01'))[0];
+  const b = findMentions(docFromText('Medvedev spoke.', '2015-06-01'))[0];
+  assert.equal(a.code, 'RUSGOV');
+  assert.match(a.evidence.join(' '), /HOS/);
+  assert.match(b.evidence.join(' '), /HOG/);
+});
+
+test('stage contract', () => {
+  const s = actorsStage();
+  assert.deepEqual([...s.requires], ['tokens', 'sentences', 'entities']);
+  assert.deepEqual([...s.assigns], ['mentions']);
+  const doc = docFromText('Syrian rebels shelled Aleppo.');
+  s.run(doc);
+  assert.equal(doc.layers.mentions![0].id, 'm0');
+});
+
+const SEED = sharedRoot() && join(sharedRoot()!, 'seed', '000_c552f0d34fe51c66.txt');
+
+test('seed page expectations', { skip: !(SEED && existsSync(SEED)) && 'no ../shared seed page' }, () => {
+  const text = readFileSync(SEED!, 'utf8');
+  const doc = docFromText(text, '2015-11-26', [{ start: text.indexOf('Yuri'), end: text.indexOf('Yuri') + 'Yuri Kadobnov'.length, label: 'PER' }]);
+  const ms = findMentions(doc);
+  const codeOf = (s: string, nth = 0): string | undefined => at(text, ms, s, nth)?.code;
+  assert.equal(codeOf('Hollande'), 'FRAGOV');
+  assert.equal(codeOf('Vladimir Putin'), 'RUSGOV');
+  assert.equal(codeOf('Bashar al-Assad'), 'SYRGOV');
+  assert.equal(codeOf('David Cameron'), 'GBRGOV');
+  assert.equal(codeOf('Barack Obama'), 'USAGOV');
+  for (const m of ms.filter((m) => /^(Hollande|Putin|Assad|Obama)$/.test(text.slice(m.start, m.end)))) assert.ok(['FRAGOV', 'RUSGOV', 'SYRGOV', 'USAGOV'].includes(m.code));
+  const moscow = text.indexOf('He said Moscow was ready') + 'He said '.length;
+  assert.equal(ms.find((m) => m.start === moscow)?.code, 'RUSGOV');
+  const is = ms.filter((m) => /^(IS|IS group|Islamic State|Islamic State group|Daesh|jihadist group)$/.test(text.slice(m.start, m.end)));
+  assert.ok(is.length >= 5);
+  assert.equal(new Set(is.map((m) => m.code)).size, 1);
+  assert.equal(at(text, ms, 'the jihadist group'.slice(4))?.antecedent !== undefined, true);
+  assert.equal(at(text, ms, 'Yuri Kadobnov'), undefined);
+  assert.equal(at(text, ms, 'AFP'), undefined);
+});

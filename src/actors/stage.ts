@@ -1,0 +1,132 @@
+/**
+ * The actors stage: per sentence, words from the tokens → gazetteer matches → candidates; unknown PER/ORG entities
+ * become UNK actors; then document-level coreference; then Mention records with evidence and confidence.
+ */
+import type { Doc, Entity, Mention } from '../doc/index.js';
+import type { Stage } from '../pipeline/index.js';
+import { assemble, type Candidate } from './assemble.js';
+import { corefer, type Placed } from './coref.js';
+import { lexicon, type Lexicon } from './lexicon.js';
+import { findMatches } from './match.js';
+import { isCapitalized, words, type Word } from './text.js';
+import { makeCode } from './identity.js';
+
+/** Confidence of an unknown named entity kept as an actor. */
+export const CONF_UNKNOWN = 0.3;
+
+interface SentenceWords {
+  ws: Word[];
+  deprel: (i: number) => string;
+}
+
+/** Words of every sentence, from the token layer, or from a plain split of the text when there are no tokens. */
+function sentenceWords(doc: Doc): SentenceWords[] {
+  const t = doc.layers.tokens;
+  const sents = doc.layers.sentences;
+  if (!t || !t.count || !sents?.length) {
+    const out: SentenceWords[] = [];
+    for (const m of doc.text.matchAll(/[^.!?\n]+[.!?]*/g)) out.push({ ws: words(m[0], m.index!), deprel: () => '' });
+    return out;
+  }
+  return sents.map((s) => {
+    const ws: Word[] = [];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) ws.push(...words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k));
+    return { ws, deprel: (i: number) => (ws[i] && ws[i].token >= 0 ? (t.deprel[ws[i].token] ?? '') : '') };
+  });
+}
+
+/** Unknown PER/ORG entities not covered by a candidate become UNK actors (photo and wire credits excepted). */
+function unknownEntities(lex: Lexicon, ws: Word[], ents: Entity[], cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  if (!ws.length) return out;
+  for (const e of ents) {
+    if (!['PER', 'ORG', 'NORP', 'MISC'].includes(e.label)) continue;
+    if (e.end <= ws[0].start || e.start >= ws[ws.length - 1].end) continue;
+    const i = ws.findIndex((w) => w.start >= e.start && w.end <= e.end);
+    if (i < 0) continue;
+    let j = i;
+    while (j < ws.length && ws[j].end <= e.end) j++;
+    if (cands.some((c) => c.i < j && i < c.j)) continue;
+    if (!ws.slice(i, j).some((w) => isCapitalized(w.raw))) continue;
+    // "Yuri Kadobnov, AFP": a credit line names the photographer, who is no actor of the story.
+    const after = ws.slice(j, j + 4).map((w) => w.key).join(' ');
+    if (/^, (afp|reuters|ap|getty|epa|dpa|anadolu|xinhua|afp \/ getty)\b/.test(after) || (i > 0 && /^(©|photo|credit|by)$/i.test(ws[i - 1].raw))) continue;
+    if (e.label === 'MISC' || e.label === 'NORP') continue;
+    const name = ws.slice(i, j).map((w) => w.raw).join(' ');
+    out.push({
+      i,
+      j,
+      kind: 'unknown',
+      ident: { name, country: null, sector: 'UNK', code: makeCode(null, 'UNK'), confidence: CONF_UNKNOWN, evidence: [`unknown ${e.label} entity`] },
+      person: e.label === 'PER',
+      surnameKey: e.label === 'PER' ? ws[j - 1].key : undefined,
+    });
+  }
+  void lex;
+  return out;
+}
+
+/** Resolve all actor mentions in a document. */
+export function findMentions(doc: Doc): Mention[] {
+  const lex = lexicon();
+  const date = doc.meta.published?.value ?? null;
+  const sw = sentenceWords(doc);
+  const ents = doc.layers.entities ?? [];
+  const placed: Placed[] = [];
+  const wordsOf: Word[][] = [];
+  sw.forEach(({ ws, deprel }, s) => {
+    wordsOf.push(ws);
+    const matches = findMatches(lex, ws);
+    const cands = assemble(lex, ws, matches, { date, deprel, standalone: false });
+    cands.push(...unknownEntities(lex, ws, ents, cands));
+    cands.sort((a, b) => a.i - b.i);
+    cands.forEach((c, k) => {
+      const nx = cands[k + 1];
+      placed.push({ c, sentence: s, commaToNext: !!nx && nx.i === c.j + 1 && ws[c.j]?.raw === ',' });
+    });
+  });
+  corefer(lex, placed);
+  // Ids first: an apposition may point forward to the name after it.
+  const ids = new Map<number, string>();
+  placed.forEach((x, k) => {
+    if (x.c.ident) ids.set(k, `m${ids.size}`);
+  });
+  const out: Mention[] = [];
+  placed.forEach((x, k) => {
+    if (!x.c.ident) return;
+    const ws = wordsOf[x.sentence];
+    const start = ws[x.c.i].start;
+    const end = ws[x.c.j - 1].end;
+    const id = ids.get(k)!;
+    const ent = ents.find((e) => e.start < end && start < e.end);
+    const m: Mention = {
+      id,
+      start,
+      end,
+      name: x.c.ident.name,
+      country: x.c.ident.country,
+      sector: x.c.ident.sector,
+      code: x.c.ident.code,
+      kind: x.c.kind,
+      confidence: Math.round(Math.max(0, Math.min(1, x.c.ident.confidence)) * 100) / 100,
+      evidence: x.c.ident.evidence,
+    };
+    if (x.c.ident.wikidata) m.wikidata = x.c.ident.wikidata;
+    if (ent) m.entity = ent.id;
+    if (x.antecedent !== undefined && ids.has(x.antecedent)) m.antecedent = ids.get(x.antecedent);
+    out.push(m);
+  });
+  return out;
+}
+
+/** The actors stage: assigns mentions. */
+export function actorsStage(): Stage {
+  return {
+    name: 'actors.gazetteer.v1',
+    requires: ['tokens', 'sentences', 'entities'],
+    assigns: ['mentions'],
+    run(doc: Doc) {
+      doc.layers.mentions = findMentions(doc);
+    },
+  };
+}
