@@ -20,10 +20,17 @@ interface ToneLexicon {
   /** Weight of words before and after a contrastive "but". */
   butBefore: number;
   butAfter: number;
+  /** Weight of negative valences relative to positive ones in the sentence feature. */
+  negWeight: number;
+  /** The sentence feature divides by word count to this power. */
+  lengthPower: number;
+  /** Fitted on rated news sentences (src/quotes/tone-fit.ts): slope on the feature and per-word corrections. */
+  model?: { slope: number; adjust: Record<string, number> };
 }
 
 interface Loaded {
   lex: ToneLexicon;
+  adjust: Map<string, number>;
   words: Map<string, number>;
   negators: Set<string>;
   boosters: Map<string, number>;
@@ -37,6 +44,7 @@ function lexicon(): Loaded {
   loaded = {
     lex,
     words: new Map(Object.entries(lex.words)),
+    adjust: new Map(Object.entries(lex.model?.adjust ?? {})),
     negators: new Set(lex.negators),
     boosters: new Map(Object.entries(lex.boosters)),
   };
@@ -48,13 +56,32 @@ export function toneWords(text: string): string[] {
   return (text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu) ?? []);
 }
 
+/** Suffixes tried, in order, when a word form is not in the lexicon ("deaths" → "death", "bombing" → "bomb"). */
+const SUFFIXES: [string, string][] = [['ies', 'y'], ['es', ''], ['s', ''], ['ied', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ness', '']];
+
+/** Valence of a word, falling back to a stripped inflection the lexicon knows. */
+function valenceOf(w: Map<string, number>, word: string): number | undefined {
+  const v = w.get(word);
+  if (v !== undefined) return v;
+  for (const [suf, rep] of SUFFIXES) {
+    if (word.length > suf.length + 2 && word.endsWith(suf)) {
+      let stem = word.slice(0, -suf.length) + rep;
+      let x = w.get(stem);
+      // Doubled consonant: "shipping" → "ship", "planned" → "plan".
+      if (x === undefined && rep === '' && /([b-df-hj-np-tv-z])\1$/.test(stem)) x = w.get((stem = stem.slice(0, -1)));
+      if (x !== undefined) return x;
+    }
+  }
+  return undefined;
+}
+
 /** Per-word valence after negation, boosters and "but" weighting. */
 export function wordValences(words: string[]): number[] {
   const { lex, words: w, negators, boosters } = lexicon();
   const out = new Array<number>(words.length).fill(0);
   const butAt = words.lastIndexOf('but');
   for (let i = 0; i < words.length; i++) {
-    let v = w.get(words[i]);
+    let v = valenceOf(w, words[i]);
     if (v === undefined) continue;
     for (let k = 1; k <= 3 && i - k >= 0; k++) {
       const b = boosters.get(words[i - k]);
@@ -73,12 +100,25 @@ export function wordValences(words: string[]): number[] {
   return out;
 }
 
-/** Sentence score in [−1, 1] (VADER-style normalised sum of valences). */
-export function scoreText(text: string): number {
+/** The lexicon feature of a sentence: (positive + negWeight × negative valence) / words^lengthPower. */
+export function lexiconFeature(words: string[]): number {
   const { lex } = lexicon();
-  const vals = wordValences(toneWords(text));
-  const sum = vals.reduce((a, b) => a + b, 0);
-  return sum / Math.sqrt(sum * sum + lex.alpha);
+  let pos = 0;
+  let neg = 0;
+  for (const v of wordValences(words)) {
+    if (v > 0) pos += v;
+    else neg += v;
+  }
+  return (pos + lex.negWeight * neg) / Math.max(1, words.length) ** lex.lengthPower;
+}
+
+/** Sentence score in [−1, 1]: the fitted model's rating estimate (or the bare feature), squashed. */
+export function scoreText(text: string): number {
+  const { lex, adjust } = lexicon();
+  const words = toneWords(text);
+  let raw = (lex.model?.slope ?? 1) * lexiconFeature(words);
+  for (const w of new Set(words)) raw += adjust.get(w) ?? 0;
+  return raw / Math.sqrt(raw * raw + lex.alpha);
 }
 
 /** GDELT-style tone of a text: % positive − % negative words, polarity, word count. */
