@@ -83,10 +83,35 @@ function dateAnchors(v: SentenceView, dates: DateExpr[], isTrigger: (i: number) 
   });
 }
 
+/** Linear fallback scan limits: tokens looked at either side of a verb trigger when the parse gives no argument. */
+const LINEAR_WINDOW = 8;
+const CLAUSE_BREAK = new Set(['SCONJ', 'VERB']);
+
+/** Mentions nearest the trigger on one side, with coordinated ones ("Russia and France"), when the parse found none. */
+function linearArg(v: SentenceView, mi: MentionIndex, i: number, dir: -1 | 1): { pick: ArgPick; mentions: Mention[] } {
+  const got: Mention[] = [];
+  const toks: number[] = [];
+  for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
+    const txt = v.text(k);
+    if (txt === ';' || txt === '.' || (CLAUSE_BREAK.has(v.upos(k)) && !got.length && k !== i)) {
+      if (v.upos(k) === 'VERB' && dir === -1 && steps === 0) continue;
+      break;
+    }
+    const ms = mi.at(k);
+    if (ms.length) {
+      for (const m of ms) if (!got.includes(m)) got.push(m);
+      toks.push(k);
+      continue;
+    }
+    if (got.length && !(txt === 'and' || txt === ',')) break;
+  }
+  return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
+}
+
 /** Code the events of one sentence. */
 function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | null, out: Candidate[]): void {
   const v = new SentenceView(doc, si);
-  if (!v.parsed) return;
+  const parsed = v.parsed;
   const g = grammar();
   const matches = new Map<number, LexMatch>();
   for (let i = v.start; i < v.end; i++) {
@@ -137,6 +162,21 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       const rc = recipientCandidates(v, i, e.type, consumed, false);
       if (sub.patient.tokens.length) rc.unshift(sub.patient);
       recipient = choose(v, mi, rc);
+      // Without a usable parse (or when it attached nothing), fall back to the nearest mentions either side.
+      if (!actor.mentions.length && !sub.actor.tokens.length) {
+        const l = linearArg(v, mi, i, -1);
+        if (l.mentions.length) actor = l;
+      }
+      if (!recipient.mentions.length && !recipient.pick.tokens.length) {
+        const r = linearArg(v, mi, i, 1);
+        if (r.mentions.length && !r.mentions.some((m) => actor.mentions.includes(m))) recipient = r;
+      }
+    }
+    if (!parsed && isNoun) {
+      if (!actor.mentions.length) {
+        const l = linearArg(v, mi, i, -1);
+        if (l.mentions.length) actor = l;
+      }
     }
     // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.
     const recIds = recipient.mentions.filter((x) => !actor.mentions.includes(x));

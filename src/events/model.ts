@@ -1,10 +1,66 @@
 /**
- * The learned component (placeholder until weights are trained): re-scores rule
- * candidates. Without weights it keeps every candidate as the rules coded it.
+ * The learned component: re-scores rule candidates with a logistic-regression
+ * model (data/events/model.json, trained by src/events/train.ts) that chooses the
+ * PLOVER type among the 16 or NONE (a false trigger). Without weights the rule
+ * coding stands unchanged.
  */
+import { existsSync } from 'node:fs';
+import { dataPath, loadJson } from '../doc/resources.js';
 import type { Candidate } from './coder.js';
+import { candidateFeatures } from './features.js';
+import { deserialise, predict, type LinearModel } from './linear.js';
+import { goldstein, ploverToCameo, ploverType, quadOf } from './ontology/index.js';
+
+/** Drop a candidate when the model gives NONE at least this probability (dev-free choice: train-split CV, see docs/events.md). */
+export const REJECT_THRESHOLD = 0.6;
+/** Switch the lexicon's type only when the model's type beats it by this margin in probability (same CV). */
+export const SWITCH_MARGIN = 0.15;
+export const MODEL_NAME = 'events.lr.v1';
+
+let model: LinearModel | null | undefined;
+
+/** The trained model, or null when no weights are committed. */
+export function loadModel(): LinearModel | null {
+  if (model !== undefined) return model;
+  const p = dataPath('events', 'model.json');
+  model = existsSync(p) ? deserialise(loadJson('events', 'model.json')) : null;
+  return model;
+}
+
+/** Replace the cached model (training and tests). */
+export function setModel(m: LinearModel | null): void {
+  model = m;
+}
 
 /** Re-score candidates with the learned model when available; drops rejected triggers. */
-export function rescore(cands: Candidate[]): Candidate[] {
-  return cands;
+export function rescore(cands: Candidate[], m: LinearModel | null = loadModel()): Candidate[] {
+  if (!m) return cands;
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const doc = c.view.doc;
+    const sector = (id: string): string => doc.layers.mentions?.find((x) => x.id === id)?.sector ?? 'UNK';
+    const p = predict(m, candidateFeatures(c, sector));
+    const li = m.labels.indexOf(c.record.type);
+    let best = 0;
+    for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+    const bestLabel = m.labels[best];
+    const r = c.record;
+    if (bestLabel === 'NONE' && p[best] >= REJECT_THRESHOLD) continue;
+    if (bestLabel !== 'NONE' && bestLabel !== r.type && (li < 0 || p[best] - p[li] >= SWITCH_MARGIN)) {
+      const mode = ploverType(bestLabel)?.modes[r.mode] !== undefined ? r.mode : '';
+      r.type = bestLabel;
+      r.mode = mode;
+      r.cameo = ploverToCameo(bestLabel, mode);
+      r.quad = quadOf(bestLabel);
+      r.goldstein = goldstein(r.cameo);
+      r.confidence = Math.round(p[best] * 100) / 100;
+      r.decidedBy.push(`model:${MODEL_NAME} ${bestLabel} ${p[best].toFixed(2)} (overrode lexicon)`);
+    } else {
+      const pl = li >= 0 ? p[li] : 0;
+      r.confidence = Math.round(Math.max(0.05, pl) * 100) / 100;
+      r.decidedBy.push(`model:${MODEL_NAME} ${r.type} ${pl.toFixed(2)}`);
+    }
+    out.push(c);
+  }
+  return out;
 }

@@ -1,0 +1,44 @@
+/**
+ * Features of a rule candidate for the learned re-scorer: the lexicon entry and its
+ * type, the trigger and its syntactic neighbours, modality, argument sectors and
+ * the content words around the trigger. Shared by training and inference.
+ */
+import type { Candidate } from './coder.js';
+
+const CONTENT = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN']);
+/** Words either side of the trigger used as context features (tuned on PLV train folds, not dev). */
+const WINDOW = 6;
+
+/** Feature strings for one candidate. */
+export function candidateFeatures(c: Candidate, sectorOf: (id: string) => string): string[] {
+  const v = c.view;
+  const i = c.trigger;
+  const e = c.match.entry;
+  const r = c.record;
+  const lem = v.lemma(i);
+  const f: string[] = ['bias', `lex=${e.id}`, `lt=${e.type}`, `lm=${e.type}/${e.mode}`, `tl=${lem}`, `tlp=${e.pos}:${lem}`, `pos=${e.pos}`];
+  if (e.objs) f.push(`objc=${e.type}`);
+  for (const ch of v.children(i)) {
+    const rel = v.base(ch);
+    if (rel === 'obj' || rel === 'nsubj' || rel === 'xcomp' || rel === 'compound' || rel === 'amod') f.push(`${rel}=${v.lemma(ch)}`);
+    if (rel === 'obl' || rel === 'nmod') for (const m of v.marks(ch)) f.push(`prep=${m}`, `prepw=${m}:${v.lemma(ch)}`);
+    if (rel === 'aux') f.push(`aux=${v.lemma(ch)}`);
+  }
+  const h = v.head(i);
+  if (h >= 0) f.push(`gov=${v.lemma(h)}`, `govrel=${v.rel(i)}`);
+  else f.push('root');
+  if (c.pred !== i) f.push(`pred=${v.lemma(c.pred)}`);
+  f.push(`mod=${r.modality}`);
+  if (r.negated) f.push('neg');
+  if (r.historical) f.push('hist');
+  if (r.reportedBy) f.push('reported');
+  f.push(r.actor.length ? 'hasA' : 'noA', r.recipient.length ? 'hasR' : 'noR');
+  for (const a of r.actor) f.push(`as=${sectorOf(a)}`);
+  for (const a of r.recipient) f.push(`rs=${sectorOf(a)}`);
+  for (let k = Math.max(v.start, i - WINDOW); k < Math.min(v.end, i + WINDOW + 1); k++) {
+    if (k === i || !CONTENT.has(v.upos(k))) continue;
+    f.push(`w=${v.lemma(k)}`, `${k < i ? 'wl' : 'wr'}=${v.lemma(k)}`);
+  }
+  for (const d of c.record.decidedBy) if (d.startsWith('rule:actor=') || d.startsWith('rule:recipient=')) f.push(d.slice(5));
+  return f;
+}
