@@ -38,6 +38,9 @@ const POS = /article|body|content|entry|main|post|story|text|prose|richtext|blog
 /** Negatives strong enough to drop even with a positive word beside them. */
 const STRONG = /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|signup|breadcrumb|popular|trending|recirc/i;
 
+/** Names that never wrap an article, so the keep-share safety net does not apply to them. */
+const UNPROTECTED = /footer|comment|disqus|outbrain|taboola|cookie|consent|breadcrumb|contentinfo/;
+
 /** Roles of landmark regions that are not the article. */
 const NEG_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar', 'alertdialog']);
 
@@ -115,7 +118,7 @@ export function clean(root: El): Map<string, number> {
         c.tag = 'figcaption';
       } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p' && c.tag !== 'article' && c.tag !== 'main') {
         const r = furnitureReason(c);
-        if (r && ((ptext.get(c) ?? 0) < total * KEEP_SHARE || /comment|disqus/.test(r))) drop = r;
+        if (r && ((ptext.get(c) ?? 0) < total * KEEP_SHARE || UNPROTECTED.test(r))) drop = r;
       }
       if (drop) {
         note(drop);

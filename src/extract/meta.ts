@@ -195,7 +195,7 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
   let titleTag = '';
   let canonical: string | null = null;
   let htmlLang: string | null = null;
-  const h1: { text: string; inArticle: boolean }[] = [];
+  const h1: { text: string; inArticle: boolean; el: El }[] = [];
   const times: { dt: string; pub: boolean; inArticle: boolean }[] = [];
   const itemprops = new Map<string, string>();
   const bylineEls: string[] = [];
@@ -235,11 +235,11 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
         if (/\bcanonical\b/i.test(a.rel ?? '') && !canonical) canonical = resolveUrl(a.href, url);
         break;
       case 'script':
-        if (/ld\+json/i.test(a.type ?? '')) ld.push(...parseLd(textOf(el) && el.children.filter((c) => typeof c === 'string').join('')));
+        if (/ld\+json/i.test(a.type ?? '')) ld.push(...parseLd(el.children.filter((c): c is string => typeof c === 'string').join('')));
         break;
       case 'h1': {
         const t = textOf(el);
-        if (t) h1.push({ text: t, inArticle: inArticle(el) });
+        if (t) h1.push({ text: t, inArticle: inArticle(el), el });
         break;
       }
       case 'time':
@@ -349,25 +349,38 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     return null;
   };
   const pubTime = times.find((t) => t.pub) ?? times.find((t) => t.inArticle);
+  const titleEl = h1Main?.el ?? null;
+  const shownAll = titleEl ? headerDates(root, titleEl) : [];
+  const shown = shownAll[0] ?? null;
   meta.published = firstDate([
     [art ? str(art.datePublished ?? null) : null, 'json-ld'],
     [m('article:published_time') ?? m('og:published_time') ?? m('og:article:published_time'), 'og'],
-    [m('article.published') ?? m('parsely-pub-date') ?? m('sailthru.date') ?? m('publish-date') ?? m('publishdate') ?? m('pubdate') ?? m('date') ?? m('dc.date') ?? m('dc.date.issued') ?? m('dcterms.created') ?? m('dcterms.date') ?? m('citation_publication_date') ?? m('article:published') ?? m('datepublished') ?? m('originalpublicationdate') ?? m('cxenseparse:recs:publishtime'), 'meta'],
+    [m('article.published') ?? m('parsely-pub-date') ?? m('sailthru.date') ?? m('publish-date') ?? m('publishdate') ?? m('published') ?? m('publish_date') ?? m('article_date_original') ?? m('date_published') ?? m('pubdate') ?? m('date') ?? m('dc.date') ?? m('dc.date.issued') ?? m('dcterms.created') ?? m('dcterms.date') ?? m('citation_publication_date') ?? m('article:published') ?? m('datepublished') ?? m('originalpublicationdate') ?? m('cxenseparse:recs:publishtime'), 'meta'],
     [itemprops.get('datePublished'), 'itemprop'],
     [pubTime?.dt, 'time'],
     [art ? str(art.dateCreated ?? null) : null, 'json-ld'],
     [itemprops.get('dateCreated'), 'itemprop'],
   ]);
-  if (!meta.published) {
-    const d = dateFromUrl(url) ?? dateFromUrl(canonical);
-    if (d) meta.published = { value: d, from: 'url' };
-  }
   meta.modified = firstDate([
     [art ? str(art.dateModified ?? null) : null, 'json-ld'],
     [m('article:modified_time') ?? m('og:updated_time') ?? m('article:modified'), 'og'],
     [m('last-modified') ?? m('dcterms.modified') ?? m('lastmod') ?? m('datemodified'), 'meta'],
     [itemprops.get('dateModified'), 'itemprop'],
   ]);
+  const mode = process.env.DATEMODE ?? 'b';
+  const day = (x: string | null | undefined) => (x ? x.slice(0, 10) : '');
+  const shownDays = new Set(shownAll.map(day));
+  if (mode === 'a' && shown && day(shown) !== day(meta.published?.value)) meta.published = { value: shown, from: 'text:header' };
+  else if (mode === 'd' || mode === 'e') {
+    if (meta.published && shownDays.has(day(meta.published.value))) {
+      /* the page shows its declared publication date */
+    } else if (meta.modified && day(shown) === day(meta.modified.value)) meta.published = { value: meta.modified.value, from: `${meta.modified.from}:shown` };
+    else if (shown && (mode === 'e' || !meta.published)) meta.published = { value: shown, from: 'text:header' };
+  } else if (shown && !meta.published) meta.published = { value: shown, from: 'text:header' };
+  if (!meta.published) {
+    const d = dateFromUrl(url) ?? dateFromUrl(canonical);
+    if (d) meta.published = { value: d, from: 'url' };
+  }
 
   // Language.
   const lang =
@@ -441,3 +454,67 @@ export function textDate(body: { text: string }[], captions: { text: string }[],
   }
   return null;
 }
+
+/** Characters of page text searched after (and before) the headline for a shown date. */
+const HEADER_AFTER = 1500;
+const HEADER_BEFORE = 400;
+/** Shown dates kept (published and updated lines, rarely more). */
+const MAX_SHOWN = 4;
+
+/** The date shown beside the headline (byline area), from text or <time>, or null. */
+export function headerDates(root: El, h1: El): string[] {
+  const found: string[] = [];
+  // Linearise text nodes in document order, marking where the headline starts.
+  const nodes: { text: string; time?: string }[] = [];
+  let h1Index = -1;
+  const todo: (El | string)[] = [root];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (typeof n === 'string') {
+      const t = n.replace(/\s+/g, ' ').trim();
+      if (t) nodes.push({ text: t });
+      continue;
+    }
+    if (n.tag === 'script' || n.tag === 'style' || n.tag === 'head' || n.tag === 'noscript') continue;
+    if (n === h1) h1Index = nodes.length;
+    if (n.tag === 'time' && n.attrs.datetime) nodes.push({ text: '', time: n.attrs.datetime });
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
+  }
+  if (h1Index < 0) return found;
+  const look = (i: number): string | null => {
+    const nd = nodes[i];
+    if (nd.time) return parseMachineDate(nd.time);
+    if (nd.text.length > 200) return null; // prose, not a byline line
+    // A date with a neighbouring label ("Updated", "Published on") may be split over nodes.
+    const d = parseTextDate(nd.text);
+    return d ? d.iso : null;
+  };
+  let chars = 0;
+  for (let i = h1Index; i < nodes.length && chars < HEADER_AFTER; i++) {
+    const d = look(i);
+    if (d && found.length < MAX_SHOWN) found.push(d);
+    chars += nodes[i].text.length;
+  }
+  chars = 0;
+  for (let i = h1Index - 1; i >= 0 && chars < HEADER_BEFORE; i--) {
+    const d = look(i);
+    if (d && found.length < MAX_SHOWN) found.push(d);
+    chars += nodes[i].text.length;
+  }
+  if (found.length) return found;
+  // Nothing beside the headline: a labelled date anywhere ("Last updated: …", "Posted on …"), then any short dated line after it.
+  let firstAfter: string | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const nd = nodes[i];
+    if (nd.time || nd.text.length > 200) continue;
+    const d = parseTextDate(nd.text);
+    if (!d) continue;
+    const label = nd.text.slice(0, d.index) || (i > 0 ? nodes[i - 1].text.slice(-40) : '');
+    if (DATE_LABEL.test(label)) return [d.iso];
+    if (i > h1Index && !firstAfter) firstAfter = d.iso;
+  }
+  return firstAfter ? [firstAfter] : [];
+}
+
+/** Words that introduce a page's own date. */
+const DATE_LABEL = /(published|posted|updated|last (updated|modified|reviewed)|date|written|released)\s*(on|at|:)?\s*[:\-–]?\s*$/i;
