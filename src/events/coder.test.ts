@@ -55,7 +55,8 @@ test('reported speech: "Putin said Moscow would cooperate with Paris"', () => {
   const evs = codeEvents(doc, { model: false });
   assert.equal(evs.length, 1, 'saying is not an event');
   const e = evs[0];
-  assert.equal(e.type, 'COOPERATE');
+  assert.equal(e.type, 'AGREE', 'a promised cooperation is coded as the promise');
+  assert.ok(e.decidedBy.some((d) => d.includes('was COOPERATE')));
   assert.equal(e.actor[0], 'm1', 'who acts is the reported subject');
   assert.equal(e.reportedBy, 'm0');
   assert.equal(e.modality, 'future');

@@ -83,6 +83,32 @@ function dateAnchors(v: SentenceView, dates: DateExpr[], isTrigger: (i: number) 
   });
 }
 
+/** Cooperative types: said to happen in the future they are promises (AGREE), negated they are refusals (REJECT). */
+const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'AGREE']);
+
+/** The REQUEST/REJECT mode that names what was asked for or refused. */
+function askMode(type: string): string {
+  if (type === 'CONSULT') return 'meet';
+  if (type === 'RETREAT' || type === 'CONCEDE') return 'yield';
+  if (type === 'AID' || type === 'COOPERATE' || type === 'SUPPORT' || type === 'AGREE') return 'assist';
+  return 'change';
+}
+
+/**
+ * PLOVER codes the speech act when an action is only promised, refused or demanded:
+ * "will meet", "is willing to withdraw" → AGREE; "will not lift the ban", "failed to reach a deal" →
+ * REJECT; "must end attacks" → REQUEST. Returns the new type and mode and the rule id, or null.
+ */
+function reinterpret(v: SentenceView, pred: number, type: string, negated: boolean, modality: string): { type: string; mode: string; rule: string } | null {
+  if (negated && COOPERATIVE.has(type)) return { type: 'REJECT', mode: askMode(type), rule: 'negated-cooperation→REJECT' };
+  if (negated) return null;
+  const g = grammar();
+  const aux = v.childrenBy(pred, 'aux').map((c) => v.lemma(c));
+  if (aux.some((a) => g.demandAux.has(a)) && !aux.includes('have') && type !== 'REQUEST') return { type: 'REQUEST', mode: askMode(type), rule: 'must-do→REQUEST' };
+  if ((modality === 'future' || modality === 'intended') && COOPERATIVE.has(type) && type !== 'AGREE') return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
+  return null;
+}
+
 /** Linear fallback scan limits: tokens looked at either side of a verb trigger when the parse gives no argument. */
 const LINEAR_WINDOW = 8;
 const CLAUSE_BREAK = new Set(['SCONJ', 'VERB']);
@@ -104,6 +130,14 @@ function linearArg(v: SentenceView, mi: MentionIndex, i: number, dir: -1 | 1): {
       continue;
     }
     if (got.length && !(txt === 'and' || txt === ',')) break;
+  }
+  if (!got.length && !v.parsed) {
+    // No mention either side: the nearest noun in the clause stands in as the argument phrase (span only).
+    for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
+      const txt = v.text(k);
+      if (txt === ';' || txt === '.' || CLAUSE_BREAK.has(v.upos(k))) break;
+      if (v.upos(k) === 'NOUN' || v.upos(k) === 'PROPN') return { pick: { tokens: [k], rule: dir < 0 ? 'linear-left-noun' : 'linear-right-noun' }, mentions: [] };
+    }
   }
   return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
 }
@@ -165,17 +199,21 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       // Without a usable parse (or when it attached nothing), fall back to the nearest mentions either side.
       if (!actor.mentions.length && !sub.actor.tokens.length) {
         const l = linearArg(v, mi, i, -1);
-        if (l.mentions.length) actor = l;
+        if (l.mentions.length || l.pick.tokens.length) actor = l;
       }
       if (!recipient.mentions.length && !recipient.pick.tokens.length) {
         const r = linearArg(v, mi, i, 1);
-        if (r.mentions.length && !r.mentions.some((m) => actor.mentions.includes(m))) recipient = r;
+        if ((r.mentions.length || r.pick.tokens.length) && !r.mentions.some((m) => actor.mentions.includes(m))) recipient = r;
       }
     }
     if (!parsed && isNoun) {
       if (!actor.mentions.length) {
         const l = linearArg(v, mi, i, -1);
-        if (l.mentions.length) actor = l;
+        if (l.mentions.length || (!actor.pick.tokens.length && l.pick.tokens.length)) actor = l;
+      }
+      if (!recipient.mentions.length && !recipient.pick.tokens.length) {
+        const r = linearArg(v, mi, i, 1);
+        if (r.mentions.length && !r.mentions.some((m) => actor.mentions.includes(m))) recipient = r;
       }
     }
     // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.
@@ -228,18 +266,30 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       if (place) break;
     }
 
+    let type = e.type;
+    let mode = e.mode;
+    let cameo = e.cameo || ploverToCameo(e.type, e.mode);
+    let isNeg = negated;
+    const re = reinterpret(v, pred, type, negated, modality);
+    if (re) {
+      rules.push(`${re.rule} (was ${type})`);
+      type = re.type;
+      mode = re.mode;
+      cameo = ploverToCameo(type, mode);
+      if (type === 'REJECT') isNeg = false;
+    }
     const ctx = [...new Set([...e.contexts, ...contexts])];
     const confidence = Math.min(0.95, BASE_CONFIDENCE + SPECIFICITY_STEP * m.specificity - (actor.mentions.length ? 0 : 0.1));
     const record: EventRecord = {
       id: '',
       sentence: si,
       trigger: { start: v.t.start[i], end: v.t.end[m.consumed.length && !isNoun ? Math.max(i, ...m.consumed.filter((c) => c - i < 4)) : i] },
-      type: e.type,
-      mode: e.mode,
+      type,
+      mode,
       contexts: ctx,
-      cameo: e.cameo || ploverToCameo(e.type, e.mode),
-      quad: quadOf(e.type),
-      goldstein: e.cameo ? goldstein(e.cameo) : intensity(e.type, e.mode),
+      cameo,
+      quad: quadOf(type),
+      goldstein: cameo ? goldstein(cameo) : intensity(type, mode),
       actor: actor.mentions.map((x) => x.id),
       recipient: recIds.map((x) => x.id),
       actorSpans: actor.pick.tokens.map((t) => spanOf(v, t)),
@@ -247,7 +297,7 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       date,
       ...(dateSpan ? { dateSpan } : {}),
       ...(place ? { place } : {}),
-      negated,
+      negated: isNeg,
       modality,
       historical,
       decidedBy: [`lex:${e.id} ${e.pos}:"${e.text}" → ${e.cameo} ${e.type}${e.mode ? '/' + e.mode : ''}`, ...rules.map((r) => `rule:${r}`)],

@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
-import { codeCandidates } from './coder.js';
+import { codeCandidates, type Candidate } from './coder.js';
 import { rescore } from './model.js';
 
 export * from './ontology/index.js';
@@ -17,10 +17,38 @@ export interface EventsOptions {
   model?: boolean;
 }
 
+const meets = (a: string[], b: string[]): boolean => !a.length || !b.length || a.some((x) => b.includes(x));
+
+/**
+ * One event per fact: in a sentence, events of the same type whose actors and
+ * recipients agree (or are missing on one side) are one event told twice
+ * ("is willing to withdraw", "met for talks"); keep the more confident one.
+ */
+function dedupe(cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const r = c.record;
+    const twin = out.findIndex((o) => o.record.sentence === r.sentence && o.record.type === r.type && o.record.negated === r.negated && meets(o.record.actor, r.actor) && meets(o.record.recipient, r.recipient) && (o.record.actor.length + o.record.recipient.length > 0 || r.actor.length + r.recipient.length > 0));
+    if (twin < 0) out.push(c);
+    else {
+      const o = out[twin].record;
+      const keep = r.confidence > o.confidence ? c : out[twin];
+      const drop = keep === c ? out[twin] : c;
+      const k = keep.record;
+      const d = drop.record;
+      for (const a of d.actor) if (!k.actor.includes(a)) k.actor.push(a);
+      for (const a of d.recipient) if (!k.recipient.includes(a) && !k.actor.includes(a)) k.recipient.push(a);
+      k.decidedBy.push(`rule:merged-duplicate "${c.view.doc.text.slice(d.trigger.start, d.trigger.end)}"`);
+      out[twin] = keep;
+    }
+  }
+  return out;
+}
+
 /** Code the events of a parsed Doc (tokens, sentences, mentions) and return them with ids v0, v1, … */
 export function codeEvents(doc: Doc, opts: EventsOptions = {}): NonNullable<Doc['layers']['events']> {
   const cands = codeCandidates(doc);
-  const kept = opts.model === false ? cands : rescore(cands);
+  const kept = dedupe(opts.model === false ? cands : rescore(cands));
   return kept.map((c, k) => ({ ...c.record, id: `v${k}` }));
 }
 

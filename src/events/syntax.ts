@@ -20,6 +20,9 @@ export class SentenceView {
     this.start = s.tokenStart;
     this.end = s.tokenEnd;
     this.kids = Array.from({ length: this.end - this.start }, () => []);
+    let parsed = false;
+    for (let i = this.start; i < this.end && !parsed; i++) if (this.t.deprel[i]) parsed = true;
+    this.parsed = parsed;
     for (let i = this.start; i < this.end; i++) {
       const h = this.t.head[i];
       if (h >= this.start && h < this.end && h !== i) this.kids[h - this.start].push(i);
@@ -88,8 +91,5 @@ export class SentenceView {
   }
 
   /** True when the sentence has usable dependency annotation. */
-  get parsed(): boolean {
-    for (let i = this.start; i < this.end; i++) if (this.t.deprel[i]) return true;
-    return false;
-  }
+  readonly parsed: boolean;
 }

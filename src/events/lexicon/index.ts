@@ -100,6 +100,7 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
   }
   // Candidates for "+prep": dependents marked by that preposition (or infinitival "to").
   let prepDeps: number[] | null = null;
+  if (!v.parsed) return satisfyLinear(v, i, e, consumed);
   if (e.prep) {
     const pool = [...v.children(i)];
     // Nouns under a light verb: "held talks with X" attaches "with X" to the verb.
@@ -144,6 +145,44 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
   return consumed;
 }
 
+/** Window (tokens) for constraints checked without a parse. */
+const LINEAR_SPAN = 5;
+
+/** Constraint check on an unparsed sentence: prepositions and objects within a few tokens to the right, governors to the left. */
+function satisfyLinear(v: SentenceView, i: number, e: LexEntry, consumed: number[]): number[] | null {
+  const right: number[] = [];
+  for (let k = i + 1; k < Math.min(v.end, i + 1 + LINEAR_SPAN); k++) right.push(k);
+  if (e.prep && !right.some((k) => v.lemma(k) === e.prep)) return null;
+  if (e.objs) {
+    const pool = e.pos === 'v' ? right : [...right, ...[i - 3, i - 2, i - 1].filter((k) => k >= v.start)];
+    const hit = pool.find((k) => e.objs!.includes(v.lemma(k)) || e.objs!.includes(v.text(k)));
+    if (hit === undefined) return null;
+    if (e.pos === 'v') consumed.push(hit);
+  }
+  if (e.govs) {
+    let ok = false;
+    for (let k = Math.max(v.start, i - 4); k < i; k++) if (e.govs.includes(v.lemma(k))) ok = true;
+    if (!ok) return null;
+  }
+  return consumed;
+}
+
+/** Candidate lookup keys for token i: lemma, text, and crude de-inflections for when the lemmatiser missed. */
+function keysOf(v: SentenceView, i: number): string[] {
+  const t = v.text(i);
+  const keys = [v.lemma(i), t];
+  if (t.length > 4) {
+    if (t.endsWith('ies')) keys.push(t.slice(0, -3) + 'y');
+    if (t.endsWith('ied')) keys.push(t.slice(0, -3) + 'y');
+    if (t.endsWith('es')) keys.push(t.slice(0, -2));
+    if (t.endsWith('s')) keys.push(t.slice(0, -1));
+    if (t.endsWith('ed')) keys.push(t.slice(0, -2), t.slice(0, -1));
+    if (t.endsWith('ing')) keys.push(t.slice(0, -3), t.slice(0, -3) + 'e');
+    if (/(.)\1(ed|ing)$/.test(t)) keys.push(t.replace(/(.)\1(ed|ing)$/, '$1'));
+  }
+  return [...new Set(keys)];
+}
+
 /** Specificity of an entry: constraints and extra words make it more specific. */
 function specificity(e: LexEntry): number {
   return 1 + (e.prep ? 1 : 0) + (e.objs ? 2 : 0) + (e.govs ? 2 : 0) + (e.words.length - 1);
@@ -158,9 +197,11 @@ export function matchToken(v: SentenceView, i: number): LexMatch | null {
   else if (NOUN_POS.has(upos)) map = ix.nouns;
   else if (upos === 'ADJ') map = ix.adjs;
   if (!map) return null;
-  const keys = new Set([v.lemma(i), v.text(i)]);
+  const keys = keysOf(v, i);
   let best: LexMatch | null = null;
   for (const k of keys) {
+    // De-inflected guesses are only a fallback when the lemma and text found nothing.
+    if (best && k !== keys[0] && k !== keys[1]) break;
     for (const e of map.get(k) ?? []) {
       const consumed = satisfy(v, i, e);
       if (!consumed) continue;
