@@ -32,7 +32,7 @@ export function buildPeople(): PersonRecord[] {
     const lines = readFileSync(`${dir}/${f}`, 'utf8').split('\n');
     lines.forEach((line, n) => {
       if (!line.trim() || line.startsWith('#')) return;
-      const [country, role, from, to, name, wikidata, aliases, org, sectorOverride] = line.split('\t').map((s) => (s ?? '').trim());
+      const [country, role, from, to, name, wikidata, aliases, org, sectorOverride] = line.split(/\t|\|/).map((s) => (s ?? '').trim());
       const where = `${f}:${n + 1}`;
       if (!/^[A-Z]{3}$/.test(country ?? '')) throw new Error(`${where}: bad country ${country}`);
       if (!SECTOR_OF_ROLE[role ?? '']) throw new Error(`${where}: bad role ${role}`);
