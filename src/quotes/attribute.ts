@@ -45,6 +45,9 @@ const INVERTED_TAIL_TOKENS = 5;
 const LEARNED_CUE_SHARE = 0.3;
 /** Longest stretch (characters) between a direct quote and a following free one that continues it. */
 const MAX_CONTINUATION_GAP = 120;
+/** Learned cue share above which a cue nested in another content still starts its own attribution
+ * (0.8 on PolNeAR train: F1 .722 vs .715 with no nesting, .721 at 0.6, .712 for any cue). */
+const NESTED_CUE_SHARE = 0.8;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
 
@@ -197,9 +200,18 @@ function sentenceAttributions(v: TokView, from: number, to: number, marked: Mark
     const a = frame(v, from, rEnd, cue, cueSpan, marked, out);
     if (!a) continue;
     if (wordCount(v.doc.text, a.content) < MIN_CONTENT_WORDS) continue;
-    // A cue inside an earlier attribution's content is nested speech; keep it only when it is a participle.
+    // A cue inside an earlier attribution's content is nested speech ("X said Y told him …"): kept for
+    // participles and for cues that are nearly always cues, as PolNeAR annotates nested attributions.
     const host = out.find((o) => o.content.start <= cueSpan.start && cueSpan.end <= o.content.end);
-    if (host && !cue.form?.participle) continue;
+    if (host && !cue.form?.participle && !(cue.form && learnedCueShare(v.low(cue.i)) >= NESTED_CUE_SHARE)) continue;
+    // Two cues claiming one content ("groups opposed to Assad, added that …"): the cue nearer the content wins.
+    const rival = out.findIndex((o) => o.content.start === a.content.start && o.content.end === a.content.end);
+    if (rival >= 0) {
+      const o = out[rival];
+      const dist = (x: Attribution): number => Math.abs(x.content.start - (x.cue ? x.cue.end : 0));
+      if (dist(a) < dist(o)) out[rival] = a;
+      continue;
+    }
     out.push(a);
   }
   return out;

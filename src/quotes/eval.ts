@@ -148,7 +148,16 @@ async function evalQuotes(root: string): Promise<void> {
     for (let gi = 0; gi < g.attributions.length; gi++) {
       if (matchedG.has(gi)) continue;
       const ga = g.attributions[gi];
-      dump.push(`FN\t${g.name}\t${ga.cue.map((s) => g.text.slice(s.start, s.end)).join(' ')}\t${ga.content.map((s) => g.text.slice(s.start, s.end)).join(' … ').slice(0, 140).replace(/\n/g, ' ')}`);
+      // The prediction sharing most tokens with this missed content, to tell a wrong span from a missed cue.
+      let best = -1;
+      let bestN = 0;
+      pSets.forEach((ps, p) => {
+        let n = 0;
+        for (const x of gSets[gi]) if (ps.has(x)) n++;
+        if (n > bestN) [best, bestN] = [p, n];
+      });
+      const near = best >= 0 ? `${matchedP.has(best) ? 'taken' : 'free'}:${bestN}/${gSets[gi].size}/${pSets[best].size}:${pred[best].frame}` : 'none';
+      dump.push(`FN\t${g.name}\t${ga.cue.map((s) => g.text.slice(s.start, s.end)).join(' ')}\t${near}\t${ga.content.map((s) => g.text.slice(s.start, s.end)).join(' … ').slice(0, 140).replace(/\n/g, ' ')}`);
     }
   }
   const ms = performance.now() - t0;

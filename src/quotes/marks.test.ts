@@ -29,3 +29,12 @@ test('a quote left open at a paragraph end that is not reopened stops there', ()
   assert.equal(qs.length, 1);
   assert.equal(qs[0].unclosed, true);
 });
+
+test("two apostrophes ('') work as a double quote mark, as some papers print them", () => {
+  const t = "''This is not a combat mission,'' one official said. ''First.\n\n''Second,'' she said.";
+  const qs = findMarkedQuotes(t);
+  assert.deepEqual(
+    qs.map((q) => q.inner.map((p) => t.slice(p.start, p.end))),
+    [['This is not a combat mission,'], ['First.', 'Second,']],
+  );
+});

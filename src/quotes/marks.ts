@@ -45,8 +45,8 @@ export function findMarkedQuotes(text: string, from = 0, to = text.length): Mark
   let pieceStart = -1;
   let quoteStart = -1;
 
-  const closeOuter = (end: number, unclosed: boolean): void => {
-    pieces.push({ start: pieceStart, end: unclosed ? end : end - 1 });
+  const closeOuter = (end: number, unclosed: boolean, markLen = 1): void => {
+    pieces.push({ start: pieceStart, end: unclosed ? end : end - markLen });
     const inner = pieces.filter((p) => p.end > p.start);
     if (inner.length > 0) out.push({ start: quoteStart, end, inner, unclosed });
     pieces = [];
@@ -72,14 +72,15 @@ export function findMarkedQuotes(text: string, from = 0, to = text.length): Mark
       if (j - i >= 1 && text.slice(i, j).includes('\n')) {
         const reopen = text[j];
         const outer = stack[0];
-        if (outer.kind === 'double' && (reopen === '“' || reopen === '"' || reopen === '„')) {
+        const reopenNyt = reopen === "'" && text[j + 1] === "'" && outer.closers === "''";
+        if (outer.kind === 'double' && (reopen === '“' || reopen === '"' || reopen === '„' || reopenNyt)) {
           // Trim trailing spaces of the piece that ends at this break.
           let e = i;
           while (e > pieceStart && /\s/.test(text[e - 1])) e--;
           pieces.push({ start: pieceStart, end: e });
           stack.length = 1;
-          pieceStart = j + 1;
-          i = j;
+          pieceStart = j + (reopenNyt ? 2 : 1);
+          i = j + (reopenNyt ? 1 : 0);
           continue;
         }
         if (outer.kind === 'guillemet' && reopen === '«') {
@@ -97,6 +98,22 @@ export function findMarkedQuotes(text: string, from = 0, to = text.length): Mark
         i = j - 1;
       }
       continue;
+    }
+    // NYT style: two apostrophes '' stand for a double quote mark, opening and closing.
+    if (c === "'" && text[i + 1] === "'") {
+      const k2 = stack.findIndex((o) => o.closers === "''");
+      if (k2 >= 0 && !(opensHere(text, i + 1) && /\s/.test(text[i - 1] ?? ' '))) {
+        stack.length = k2;
+        if (stack.length === 0) closeOuter(i + 2, false, 2);
+        i++;
+        continue;
+      }
+      if (opensHere(text, i + 1) || (stack.length === 0 && !isWordChar(text[i - 1]))) {
+        open({ kind: 'double', at: i, closers: "''" });
+        if (stack.length === 1) pieceStart = i + 2;
+        i++;
+        continue;
+      }
     }
     // A closer may close the top quote or, when an inner single mark was never closed, one below it.
     let k = stack.length - 1;

@@ -103,7 +103,9 @@ export function npBack(v: TokView, end: number, floor: number, maxLen = 10): [nu
   while (j >= floor && i - j < maxLen) {
     const lw = v.low(j);
     if (nounish(v, j)) {
-      if (PRONOUNS.has(lw) && !/^(his|her|their|its)$/.test(lw)) break;
+      // "one senior official", "this official": determiner uses of pronoun words stay in the phrase.
+      if (PRONOUNS.has(lw) && !/^(his|her|their|its|one|this|that)$/.test(lw)) break;
+      if ((lw === 'that' || lw === 'this') && !v.upos(j)) break;
       first = j;
       j--;
       continue;
