@@ -74,13 +74,15 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
     const s = subjectOf(v, h, depth + 1);
     return { actor: { tokens: s.actor.tokens, rule: `${v.base(p)}:${s.actor.rule}` }, patient: NONE };
   }
-  if (v.base(p) === 'acl') {
+  if (v.base(p) === 'acl' && !v.marks(p).includes('to')) {
     // "forces fighting IS": the modified noun acts; in a passive participle ("a jet downed by X") it is acted on.
     if (v.t.xpos[p] === 'VBN') return { actor: NONE, patient: { tokens: expand(v, [h], p), rule: 'acl:head' } };
     return { actor: { tokens: expand(v, [h], p), rule: 'acl:head' }, patient: NONE };
   }
   return { actor: NONE, patient: NONE };
 }
+
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/;
 
 /** Rank of a preposition as a recipient marker for an event type; lower is better, -1 when not a recipient marker. */
 function prepRank(prep: string, type: string, isNoun: boolean): number {
@@ -106,6 +108,8 @@ export function recipientCandidates(v: SentenceView, p: number, type: string, co
       if (rel === 'obl:agent' || rel === 'nmod:poss' || rel.endsWith('tmod')) continue;
       const m = v.marks(c);
       const prep = m.length ? m[m.length - 1] : '';
+      // "on Friday", "in March": times are not recipients.
+      if (TIME_WORDS.test(v.text(c))) continue;
       const r = prep ? prepRank(prep, type, isNoun) : -1;
       if (r >= 0) ranked.push([r, c, `${base}:${prep}`]);
     }
@@ -118,7 +122,7 @@ export function recipientCandidates(v: SentenceView, p: number, type: string, co
 }
 
 /** Actor candidates for a nominal trigger n: possessor, "by" agent, "between" parties, nationality modifiers. */
-export function nounActorCandidates(v: SentenceView, n: number): ArgPick[] {
+export function nounActorCandidates(v: SentenceView, n: number, hasMention: (t: number) => boolean): ArgPick[] {
   const out: ArgPick[] = [];
   const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss');
   if (poss.length) out.push({ tokens: expand(v, poss, n), rule: 'nmod:poss' });
@@ -127,7 +131,8 @@ export function nounActorCandidates(v: SentenceView, n: number): ArgPick[] {
     if (m.includes('by')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by' });
     if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
   }
-  const mods = v.children(n).filter((c) => (v.base(c) === 'amod' || v.base(c) === 'compound') && (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])));
+  // "Russian airstrikes", "US sanctions": a nationality or name modifier, only when the actors stage resolved it.
+  const mods = v.children(n).filter((c) => (v.base(c) === 'amod' || v.base(c) === 'compound') && (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])) && hasMention(c));
   if (mods.length) out.push({ tokens: mods, rule: 'modifier' });
   return out;
 }

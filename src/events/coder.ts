@@ -178,8 +178,8 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       const gov = v.head(i);
       const govRel = v.base(i);
       const governed = gov >= 0 && (v.isVerb(gov) || v.upos(gov) === 'ADJ') && ['obj', 'nsubj', 'obl', 'xcomp', 'nmod'].includes(govRel);
-      light = governed && (g.light.has(v.lemma(gov)) || (govRel === 'obl' && ['after', 'during', 'at', 'in', 'before', 'following'].some((p) => v.marks(i).includes(p))));
-      const own = nounActorCandidates(v, i);
+      light = governed && (g.light.has(v.lemma(gov)) || (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(i).includes(p))));
+      const own = nounActorCandidates(v, i, (t) => mi.at(t).length > 0);
       const cands: ArgPick[] = [...own];
       if (governed && (light || govRel === 'obj')) {
         pred = gov;
@@ -194,12 +194,14 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       const sub = subjectOf(v, i);
       actor = choose(v, mi, sub.actor.tokens.length ? [sub.actor] : []);
       const rc = recipientCandidates(v, i, e.type, consumed, false);
-      if (sub.patient.tokens.length) rc.unshift(sub.patient);
+      const patient = sub.patient.tokens.filter((t) => !consumed.has(t));
+      if (patient.length) rc.unshift({ tokens: patient, rule: sub.patient.rule });
       recipient = choose(v, mi, rc);
       // Without a usable parse (or when it attached nothing), fall back to the nearest mentions either side.
-      if (!actor.mentions.length && !sub.actor.tokens.length) {
+      // (Not for passives: the subject slot is the patient, and the agent is absent on purpose.)
+      if (!actor.mentions.length && !sub.actor.tokens.length && !sub.patient.tokens.length) {
         const l = linearArg(v, mi, i, -1);
-        if (l.mentions.length || l.pick.tokens.length) actor = l;
+        if ((l.mentions.length || l.pick.tokens.length) && !l.mentions.some((m) => recipient.mentions.includes(m))) actor = l;
       }
       if (!recipient.mentions.length && !recipient.pick.tokens.length) {
         const r = linearArg(v, mi, i, 1);
@@ -218,7 +220,6 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
     }
     // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.
     const recIds = recipient.mentions.filter((x) => !actor.mentions.includes(x));
-    if (!actor.pick.tokens.length && !recipient.pick.tokens.length) continue;
     if (actor.pick.rule) rules.push(`actor=${actor.pick.rule}`);
     if (recipient.pick.rule) rules.push(`recipient=${recipient.pick.rule}`);
 
@@ -266,6 +267,8 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       if (place) break;
     }
 
+    // An event with no participant, place or date of its own says too little to keep ("the requested content").
+    if (!actor.pick.tokens.length && !recipient.pick.tokens.length && !place && !dateSpan) continue;
     let type = e.type;
     let mode = e.mode;
     let cameo = e.cameo || ploverToCameo(e.type, e.mode);

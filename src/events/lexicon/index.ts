@@ -107,6 +107,8 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
     const h = v.head(i);
     if (e.pos === 'n' && h >= 0 && v.isVerb(h)) pool.push(...v.children(h).filter((c) => c !== i));
     prepDeps = pool.filter((c) => v.marks(c).includes(e.prep!));
+    // Motion and meeting verbs want a place ("travel to Moscow"), not an infinitive ("going to call").
+    if (e.type === 'CONSULT' && e.prep === 'to') prepDeps = prepDeps.filter((c) => !v.isVerb(c));
     const prt = v.children(i).some((c) => (v.base(c) === 'compound' || v.base(c) === 'advmod') && v.lemma(c) === e.prep);
     if (!prepDeps.length && !prt) return null;
   }
