@@ -48,6 +48,9 @@ export interface SentenceContext {
 const has = <K extends Entry['kind']>(m: Match | undefined, k: K): Extract<Entry, { kind: K }> | undefined =>
   m?.entries.find((e) => e.kind === k) as Extract<Entry, { kind: K }> | undefined;
 
+/** Direction words between a preposition and a country: "in south Serbia". */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'northeast', 'northwest', 'southeast', 'southwest']);
+
 /** Assemble candidates for one sentence. */
 export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: SentenceContext): Candidate[] {
   const at = new Map<number, Match>();
@@ -126,12 +129,18 @@ function chunk(
   const firstCountry = countryOf(first);
   const firstOrg = has(first, 'org');
   const firstPerson = has(first, 'person') ?? has(first, 'surname');
-  // A sector word wins over a seat that spells the same ("Congress") when a country already precedes it; at the start
-  // of a chunk a lone country-ish word leads.
-  // "anti-Syrian regime rebels": the country after "anti" is the actor's opponent, not its nationality.
-  const negated = i > 0 && ws[i - 1].key === 'anti';
-  if (firstCountry && negated && has(at.get(first.j), 'sector')) {
+  // "anti-Syrian regime rebels", "Iran-backed militias", "ethnic Albanians": the country word is not the actor's
+  // nationality, so the chunk keeps only its sector words.
+  const prevKey = i > 0 ? ws[i - 1].key : '';
+  const nextKey = first.j < ws.length ? ws[first.j].key : '';
+  const notNation = !!firstCountry && firstCountry.kind !== 'seat' && (W.notNationality.has(prevKey) || W.notNationalityAfter.has(nextKey));
+  let ethnic = false;
+  if (firstCountry && notNation) {
     p = first.j;
+    if (W.notNationalityAfter.has(nextKey)) p++;
+    ethnic = prevKey === 'ethnic';
+    // "ethnic Albanians": the plural people noun is itself the community.
+    if (firstCountry.kind === 'plural') ethnic = true;
   } else if (firstCountry) {
     country = firstCountry;
     p = first.j;
@@ -145,6 +154,9 @@ function chunk(
       p = at.get(p + 1)!.j;
     }
     if (p < ws.length && ws[p].key === "'s") p++;
+    // "Nicaragua's Sandinista government": a second word for the same country is a modifier.
+    const again = countryOf(at.get(p));
+    if (again && again.c === country.c && again.kind === 'demonym') p = at.get(p)!.j;
   } else if (firstOrg && !firstPerson) {
     org = firstOrg.o;
     p = first.j;
@@ -157,6 +169,8 @@ function chunk(
     if (W.former.has(ws[q].key)) former = true;
     q++;
   }
+  // One unknown common noun may sit inside the phrase ("French paper workers") when a sector word follows it.
+  if (q > i && q < ws.length && !at.has(q) && /^\p{Ll}+$/u.test(ws[q].raw) && !W.determiners.has(ws[q].key) && has(at.get(q + 1), 'sector') && (country || org)) q++;
   const sectors: SectorWord[] = [];
   let seatSector: string | undefined;
   let r = q;
@@ -164,13 +178,18 @@ function chunk(
     const mm = at.get(r);
     const s = has(mm, 'sector');
     const seat = country && country.kind !== 'seat' ? has(mm, 'seat') : undefined;
+    // "Bosnian Serbs": a people noun after a place word names the community living there.
+    const people = country && country.kind === 'demonym' && !sectors.length ? has(mm, 'plural') : undefined;
     if (s) sectors.push(s.s);
     else if (seat && !s) seatSector = seat.sector;
+    else if (people) sectors.push({ text: mm!.entries.length ? ws[r].raw : '', sector: 'CVL', ethnic: true });
     else break;
     r = mm!.j;
     while (isMod(r) && has(at.get(r + 1), 'sector')) r++;
   }
+  if (ethnic && !sectors.length) sectors.push({ text: ws[i].raw, sector: 'CVL', ethnic: true });
   if (sectors.length || seatSector) p = r;
+  else if (notNation) return { cands: [], end: first.j };
   // A name after the title, known or not.
   let person: PersonRecord[] = [];
   let personKind = '';
@@ -179,14 +198,15 @@ function chunk(
   const title = sectors.find((s) => s.title);
   const pm = at.get(p);
   const pe = has(pm, 'person') ?? has(pm, 'surname');
-  if (pe && (sectors.length || country || p === i)) {
+  // A surname-only or typo match followed by more capitalised words is part of a longer name: read the whole name.
+  const longerName = pe && pe.kind === 'surname' && pm!.j < ws.length && isCapitalized(ws[pm!.j].raw) && !at.has(pm!.j) && /\p{L}/u.test(ws[pm!.j].raw);
+  if (pe && !longerName && (sectors.length || country || p === i)) {
     person = [...new Set(pm!.entries.filter((e) => e.kind === 'person' || e.kind === 'surname').map((e) => (e as { p: PersonRecord }).p))];
     personKind = pe.kind === 'person' ? 'name' : 'surname';
     nameStart = p;
     nameEnd = pm!.j;
-    // A surname match may be followed by more name words of an unknown person ("Ruhollah Khomeini" known, fine).
     p = pm!.j;
-  } else if ((title || (p > i && W.honorifics.has(ws[p - 1]?.key ?? ''))) && p < ws.length && isCapitalized(ws[p].raw) && !at.has(p)) {
+  } else if ((title || longerName || (p > i && W.honorifics.has(ws[p - 1]?.key ?? ''))) && p < ws.length && isCapitalized(ws[p].raw) && (!at.has(p) || longerName)) {
     const e = nameRun(lex, ws, p, at);
     if (e > p) {
       nameStart = p;
@@ -207,6 +227,7 @@ function chunk(
     if (k < ws.length && ['of', 'in', 'from'].includes(ws[k].key)) {
       k++;
       if (k < ws.length && ws[k].key === 'the') k++;
+      if (k < ws.length && DIRECTIONS.has(ws[k].key)) k++;
       const cm = countryOf(at.get(k));
       if (cm && (cm.kind === 'country' || cm.kind === 'capital')) {
         postCountry = cm.c;
@@ -239,6 +260,18 @@ function chunk(
       ident.code = makeCode(countryCode, ident.sector);
       ident.confidence -= 0.2;
     }
+    // "Bush administration", "Zoran Djindjic's opposition coalition": the person's side, not the person.
+    let k = p;
+    if (k < ws.length && ws[k].key === "'s") k++;
+    while (isMod(k)) k++;
+    const after = at.get(k);
+    const sw = has(after, 'sector');
+    if (sw && !sw.s.person && ident.country) {
+      const sector = sw.s.generic && sw.s.sector === 'GOV' ? 'GOV' : sw.s.sector;
+      const id2: Identity = { name: ws.slice(start, after!.j).map((w) => w.raw).join(' '), country: ident.country, sector, code: makeCode(ident.country, sector), confidence: ident.confidence * 0.9, evidence: [...ident.evidence, `the ${sw.s.text} of ${ident.name}`] };
+      cands.push({ i: start, j: after!.j, kind: 'person+sector', ident: id2, person: false, subject: isSubject(cx, start, after!.j) });
+      return { cands, end: after!.j };
+    }
     cands.push({ i: start, j: p, kind: personKind + (at.get(nameStart)?.fuzzy ? '~fuzzy' : ''), ident, person: true, titleRole: title?.role ?? ident.role, surnameKey: ws[nameEnd - 1].key, subject: isSubject(cx, start, nameEnd) });
     return { cands, end: p };
   }
@@ -246,7 +279,9 @@ function chunk(
   if (nameStart >= 0) {
     const sector = former ? 'ELI' : (headSector?.sector ?? 'UNK');
     const name = ws.slice(nameStart, nameEnd).map((w) => w.raw).join(' ');
-    const ident: Identity = { name, country: countryCode, sector, code: makeCode(countryCode, sector), confidence: countryCode ? 0.8 : 0.6, evidence: [`title "${title?.text ?? ws[nameStart - 1].raw}" + unknown name`] };
+    // "Arab League Secretary General Chadli Klibi": the organisation's officer.
+    const cc = countryCode ?? (org ? org.country || null : null) ?? headSector?.defaultCountry ?? null;
+    const ident: Identity = { name, country: cc, sector, code: makeCode(cc, sector), confidence: cc ? 0.8 : 0.6, evidence: [`title "${title?.text ?? ws[nameStart - 1].raw}" + unknown name`] };
     cands.push({ i: start, j: p, kind: 'title', ident, person: true, titleRole: title?.role, surnameKey: ws[nameEnd - 1].key, subject: isSubject(cx, start, nameEnd) });
     return { cands, end: p };
   }
@@ -273,7 +308,8 @@ function chunk(
       }
       return { cands, end: p };
     }
-    const ident: Identity = { name: text, country: null, sector, code: makeCode(null, sector), confidence: 0.6, evidence: [`sector word "${headSector!.text}"`] };
+    const dc = headSector!.defaultCountry ?? null;
+    const ident: Identity = { name: text, country: dc, sector, code: makeCode(dc, sector), confidence: 0.6, evidence: [`sector word "${headSector!.text}"`] };
     cands.push(...apposedName(lex, ws, at, p, ident, headSector!));
     cands.push({ i: start, j: p, kind: back.definite ? 'description' : 'sector', ident, person: !!headSector!.person, titleRole: headSector!.role, descSector: sector, descKey: back.definite ? phraseOf(ws, q, p) : undefined, descCountry: null, subject: isSubject(cx, start, p) });
     return { cands, end: p };

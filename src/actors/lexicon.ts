@@ -47,6 +47,8 @@ export interface WordLists {
   nameParticles: string[];
   honorifics: string[];
   surnameStop: string[];
+  notNationality: string[];
+  notNationalityAfter: string[];
 }
 
 /** The loaded, indexed gazetteer. */
@@ -65,6 +67,8 @@ export interface Lexicon {
     pronouns: Map<string, string>;
     particles: Set<string>;
     honorifics: Set<string>;
+    notNationality: Set<string>;
+    notNationalityAfter: Set<string>;
   };
   /** One-deletion variants of long single-word proper names, for typo-tolerant lookup ("Afganistan"). */
   deletions: Map<string, string[]>;
@@ -84,7 +88,8 @@ function surnamesOf(p: PersonRecord, stop: Set<string>): string[] {
   const out = new Set<string>();
   for (const full of [p.name, ...p.aliases]) {
     const parts = full.split(/\s+/);
-    if (parts.length < 2) continue;
+    // "Pope Francis", "King Salman": the last word is a regnal or given name, not a surname.
+    if (parts.length < 2 || /^(pope|king|queen|sultan|emir|sheikh|prince|crown|emperor)$/i.test(parts[0])) continue;
     const last = parts[parts.length - 1];
     for (const s of [last, last.replace(/^(al|el|ad|as|an|ar|at|az)-/i, '')]) {
       const k = normKey(s);
@@ -172,6 +177,8 @@ export function lexicon(): Lexicon {
       pronouns: new Map(Object.entries(wl.pronouns)),
       particles: new Set(wl.nameParticles),
       honorifics: new Set(wl.honorifics),
+      notNationality: new Set(wl.notNationality),
+      notNationalityAfter: new Set(wl.notNationalityAfter),
     },
     deletions,
     descriptions,
@@ -190,5 +197,11 @@ export function fuzzyKeys(lex: Lexicon, key: string): string[] {
   }
   // The text lacks a letter ("Afganistan"): it equals a deletion of a key.
   for (const k of lex.deletions.get(key) ?? []) out.add(k);
+  // Two letters swapped ("Khatmandu").
+  if (key.length >= 7)
+    for (let i = 0; i + 1 < key.length; i++) {
+      const t = key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2);
+      if (t !== key && lex.index.has(t)) out.add(t);
+    }
   return [...out];
 }

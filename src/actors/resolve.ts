@@ -27,11 +27,36 @@ function candidates(text: string, date: string | null, standalone: boolean): { c
 export function resolveMention(q: MentionQuery): (ActorCode & { confidence: number }) | null {
   const text = q.text.trim();
   if (!text) return null;
+  // "U.S. ... negotiators": a gapped mention; the first part names the country, the last the sector.
+  const parts = text.split(/\s*\.{2,}\s*|\s*…\s*/).filter((x) => x.trim());
+  if (parts.length > 1) {
+    const rs = parts.map((t) => resolveOne({ ...q, text: t }));
+    const withCountry = rs.find((r) => r?.country);
+    const last = rs[rs.length - 1];
+    if (!withCountry && !last) return null;
+    const country = withCountry?.country ?? last?.country ?? null;
+    const sector = last?.sector && last.sector !== 'UNK' ? last.sector : (withCountry?.sector ?? '');
+    return { name: text, country, sector, code: makeCode(country, sector), confidence: Math.min(withCountry?.confidence ?? 0.5, last?.confidence ?? 0.5) };
+  }
+  return resolveOne({ ...q, text });
+}
+
+/** Resolve one contiguous mention string. */
+function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | null {
+  const text = q.text.trim();
   const date = q.date ? q.date.slice(0, 10) : null;
   const { cands } = candidates(text, date, true);
   const lex = lexicon();
   // The head of a mention phrase is its first chunk ("Militants loyal to Iraq's ..."), unless a later one is a name.
-  const known = cands.filter((c) => c.ident);
+  const ws = words(text);
+  // "NATO-member Norway", "pro-Iranian Hizbollah": a hyphen-joined first word modifies the head that follows.
+  const modifierOnly = (c: Candidate): boolean => {
+    const end = ws[c.j - 1].end;
+    const start = ws[c.i].start;
+    return /^[-‐]\p{Ll}/u.test(text.slice(end)) || /\b(pro|anti)[-‐]$/i.test(text.slice(0, start));
+  };
+  let known = cands.filter((c) => c.ident);
+  if (known.length > 1 && modifierOnly(known[0])) known = known.slice(1);
   let best = known[0];
   const named = known.find((c) => c.person && c.surnameKey && c.ident!.country);
   if (named && best && !best.ident!.country) best = named;
@@ -45,6 +70,14 @@ export function resolveMention(q: MentionQuery): (ActorCode & { confidence: numb
     if (other) {
       country = other.ident!.country;
       conf *= 0.8;
+    }
+  }
+  // The gold or caller may give only a modifier ("Hungarian" in "Hungarian officials"): read the phrase around it.
+  if (best && q.context && !sector) {
+    const ext = contextPhrase(q.context, text, date, country);
+    if (ext && ext.ident && (!country || ext.ident.country === country) && ext.ident.sector) {
+      sector = ext.ident.sector;
+      country = country ?? ext.ident.country;
     }
   }
   if (!country && q.context) {
@@ -65,6 +98,18 @@ export function resolveMention(q: MentionQuery): (ActorCode & { confidence: numb
   void lex;
   void evidence;
   return { name, country, sector, code: best?.ident && best.ident.country === country ? best.ident.code : makeCode(country, sector), ...(best?.ident?.wikidata ? { wikidata: best.ident.wikidata } : {}), confidence: Math.round(conf * 100) / 100 };
+}
+
+/** The candidate in the context sentence that covers the mention text and extends it, or null. */
+function contextPhrase(context: string, text: string, date: string | null, country: string | null): Candidate | null {
+  const at = context.indexOf(text);
+  if (at < 0) return null;
+  const lex = lexicon();
+  const ws = words(context);
+  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', standalone: false });
+  const hi = at + text.length;
+  const covering = cands.filter((c) => ws[c.i].start <= at && hi <= ws[c.j - 1].end && ws[c.j - 1].end - ws[c.i].start > text.length);
+  return covering.find((c) => c.ident?.country === country) ?? covering[0] ?? null;
 }
 
 /** The country named nearest to the mention in its sentence (outside the mention itself), or null. */

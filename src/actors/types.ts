@@ -45,6 +45,10 @@ export interface SectorWord {
   generic?: boolean;
   /** Role key matched against people's roles: HOS, HOG, FM, DEF, ... */
   role?: string;
+  /** Country code when the text names none: peacekeepers → IGO, rights groups → NGO. */
+  defaultCountry?: string;
+  /** An ethnic or religious community ("Kurds"): not a nationality. */
+  ethnic?: boolean;
 }
 
 /** One role a person held, inside its dates. */
