@@ -3,6 +3,7 @@
  * character encoding in the order BOM, HTTP charset, in-document declaration, detection.
  */
 import { gunzipSync } from 'node:zlib';
+import { isUtf8 as nativeIsUtf8 } from 'node:buffer';
 import type { ErrorCode } from '../doc/index.js';
 
 /** Largest decompressed page we accept (bytes); 20 MB pages must pass, 64 MB is clearly not a news page. */
@@ -126,12 +127,7 @@ export function detectEncoding(bytes: Uint8Array): string {
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return nativeIsUtf8(bytes);
 }
 
 /** Share of replacement characters above which a decode counts as failed. */
@@ -165,6 +161,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     else [enc, from] = [detectEncoding(bytes), 'detected'];
   }
   let text: string;
+  if (enc === 'utf-8' && from !== 'bom' && isUtf8(bytes)) {
+    // Valid UTF-8: no replacement characters to count.
+    return { ok: true, bytes, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: enc, from };
+  }
   try {
     text = new TextDecoder(enc, { ignoreBOM: false }).decode(bytes);
   } catch (e) {
@@ -179,7 +179,5 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 1 << 20);
-  for (let i = 0; i < n; i++) if (bytes[i] >= 0x80) return true;
-  return false;
+  return !Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1 << 20)).every((b) => b < 0x80);
 }

@@ -132,6 +132,18 @@ export function cleanByline(s: string): string | null {
   return t;
 }
 
+/** Longest h1 taken as the title on its own (longer ones are usually teaser blocks). */
+const H1_MAX = 250;
+
+/** Share of the h1's words that must appear in a declared title for the h1 to win (WCXB dev: labels follow the visible headline). */
+const H1_OVERLAP = Number(process.env.H1_OVERLAP ?? 0.3);
+
+function overlap(a: string, b: string): number {
+  const wa = norm(a).split(' ').filter(Boolean);
+  const wb = new Set(norm(b).split(' '));
+  return wa.length ? wa.filter((w) => wb.has(w)).length / wa.length : 0;
+}
+
 const SEPARATORS = /\s+(?:[|–—:•·»]|-|::|\/\/)\s+/;
 
 /** Cut a site name off a <title>-style string ("Story – Site"). */
@@ -297,13 +309,16 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     return !!x && !!y && (x === y || (x.length > 15 && y.startsWith(x)) || (y.length > 15 && x.startsWith(y)));
   };
   let title: Sourced<string> | null = null;
+  const h1Ok = !!h1Main && h1Main.text.length <= H1_MAX && !(meta.siteName && norm(h1Main.text) === norm(meta.siteName));
   if (h1Main && (declared.some((d) => agrees(h1Main.text, d.value)) || (titleClean && agrees(h1Main.text, titleClean)))) title = { value: h1Main.text, from: 'h1' };
+  else if (h1Main && h1Ok && (h1Main.inArticle || h1s.length === 1) && [...declared.map((d) => d.value), titleClean].some((d) => overlap(h1Main.text, d) >= H1_OVERLAP)) title = { value: h1Main.text, from: 'h1' };
   if (!title) {
     const d = declared[0];
     if (d) title = { value: cleanTitle(d.value, meta.siteName, url), from: d.from };
   }
   if (!title && titleClean) title = { value: titleClean, from: 'title' };
   if (!title && h1Main) title = { value: h1Main.text, from: 'h1' };
+  if (title) title = { value: decodeEntities(title.value).replace(/\s+/g, ' ').trim(), from: title.from };
   meta.title = title;
 
   // Byline and authors.
@@ -350,8 +365,6 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
   };
   const pubTime = times.find((t) => t.pub) ?? times.find((t) => t.inArticle);
   const titleEl = h1Main?.el ?? null;
-  const shownAll = titleEl ? headerDates(root, titleEl) : [];
-  const shown = shownAll[0] ?? null;
   meta.published = firstDate([
     [art ? str(art.datePublished ?? null) : null, 'json-ld'],
     [m('article:published_time') ?? m('og:published_time') ?? m('og:article:published_time'), 'og'],
@@ -367,16 +380,12 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     [m('last-modified') ?? m('dcterms.modified') ?? m('lastmod') ?? m('datemodified'), 'meta'],
     [itemprops.get('dateModified'), 'itemprop'],
   ]);
-  const mode = process.env.DATEMODE ?? 'b';
-  const day = (x: string | null | undefined) => (x ? x.slice(0, 10) : '');
-  const shownDays = new Set(shownAll.map(day));
-  if (mode === 'a' && shown && day(shown) !== day(meta.published?.value)) meta.published = { value: shown, from: 'text:header' };
-  else if (mode === 'd' || mode === 'e') {
-    if (meta.published && shownDays.has(day(meta.published.value))) {
-      /* the page shows its declared publication date */
-    } else if (meta.modified && day(shown) === day(meta.modified.value)) meta.published = { value: meta.modified.value, from: `${meta.modified.from}:shown` };
-    else if (shown && (mode === 'e' || !meta.published)) meta.published = { value: shown, from: 'text:header' };
-  } else if (shown && !meta.published) meta.published = { value: shown, from: 'text:header' };
+  // A date shown beside the headline is the fallback for pages that declare none (the walk costs time, so only then).
+  // Trusting shown dates over declared ones was tried: WCXB dev 84.2% vs 84.8%, Readability pages 88% vs 100%.
+  if (!meta.published && titleEl) {
+    const shown = headerDates(root, titleEl)[0];
+    if (shown) meta.published = { value: shown, from: 'text:header' };
+  }
   if (!meta.published) {
     const d = dateFromUrl(url) ?? dateFromUrl(canonical);
     if (d) meta.published = { value: d, from: 'url' };
