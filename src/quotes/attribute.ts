@@ -48,6 +48,8 @@ const MAX_CONTINUATION_GAP = 120;
 /** Learned cue share above which a cue nested in another content still starts its own attribution
  * (0.8 on PolNeAR train: F1 .722 vs .715 with no nesting, .721 at 0.6, .712 for any cue). */
 const NESTED_CUE_SHARE = 0.8;
+/** Learned share above which a lexicon cue stands even when the tagger calls it a noun or adjective. */
+const TRUST_CUE_OVER_TAG = 0.6;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
 
@@ -163,12 +165,14 @@ function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): 
 function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
   const f = h.form!;
   const u = v.upos(h.i);
-  if (u && u !== 'VERB' && u !== 'AUX') return false;
+  // Trust the tag against a cue word, except for forms that are nearly always cues and never nouns ("argues").
+  if (u && u !== 'VERB' && u !== 'AUX' && (f.nounlike || learnedCueShare(v.low(h.i)) < TRUST_CUE_OVER_TAG)) return false;
   const prev = h.i - 1 >= from ? v.low(h.i - 1) : '';
   const next = h.j < to ? v.low(h.j) : '';
   if (!u && f.nounlike) {
     // Untagged "claims", "reports": a verb only after a subject-like word.
-    if (!(SUBJECT_PRONOUNS.has(prev) || (/^\p{Lu}/u.test(v.raw(h.i - 1) ?? '') && h.i - 1 > from))) return false;
+    const capitalised = h.i - 1 >= from && /^\p{Lu}/u.test(v.raw(h.i - 1)) && !/^(the|a|an|this|that|these|those|his|her|their|its|our)$/.test(prev);
+    if (!(SUBJECT_PRONOUNS.has(prev) || capitalised)) return false;
   }
   if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
   if (f.participle) {

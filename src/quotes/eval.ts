@@ -3,7 +3,7 @@
  * matched contents (dev split by default), and tone Pearson r on the VADER NYT
  * editorial sentences next to VADER itself measured in the same run.
  *
- *   npx tsx src/quotes/eval.ts [--split dev|train] [--plain] [--limit N] [--dump FILE] [--no-tone] [--no-quotes]
+ *   npx tsx src/quotes/eval.ts [--split dev|train] [--plain] [--no-actors] [--limit N] [--dump FILE] [--no-tone] [--no-quotes]
  *
  * --plain skips the nlp and actors stages and uses the plain tokenizer (the floor
  * this stage degrades to). Skips cleanly when ../shared is absent.
@@ -60,6 +60,7 @@ async function loadStages(plain: boolean): Promise<Stages> {
     console.error(`nlp stage unavailable (${(e as Error).message}); using the plain tokenizer`);
     return st;
   }
+  if (flag('--no-actors')) return st;
   try {
     const { actorsStage } = await import('../actors/index.js');
     const s = actorsStage();
@@ -71,13 +72,25 @@ async function loadStages(plain: boolean): Promise<Stages> {
   return st;
 }
 
-function prepare(text: string, st: Stages): Doc {
+/** Documents on which an upstream stage threw (they fall back to plain tokens or no mentions). */
+const upstreamFailures: string[] = [];
+
+function prepare(text: string, st: Stages, name: string): Doc {
   const doc = createDoc(text);
   doc.layers.blocks = paragraphBlocks(text);
-  if (st.nlp) st.nlp(doc);
-  else addPlainLayers(doc);
-  if (st.actors) st.actors(doc);
-  else doc.layers.mentions ??= [];
+  try {
+    if (st.nlp) st.nlp(doc);
+    else addPlainLayers(doc);
+  } catch (e) {
+    upstreamFailures.push(`${name}: nlp: ${(e as Error).message}`);
+    addPlainLayers(doc);
+  }
+  try {
+    if (st.actors) st.actors(doc);
+  } catch (e) {
+    upstreamFailures.push(`${name}: actors: ${(e as Error).message}`);
+  }
+  doc.layers.mentions ??= [];
   return doc;
 }
 
@@ -100,7 +113,7 @@ async function evalQuotes(root: string): Promise<void> {
   const dump: string[] = [];
   const t0 = performance.now();
   for (const g of docs) {
-    const doc = prepare(g.text, st);
+    const doc = prepare(g.text, st, g.name);
     const pred = findAttributions(doc);
     const starts = wordStarts(g.text);
     const pSets = pred.map((p) => tokenSet(starts, [p.content]));
@@ -169,6 +182,7 @@ async function evalQuotes(root: string): Promise<void> {
   console.log(`  content  P ${P.toFixed(3)}  R ${R.toFixed(3)}  F1 ${F.toFixed(3)}   (pred ${nPred}, gold ${nGold}, matched ${tp})   bar F1 >= 0.70`);
   console.log(`  speaker  ${(spkRight / Math.max(1, spkTotal)).toFixed(3)} of matched contents with a gold source (${spkRight}/${spkTotal})   bar >= 0.80`);
   console.log(`  direct   recall ${(directMatched / Math.max(1, directTotal)).toFixed(3)} of gold contents that open with a quote mark (${directMatched}/${directTotal})`);
+  if (upstreamFailures.length) console.log(`  (upstream stage failed on ${upstreamFailures.length} docs, e.g. ${upstreamFailures[0].slice(0, 120)})`);
   const dumpFile = opt('--dump');
   if (dumpFile) writeFileSync(dumpFile, dump.join('\n') + '\n');
 }

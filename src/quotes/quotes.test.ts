@@ -108,3 +108,19 @@ test('seed page: speakers of the four quotes', { skip: !root && 'no ../shared' }
   assert.equal(speakerOf('firmly supported'), 'David Cameron GBR GOV');
   assert.equal(speakerOf('obviously regrettable'), 'François Hollande FRA GOV');
 });
+
+test('CLI shape: offsets into the text, speaker with its actor codes, null speaker fields when unresolved', () => {
+  const doc = docWithActors('Cameron backs French strikes against the militants. Officials said the talks would resume.', {
+    Cameron: { name: 'David Cameron', country: 'GBR', sector: 'GOV', code: 'GBRGOV' },
+  });
+  quotesStage().run(doc);
+  const out = quotesForCli(doc) as {
+    source: string;
+    quotes: { content: { start: number; end: number; text: string }; cue: { text: string } | null; speaker: { text: string; name: string | null; code: string | null } | null; direct: boolean }[];
+  };
+  assert.equal(out.source, '-');
+  assert.equal(out.quotes.length, 2);
+  for (const q of out.quotes) assert.equal(doc.text.slice(q.content.start, q.content.end), q.content.text);
+  assert.deepEqual([out.quotes[0].cue?.text, out.quotes[0].speaker?.name, out.quotes[0].speaker?.code], ['backs', 'David Cameron', 'GBRGOV']);
+  assert.deepEqual([out.quotes[1].speaker?.text, out.quotes[1].speaker?.code], ['Officials', null]);
+});
