@@ -8,7 +8,7 @@ import type { Doc, EventRecord, Mention, Span } from '../doc/index.js';
 import { nounActorCandidates, phraseTokens, recipientCandidates, subjectOf, type ArgPick } from './args.js';
 import { daysBetween, findDates, isoDay, type DateExpr } from './dates.js';
 import { grammar } from './grammar.js';
-import { matchToken, type LexMatch } from './lexicon/index.js';
+import { matchToken, type LexEntry, type LexMatch } from './lexicon/index.js';
 import { MentionIndex } from './mentions.js';
 import { isHistoricalNoun, isNegated, modalityOf, reportingChild, reportingVerb } from './modality.js';
 import { goldstein, intensity, ploverToCameo, quadOf } from './ontology/index.js';
@@ -109,6 +109,10 @@ function reinterpret(v: SentenceView, pred: number, type: string, negated: boole
   return null;
 }
 
+function recipIdsLen(r: { mentions: Mention[] }, a: { mentions: Mention[] }): number {
+  return r.mentions.filter((m) => !a.mentions.includes(m)).length;
+}
+
 /** Linear fallback scan limits: tokens looked at either side of a verb trigger when the parse gives no argument. */
 const LINEAR_WINDOW = 8;
 const CLAUSE_BREAK = new Set(['SCONJ', 'VERB']);
@@ -142,8 +146,13 @@ function linearArg(v: SentenceView, mi: MentionIndex, i: number, dir: -1 | 1): {
   return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
 }
 
+/** The pseudo-entry of a generic candidate: a verb with a subject and an object that the lexicon does not know. */
+export const GENERIC: LexEntry = { id: 'GEN', pos: 'v', words: [], cameo: '', type: 'GENERIC', mode: '', contexts: [], goldstein: 0, block: false, text: '(verb with subject and object)' };
+/** Verbs that never code an event on their own (copulas, perception, possession, aspect). */
+const NON_EVENT_VERBS = new Set(['be', 'have', 'do', 'get', 'become', 'seem', 'appear', 'remain', 'see', 'look', 'know', 'want', 'need', 'like', 'include', 'contain', 'mean', 'use', 'go', 'come', 'put', 'let', 'find', 'keep', 'continue', 'begin', 'start', 'try', 'help', 'feel', 'hear', 'live', 'become', 'involve', 'consider', 'describe', 'call', 'name', 'cost', 'own', 'represent', 'lead', 'follow', 'allow', 'make', 'take', 'give']);
+
 /** Code the events of one sentence. */
-function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | null, out: Candidate[]): void {
+function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | null, out: Candidate[], generic: boolean): void {
   const v = new SentenceView(doc, si);
   const parsed = v.parsed;
   const g = grammar();
@@ -157,6 +166,17 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
   const consumedBy = new Map<number, number>();
   for (const [i, m] of matches) for (const c of m.consumed) if (c !== i) consumedBy.set(c, i);
   for (const c of consumedBy.keys()) matches.delete(c);
+  // Verbs the lexicon does not know become generic candidates for the learned model to type or reject.
+  if (parsed && generic) {
+    for (let i = v.start; i < v.end; i++) {
+      if (matches.has(i) || consumedBy.has(i) || !v.isVerb(i) || v.base(i) === 'amod') continue;
+      const l = v.lemma(i);
+      if (g.reporting.has(l) || g.light.has(l) || NON_EVENT_VERBS.has(l)) continue;
+      const subj = v.children(i).some((c) => v.base(c) === 'nsubj');
+      const obj = v.children(i).some((c) => v.rel(c) === 'obj' || v.rel(c) === 'iobj' || ((v.base(c) === 'obl') && v.marks(c).some((mk) => g.recipientPreps.includes(mk))));
+      if (subj && obj) matches.set(i, { entry: { ...GENERIC, words: [l] }, specificity: 0, consumed: [] });
+    }
+  }
   if (!matches.size) return;
 
   const s = doc.layers.sentences![si];
@@ -269,11 +289,13 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
 
     // An event with no participant, place or date of its own says too little to keep ("the requested content").
     if (!actor.pick.tokens.length && !recipient.pick.tokens.length && !place && !dateSpan) continue;
+    const isGeneric = e.id === GENERIC.id;
+    if (isGeneric && (!actor.pick.tokens.length || !recipient.pick.tokens.length || !(actor.mentions.length + recipIdsLen(recipient, actor)))) continue;
     let type = e.type;
     let mode = e.mode;
     let cameo = e.cameo || ploverToCameo(e.type, e.mode);
     let isNeg = negated;
-    const re = reinterpret(v, pred, type, negated, modality);
+    const re = isGeneric ? null : reinterpret(v, pred, type, negated, modality);
     if (re) {
       rules.push(`${re.rule} (was ${type})`);
       type = re.type;
@@ -303,7 +325,7 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       negated: isNeg,
       modality,
       historical,
-      decidedBy: [`lex:${e.id} ${e.pos}:"${e.text}" → ${e.cameo} ${e.type}${e.mode ? '/' + e.mode : ''}`, ...rules.map((r) => `rule:${r}`)],
+      decidedBy: [isGeneric ? `candidate:generic verb "${v.lemma(i)}"` : `lex:${e.id} ${e.pos}:"${e.text}" → ${e.cameo} ${e.type}${e.mode ? '/' + e.mode : ''}`, ...rules.map((r) => `rule:${r}`)],
       confidence: Math.round(confidence * 100) / 100,
       ...(reportedBy ? { reportedBy } : {}),
     };
@@ -312,12 +334,12 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
 }
 
 /** Run the rule coder over every sentence of a Doc; returns candidates in text order (ids unassigned). */
-export function codeCandidates(doc: Doc): Candidate[] {
+export function codeCandidates(doc: Doc, generic = false): Candidate[] {
   const mi = new MentionIndex(doc);
   const docDate = isoDay(doc.meta.published?.value);
   const out: Candidate[] = [];
   const n = doc.layers.sentences?.length ?? 0;
-  for (let si = 0; si < n; si++) codeSentence(doc, si, mi, docDate, out);
+  for (let si = 0; si < n; si++) codeSentence(doc, si, mi, docDate, out, generic);
   // Quotes: an event inside a quote's content is reported by the quote's speaker.
   for (const q of doc.layers.quotes ?? []) {
     for (const c of out) {

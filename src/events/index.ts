@@ -6,7 +6,7 @@
 import type { Doc } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { codeCandidates, type Candidate } from './coder.js';
-import { rescore } from './model.js';
+import { loadModel, rescore } from './model.js';
 
 export * from './ontology/index.js';
 export { findDates } from './dates.js';
@@ -47,8 +47,10 @@ function dedupe(cands: Candidate[]): Candidate[] {
 
 /** Code the events of a parsed Doc (tokens, sentences, mentions) and return them with ids v0, v1, … */
 export function codeEvents(doc: Doc, opts: EventsOptions = {}): NonNullable<Doc['layers']['events']> {
-  const cands = codeCandidates(doc);
-  const kept = dedupe(opts.model === false ? cands : rescore(cands));
+  const useModel = opts.model !== false && loadModel() !== null;
+  // Generic (lexicon-free) candidates exist only for the model to type; without it they are not produced.
+  const cands = codeCandidates(doc, useModel);
+  const kept = dedupe(useModel ? rescore(cands) : cands);
   return kept.map((c, k) => ({ ...c.record, id: `v${k}` }));
 }
 

@@ -15,6 +15,8 @@ import { goldstein, ploverToCameo, ploverType, quadOf } from './ontology/index.j
 export const REJECT_THRESHOLD = 0.6;
 /** Switch the lexicon's type only when the model's type beats it by this margin in probability (same CV). */
 export const SWITCH_MARGIN = 0.15;
+/** Keep a generic (lexicon-free) candidate only when its best event type has at least this probability. */
+export const GENERIC_ACCEPT = 0.5;
 export const MODEL_NAME = 'events.lr.v1';
 
 let model: LinearModel | null | undefined;
@@ -45,6 +47,22 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
     for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
     const bestLabel = m.labels[best];
     const r = c.record;
+    if (r.type === 'GENERIC') {
+      // A verb the lexicon does not know is kept only when the model is sure of an event type.
+      let bt = -1;
+      for (let j = 0; j < p.length; j++) if (m.labels[j] !== 'NONE' && (bt < 0 || p[j] > p[bt])) bt = j;
+      if (bt < 0 || p[bt] < GENERIC_ACCEPT || bestLabel === 'NONE') continue;
+      const t = m.labels[bt];
+      r.type = t;
+      r.mode = '';
+      r.cameo = ploverToCameo(t, '');
+      r.quad = quadOf(t);
+      r.goldstein = goldstein(r.cameo);
+      r.confidence = Math.round(p[bt] * 100) / 100;
+      r.decidedBy.push(`model:${MODEL_NAME} ${t} ${p[bt].toFixed(2)} (generic verb typed by the model)`);
+      out.push(c);
+      continue;
+    }
     if (bestLabel === 'NONE' && p[best] >= REJECT_THRESHOLD) continue;
     if (bestLabel !== 'NONE' && bestLabel !== r.type && (li < 0 || p[best] - p[li] >= SWITCH_MARGIN)) {
       const mode = ploverType(bestLabel)?.modes[r.mode] !== undefined ? r.mode : '';

@@ -50,7 +50,7 @@ export function buildExamples(log = console.log): Example[] {
   for (const r of loadPlv()) {
     if (r.dev || !r.source || !r.target) continue;
     const doc = pre(r.text);
-    for (const c of codeCandidates(doc)) {
+    for (const c of codeCandidates(doc, true)) {
       const ps = participants(doc, c);
       if (!ps.some((s) => overlaps(s, r.source!)) || !ps.some((s) => overlaps(s, r.target!))) continue;
       const label = r.type === 'YIELD' ? (c.record.type === 'RETREAT' ? 'RETREAT' : 'CONCEDE') : r.type;
@@ -64,7 +64,7 @@ export function buildExamples(log = console.log): Example[] {
     if (r.dev) continue;
     const doc = pre(r.text);
     const words = new Set(r.eventText.toLowerCase().split(/[^a-z-]+/).filter(Boolean));
-    for (const c of codeCandidates(doc)) {
+    for (const c of codeCandidates(doc, true)) {
       const tw = doc.text.slice(c.record.trigger.start, c.record.trigger.end).toLowerCase().split(/\s+/);
       if (tw.some((w) => words.has(w))) add(doc, c, r.type, W.gsr);
       else add(doc, c, 'NONE', W.gsrNone);
@@ -75,7 +75,7 @@ export function buildExamples(log = console.log): Example[] {
   n = 0;
   for (const r of loadConflibert()) {
     const doc = pre(r.text);
-    for (const c of codeCandidates(doc)) {
+    for (const c of codeCandidates(doc, true)) {
       if (r.quad === 0) add(doc, c, 'NONE', W.conflibertNone);
       else if (quadOf(c.record.type) === r.quad) add(doc, c, c.record.type, W.conflibert);
       else continue;
@@ -88,7 +88,7 @@ export function buildExamples(log = console.log): Example[] {
     const first = r.text.split(/\n+/)[0].split(/(?<=[.!?])\s+(?=[A-Z"])/)[0];
     if (!first || first.length > 400) continue;
     const doc = pre(first);
-    const cands = codeCandidates(doc);
+    const cands = codeCandidates(doc, true);
     if (!cands.length) continue;
     const c = cands.find((x) => x.record.type === r.type) ?? cands[0];
     add(doc, c, r.type, W.ngec);
