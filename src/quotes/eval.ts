@@ -15,7 +15,7 @@ import { createDoc, sharedRoot } from '../doc/index.js';
 import type { Block, Doc, Mention } from '../doc/index.js';
 import { addPlainLayers } from './plain-doc.js';
 import { findAttributions } from './attribute.js';
-import { resolveSpeaker, mentionFor } from './speaker.js';
+import { resolveSpeakers, mentionFor } from './speaker.js';
 import { scoreText, toneOf } from './tone.js';
 import { loadPolnear } from './brat.js';
 import { crossValidate, readNytRatings } from './tone-fit.js';
@@ -108,6 +108,8 @@ async function evalQuotes(root: string): Promise<void> {
   let nGold = 0;
   let spkTotal = 0;
   let spkRight = 0;
+  let idTotal = 0;
+  let idRight = 0;
   let directTotal = 0;
   let directMatched = 0;
   const dump: string[] = [];
@@ -115,6 +117,7 @@ async function evalQuotes(root: string): Promise<void> {
   for (const g of docs) {
     const doc = prepare(g.text, st, g.name);
     const pred = findAttributions(doc);
+    const speakers = resolveSpeakers(doc, pred);
     const starts = wordStarts(g.text);
     const pSets = pred.map((p) => tokenSet(starts, [p.content]));
     const gSets = g.attributions.map((a) => tokenSet(starts, a.content));
@@ -142,11 +145,19 @@ async function evalQuotes(root: string): Promise<void> {
       if (!right && a.antecedent) right = overlaps(tokenSet(starts, [a.antecedent]), gSrc);
       if (!right) {
         // Same actor by resolution: our speaker mention and the mention under the gold source name the same identity.
-        const ours = resolveSpeaker(doc, a).id;
+        const ours = speakers[p];
         const om = ours ? (doc.layers.mentions ?? []).find((m) => m.id === ours) ?? null : null;
         const gm = mentionFor(doc.layers.mentions ?? [], { start: ga.source[0].start, end: ga.source[ga.source.length - 1].end });
         const on = nameOf(doc, om);
         right = !!on && on === nameOf(doc, gm);
+      }
+      // Identity agreement: where a mention lies under the gold source, does our speaker name the same actor?
+      const gmAll = mentionFor(doc.layers.mentions ?? [], { start: ga.source[0].start, end: ga.source[ga.source.length - 1].end });
+      if (gmAll?.name) {
+        idTotal++;
+        const om = speakers[p] ? (doc.layers.mentions ?? []).find((m) => m.id === speakers[p]) : undefined;
+        if (om?.name === gmAll.name) idRight++;
+        else dump.push(`ID\t${g.name}\tours=${a.source ? g.text.slice(a.source.start, a.source.end) : '-'}→${om ? `${om.name}[${om.kind}]` : '-'}\tgold=${ga.source.map((x) => g.text.slice(x.start, x.end)).join(' … ')}→${gmAll.name}[${gmAll.kind}]`);
       }
       if (right) spkRight++;
       else if (dump) {
@@ -181,6 +192,7 @@ async function evalQuotes(root: string): Promise<void> {
   console.log(`PolNeAR ${split} (${docs.length} docs, ${mode}, ${ms.toFixed(0)} ms)`);
   console.log(`  content  P ${P.toFixed(3)}  R ${R.toFixed(3)}  F1 ${F.toFixed(3)}   (pred ${nPred}, gold ${nGold}, matched ${tp})   bar F1 >= 0.70`);
   console.log(`  speaker  ${(spkRight / Math.max(1, spkTotal)).toFixed(3)} of matched contents with a gold source (${spkRight}/${spkTotal})   bar >= 0.80`);
+  if (idTotal) console.log(`  identity ${(idRight / idTotal).toFixed(3)} of matched contents whose gold source has a named mention: our speaker names the same actor (${idRight}/${idTotal})`);
   console.log(`  direct   recall ${(directMatched / Math.max(1, directTotal)).toFixed(3)} of gold contents that open with a quote mark (${directMatched}/${directTotal})`);
   if (upstreamFailures.length) console.log(`  (upstream stage failed on ${upstreamFailures.length} docs, e.g. ${upstreamFailures[0].slice(0, 120)})`);
   const dumpFile = opt('--dump');

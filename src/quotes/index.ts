@@ -5,7 +5,7 @@
 import type { Doc, Quote } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { findAttributions } from './attribute.js';
-import { resolveSpeaker, type PreviousSpeaker } from './speaker.js';
+import { resolveSpeakers } from './speaker.js';
 import { documentTone, spanTone } from './tone.js';
 
 export { findMarkedQuotes } from './marks.js';
@@ -15,20 +15,17 @@ export { quotesForCli } from './cli.js';
 
 /** Find the quotes of a doc (needs tokens and sentences; uses mentions when present). */
 export function extractQuotes(doc: Doc): Quote[] {
-  let prev: PreviousSpeaker | null = null;
-  return findAttributions(doc).map((a, i) => {
-    const speaker = resolveSpeaker(doc, a, prev).id;
-    if (speaker) prev = { id: speaker, end: a.content.end };
-    return {
-      id: `q${i}`,
-      content: a.content,
-      cue: a.cue,
-      source: a.source,
-      speaker,
-      direct: a.direct,
-      tone: Math.round(spanTone(doc, a.content) * 1000) / 1000,
-    };
-  });
+  const found = findAttributions(doc);
+  const speakers = resolveSpeakers(doc, found);
+  return found.map((a, i) => ({
+    id: `q${i}`,
+    content: a.content,
+    cue: a.cue,
+    source: a.source,
+    speaker: speakers[i],
+    direct: a.direct,
+    tone: Math.round(spanTone(doc, a.content) * 1000) / 1000,
+  }));
 }
 
 /** The quotes stage: assigns quotes, tone and sentenceTone. */

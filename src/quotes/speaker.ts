@@ -93,3 +93,13 @@ export function resolveSpeaker(doc: Doc, a: Attribution, prev?: PreviousSpeaker 
   }
   return { id: null, how: 'none' };
 }
+
+/** Resolve every attribution's speaker in document order, carrying the previous speaker forward. */
+export function resolveSpeakers(doc: Doc, list: readonly Attribution[]): (string | null)[] {
+  let prev: PreviousSpeaker | null = null;
+  return list.map((a) => {
+    const id = resolveSpeaker(doc, a, prev).id;
+    if (id) prev = { id, end: a.content.end };
+    return id;
+  });
+}

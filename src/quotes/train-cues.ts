@@ -5,7 +5,7 @@
  * takes forms above a precision floor as cues. Deterministic; rebuild with
  * `npx tsx src/quotes/train-cues.ts` (needs ../shared).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPath, sha256, sharedRoot } from '../doc/index.js';
 import { loadPolnear } from './brat.js';
@@ -44,6 +44,26 @@ function main(): void {
   const body = JSON.stringify({ version: 'cue-stats.v1', trainedOn: 'PolNeAR train (first annotator per article)', forms });
   writeFileSync(dataPath('quotes', 'cue-stats.json'), body);
   console.log(`kept ${Object.keys(forms).length} forms from ${docs.length} articles; sha256 ${sha256(body)}`);
+  writeManifest();
+}
+
+/** Record both quotes data files with their hashes, source and licence. */
+function writeManifest(): void {
+  const entry = (file: string, what: string) => {
+    const b = readFileSync(dataPath('quotes', file));
+    return { file, sha256: sha256(b), bytes: b.length, what };
+  };
+  const manifest = {
+    version: 'quotes-data.v2',
+    files: [
+      entry('cues.json', 'reporting-cue lemmas (speech, thought), noun-like lemmas, irregular forms; written by hand'),
+      entry('cue-stats.json', 'per word form: [times inside a gold Cue span, times seen outside quote marks] in PolNeAR train; built by src/quotes/train-cues.ts'),
+    ],
+    source:
+      'cues.json written for dateline. cue-stats.json is counted from PolNeAR train (Newell, Margolin, Ruths, LREC 2018), which states no licence and is used for training/evaluation only; the file holds only word-form counts, no text.',
+    licence: 'MIT (dateline). cue-stats.json: counts derived from PolNeAR train (no licence stated upstream; research use).',
+  };
+  writeFileSync(dataPath('quotes', 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
 
 main();
