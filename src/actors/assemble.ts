@@ -41,12 +41,17 @@ export interface SentenceContext {
   date: string | null;
   /** Dependency relation of the token under word i, '' when there is no parse. */
   deprel(i: number): string;
+  /** UPOS of the token under word i, '' when untagged. */
+  upos(i: number): string;
   /** True when resolving a lone mention string (not running text): a bare demonym then names its country. */
   standalone: boolean;
 }
 
 const has = <K extends Entry['kind']>(m: Match | undefined, k: K): Extract<Entry, { kind: K }> | undefined =>
   m?.entries.find((e) => e.kind === k) as Extract<Entry, { kind: K }> | undefined;
+
+/** Words that never sit inside a noun phrase between a country word and its head noun. */
+const FUNCTION_WORDS = new Set('and or but nor with without for from into onto upon than that which who whom whose what when where while said says say told tells will would could should shall may might must can has have had was were are is been being did does not also only even just still yet again then there here as by about after before against among under over since until via per told'.split(' '));
 
 /** Direction words between a preposition and a country: "in south Serbia". */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'northeast', 'northwest', 'southeast', 'southwest']);
@@ -170,7 +175,7 @@ function chunk(
     q++;
   }
   // One unknown common noun may sit inside the phrase ("French paper workers") when a sector word follows it.
-  if (q > i && q < ws.length && !at.has(q) && /^\p{Ll}+$/u.test(ws[q].raw) && !W.determiners.has(ws[q].key) && has(at.get(q + 1), 'sector') && (country || org)) q++;
+  if (q > i && q < ws.length && !at.has(q) && /^\p{Ll}{3,}$/u.test(ws[q].raw) && !FUNCTION_WORDS.has(ws[q].key) && !W.locatives.has(ws[q].key) && has(at.get(q + 1), 'sector') && (country || org) && country?.kind !== 'capital' && cx.upos(q) !== 'VERB' && cx.upos(q) !== 'ADP') q++;
   const sectors: SectorWord[] = [];
   let seatSector: string | undefined;
   let r = q;

@@ -15,6 +15,8 @@ export interface Placed {
   antecedent?: number;
   /** Words of the sentence between this and the next candidate are only a comma (apposition). */
   commaToNext?: boolean;
+  /** Index (in the placed list) of the candidate this one is an apposition of, from the parse (deprel appos). */
+  apposOf?: number;
 }
 
 /** How many sentences back a pronoun or description may look. */
@@ -31,14 +33,20 @@ function copy(from: Identity, evidence: string, factor = COREF_DISCOUNT): Identi
 /** Resolve candidates that point back (or, for appositions, forward) and set their identities. */
 export function corefer(lex: Lexicon, placed: Placed[]): void {
   // Appositions first: a title without a name next to a named person, separated by a comma only.
-  for (let k = 0; k + 1 < placed.length; k++) {
-    const a = placed[k];
-    const b = placed[k + 1];
-    if (!a.commaToNext || a.sentence !== b.sentence) continue;
+  const pairs: [number, number][] = [];
+  for (let k = 0; k + 1 < placed.length; k++) if (placed[k].commaToNext && placed[k].sentence === placed[k + 1].sentence) pairs.push([k, k + 1]);
+  for (let k = 0; k < placed.length; k++) {
+    const o = placed[k].apposOf;
+    if (o !== undefined && !pairs.some(([x, y]) => (x === o && y === k) || (x === k && y === o))) pairs.push(o < k ? [o, k] : [k, o]);
+  }
+  for (const [ka, kb] of pairs) {
+    const k = ka;
+    const a = placed[ka];
+    const b = placed[kb];
     const aDesc = a.c.person && !a.c.surnameKey && (a.c.kind === 'demonym+sector' || a.c.kind === 'description' || a.c.kind === 'sector');
     const bDesc = b.c.person && !b.c.surnameKey && (b.c.kind === 'demonym+sector' || b.c.kind === 'description' || b.c.kind === 'sector');
     if (aDesc && b.c.surnameKey && b.c.ident) {
-      a.antecedent = k + 1;
+      a.antecedent = kb;
       a.c.ident = copy(b.c.ident, `apposition with "${b.c.ident.name}"`, 1);
       a.c.kind = 'apposition';
     } else if (bDesc && a.c.surnameKey && a.c.ident) {

@@ -19,7 +19,7 @@ const CONTEXT_DISCOUNT = 0.6;
 function candidates(text: string, date: string | null, standalone: boolean): { cands: Candidate[]; n: number; starts: number[] } {
   const lex = lexicon();
   const ws = words(text);
-  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', standalone });
+  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', upos: () => '', standalone });
   return { cands, n: ws.length, starts: ws.map((w) => w.start) };
 }
 
@@ -106,7 +106,7 @@ function contextPhrase(context: string, text: string, date: string | null, count
   if (at < 0) return null;
   const lex = lexicon();
   const ws = words(context);
-  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', standalone: false });
+  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', upos: () => '', standalone: false });
   const hi = at + text.length;
   const covering = cands.filter((c) => ws[c.i].start <= at && hi <= ws[c.j - 1].end && ws[c.j - 1].end - ws[c.i].start > text.length);
   return covering.find((c) => c.ident?.country === country) ?? covering[0] ?? null;
@@ -116,7 +116,7 @@ function contextPhrase(context: string, text: string, date: string | null, count
 function contextCountry(context: string, text: string, date: string | null): string | null {
   const lex = lexicon();
   const ws = words(context);
-  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', standalone: true });
+  const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', upos: () => '', standalone: true });
   const at = context.indexOf(text);
   const lo = at >= 0 ? at : -1;
   const hi = at >= 0 ? at + text.length : -1;

@@ -17,6 +17,7 @@ export const CONF_UNKNOWN = 0.3;
 interface SentenceWords {
   ws: Word[];
   deprel: (i: number) => string;
+  upos: (i: number) => string;
 }
 
 /** Words of every sentence, from the token layer, or from a plain split of the text when there are no tokens. */
@@ -25,13 +26,14 @@ function sentenceWords(doc: Doc): SentenceWords[] {
   const sents = doc.layers.sentences;
   if (!t || !t.count || !sents?.length) {
     const out: SentenceWords[] = [];
-    for (const m of doc.text.matchAll(/[^.!?\n]+[.!?]*/g)) out.push({ ws: words(m[0], m.index!), deprel: () => '' });
+    for (const m of doc.text.matchAll(/[^.!?\n]+[.!?]*/g)) out.push({ ws: words(m[0], m.index!), deprel: () => '', upos: () => '' });
     return out;
   }
   return sents.map((s) => {
     const ws: Word[] = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) ws.push(...words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k));
-    return { ws, deprel: (i: number) => (ws[i] && ws[i].token >= 0 ? (t.deprel[ws[i].token] ?? '') : '') };
+    const col = (c: string[]) => (i: number) => (ws[i] && ws[i].token >= 0 ? (c[ws[i].token] ?? '') : '');
+    return { ws, deprel: col(t.deprel), upos: col(t.upos) };
   });
 }
 
@@ -66,6 +68,20 @@ function unknownEntities(lex: Lexicon, ws: Word[], ents: Entity[], cands: Candid
   return out;
 }
 
+/** The candidate (placed index) this one stands in apposition to, when the parse says so (deprel appos). */
+function apposHead(doc: Doc, ws: Word[], cands: Candidate[], c: Candidate, base: number): number | undefined {
+  const t = doc.layers.tokens;
+  if (!t) return undefined;
+  for (let w = c.i; w < c.j; w++) {
+    const tok = ws[w].token;
+    if (tok < 0 || t.deprel[tok] !== 'appos') continue;
+    const h = t.head[tok];
+    const k = cands.findIndex((d) => d !== c && ws.slice(d.i, d.j).some((x) => x.token === h));
+    if (k >= 0) return base + k;
+  }
+  return undefined;
+}
+
 /** Resolve all actor mentions in a document. */
 export function findMentions(doc: Doc): Mention[] {
   const lex = lexicon();
@@ -74,15 +90,16 @@ export function findMentions(doc: Doc): Mention[] {
   const ents = doc.layers.entities ?? [];
   const placed: Placed[] = [];
   const wordsOf: Word[][] = [];
-  sw.forEach(({ ws, deprel }, s) => {
+  sw.forEach(({ ws, deprel, upos }, s) => {
     wordsOf.push(ws);
     const matches = findMatches(lex, ws);
-    const cands = assemble(lex, ws, matches, { date, deprel, standalone: false });
+    const cands = assemble(lex, ws, matches, { date, deprel, upos, standalone: false });
     cands.push(...unknownEntities(lex, ws, ents, cands));
     cands.sort((a, b) => a.i - b.i);
+    const base = placed.length;
     cands.forEach((c, k) => {
       const nx = cands[k + 1];
-      placed.push({ c, sentence: s, commaToNext: !!nx && nx.i === c.j + 1 && ws[c.j]?.raw === ',' });
+      placed.push({ c, sentence: s, commaToNext: !!nx && nx.i === c.j + 1 && ws[c.j]?.raw === ',', apposOf: apposHead(doc, ws, cands, c, base) });
     });
   });
   corefer(lex, placed);
