@@ -36,9 +36,11 @@ const MAX_TAIL_TOKENS = 10;
 /** How far into the right part "that" may come and still open the content ("said Thursday after talks ... that"). */
 const MAX_THAT_DISTANCE = 16;
 /** Words that open an adverbial tail after a cue ("said on Monday", "said in a statement", "said Thursday"). */
-const TAIL_OPENERS = /^(on|in|at|during|after|before|while|when|as|last|this|late|early|earlier|later|recently|via|through|from|to|with|outside|inside|afterward|afterwards|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|again|repeatedly|then|also|publicly|privately|separately|bluntly|flatly|simply|\(|—|–|-)$/;
+const TAIL_OPENERS =
+  /^(on|in|at|during|after|before|while|when|as|last|this|late|early|earlier|later|recently|via|through|from|to|with|outside|inside|afterward|afterwards|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|again|repeatedly|then|also|publicly|privately|separately|bluntly|flatly|simply|\(|—|–|-)$/;
 /** Words opening a fronted adverbial, which a postposed content cannot start with. */
-const FRONTED = /^(in|at|on|during|after|before|amid|with|for|following|despite|like|unlike|when|while|as|if|since|although|though|speaking|addressing|asked|writing|from|by|under|over|earlier|later|last|this|similarly|meanwhile|instead|still|now|then|also)$/;
+const FRONTED =
+  /^(in|at|on|during|after|before|amid|with|for|following|despite|like|unlike|when|while|as|if|since|although|though|speaking|addressing|asked|writing|from|by|under|over|earlier|later|last|this|similarly|meanwhile|instead|still|now|then|also)$/;
 /** Longest tail after an inverted source ("said Putin on Thursday in Moscow"). */
 const INVERTED_TAIL_TOKENS = 5;
 /** Share of a form's train occurrences inside a gold cue above which it counts as a cue (tuned on PolNeAR train). */
@@ -56,7 +58,7 @@ const MIN_CONTENT_WORDS = 2;
 const OPEN_MARKS = /^[“"‘'«„‹]$/;
 const CLOSE_MARKS = /^[”"’'»“›]$/;
 const END_PUNCT = /^[.!?…;:]$/;
-const BE = new Set('is was were are be been being am ’s \'s'.split(' '));
+const BE = new Set("is was were are be been being am ’s 's".split(' '));
 const SUBJECT_PRONOUNS = new Set('he she they we i you it'.split(' '));
 
 interface CueHit {
@@ -91,9 +93,14 @@ export function findAttributions(doc: Doc): Attribution[] {
 function dedupe(list: Attribution[]): Attribution[] {
   const out: Attribution[] = [];
   for (const a of list) {
-    const dup = out.find((b) => overlap(a.content, b.content) > 0.8 * Math.min(len(a.content), len(b.content)) && sameSpan(a.cue, b.cue));
+    const dup = out.find(
+      (b) => overlap(a.content, b.content) > 0.8 * Math.min(len(a.content), len(b.content)) && sameSpan(a.cue, b.cue),
+    );
     if (dup) {
-      dup.content = { start: Math.min(dup.content.start, a.content.start), end: Math.max(dup.content.end, a.content.end) };
+      dup.content = {
+        start: Math.min(dup.content.start, a.content.start),
+        end: Math.max(dup.content.end, a.content.end),
+      };
       continue;
     }
     out.push(a);
@@ -151,7 +158,12 @@ function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): 
       const u = v.upos(i);
       const verbShaped = u ? u === 'VERB' : /^[a-z]+(ed|ing|s)$/.test(v.raw(i)) && !/(ss|us|is|ly)$/.test(w);
       if (share >= LEARNED_CUE_SHARE && verbShaped) {
-        hit = { i, j: i + 1, form: { lemma: w, kind: 'speech', words: 1, nounlike: false, participle: w.endsWith('ing') }, according: false };
+        hit = {
+          i,
+          j: i + 1,
+          form: { lemma: w, kind: 'speech', words: 1, nounlike: false, participle: w.endsWith('ing') },
+          according: false,
+        };
       }
     }
     if (!hit || !acceptCue(v, hit, from, to)) continue;
@@ -166,12 +178,16 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
   const f = h.form!;
   const u = v.upos(h.i);
   // Trust the tag against a cue word, except for forms that are nearly always cues and never nouns ("argues").
-  if (u && u !== 'VERB' && u !== 'AUX' && (f.nounlike || learnedCueShare(v.low(h.i)) < TRUST_CUE_OVER_TAG)) return false;
+  if (u && u !== 'VERB' && u !== 'AUX' && (f.nounlike || learnedCueShare(v.low(h.i)) < TRUST_CUE_OVER_TAG))
+    return false;
   const prev = h.i - 1 >= from ? v.low(h.i - 1) : '';
   const next = h.j < to ? v.low(h.j) : '';
   if (!u && f.nounlike) {
     // Untagged "claims", "reports": a verb only after a subject-like word.
-    const capitalised = h.i - 1 >= from && /^\p{Lu}/u.test(v.raw(h.i - 1)) && !/^(the|a|an|this|that|these|those|his|her|their|its|our)$/.test(prev);
+    const capitalised =
+      h.i - 1 >= from &&
+      /^\p{Lu}/u.test(v.raw(h.i - 1)) &&
+      !/^(the|a|an|this|that|these|those|his|her|their|its|our)$/.test(prev);
     if (!(SUBJECT_PRONOUNS.has(prev) || capitalised)) return false;
   }
   if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
@@ -260,7 +276,12 @@ function frame(
   const t = v.doc.layers.tokens!;
   const spanOf = (a: number, b: number): Span => ({ start: t.start[a], end: t.end[b] });
   const isComma = (i: number): boolean => i >= from && i < to && v.raw(i) === ',';
-  const make = (content: Span, source: [number, number] | null, fr: string, kind?: Attribution['sourceKind']): Attribution => {
+  const make = (
+    content: Span,
+    source: [number, number] | null,
+    fr: string,
+    kind?: Attribution['sourceKind'],
+  ): Attribution => {
     const c = extendToQuotes(content, marked);
     const a: Attribution = {
       content: c,
@@ -315,9 +336,17 @@ function frame(
   // Inverted: "CONTENT, said X." / "“CONTENT,” said X." (not "X, a NATO member, said …", whose subject opens the sentence).
   const before = skipBetweenBack(v, cue.i - 1, from);
   const subjectFirst = npBack(v, cue.i - 1, lStart);
-  if (before >= lStart && (isComma(before) || CLOSE_MARKS.test(v.raw(before))) && !(subjectFirst && subjectFirst[0] === lStart)) {
+  if (
+    before >= lStart &&
+    (isComma(before) || CLOSE_MARKS.test(v.raw(before))) &&
+    !(subjectFirst && subjectFirst[0] === lStart)
+  ) {
     const src = npForward(v, cue.j, to);
-    if (src && !(src[0] === src[1] && PRONOUNS.has(v.low(src[0]))) && (src[1] + 1 >= to || isComma(src[1] + 1) || shortTail(v, src[1] + 1, to))) {
+    if (
+      src &&
+      !(src[0] === src[1] && PRONOUNS.has(v.low(src[0]))) &&
+      (src[1] + 1 >= to || isComma(src[1] + 1) || shortTail(v, src[1] + 1, to))
+    ) {
       let cEnd = before;
       while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;
       if (cEnd >= lStart) return make(spanOf(lStart, cEnd), src, 'inverted');
@@ -325,7 +354,10 @@ function frame(
   }
 
   // Passive "it was reported that": no source, and only with a clause ("accused of" is not speech).
-  if (passiveBefore(v, cue.i, from) && /(ed|told|known|shown|found|said|thought|believed|written)$/.test(v.low(cue.i))) {
+  if (
+    passiveBefore(v, cue.i, from) &&
+    /(ed|told|known|shown|found|said|thought|believed|written)$/.test(v.low(cue.i))
+  ) {
     const next = cue.j < to ? v.low(cue.j) : '';
     if (next !== 'that' && next !== ':') return null;
     return make(spanOf(cue.j, to - 1), null, 'passive');
@@ -339,7 +371,8 @@ function frame(
   if (src && src[0] > lStart) {
     const gap = src[0] - 1;
     const afterTail = cue.j < to ? v.raw(cue.j) : '';
-    const closedQuote = CLOSE_MARKS.test(v.raw(gap)) || (isComma(gap) && gap - 1 >= lStart && CLOSE_MARKS.test(v.raw(gap - 1)));
+    const closedQuote =
+      CLOSE_MARKS.test(v.raw(gap)) || (isComma(gap) && gap - 1 >= lStart && CLOSE_MARKS.test(v.raw(gap - 1)));
     const fronted = FRONTED.test(v.low(lStart)) && !closedQuote;
     const tailOk = cue.j >= to || afterTail === ',' || adverbialTail(v, cue.j, to, f.lemma);
     if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap))) && tailOk && !fronted) {
@@ -395,7 +428,13 @@ function adverbialTail(v: TokView, a: number, b: number, lemma: string): boolean
 function rangeHasVerbish(v: TokView, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const u = v.upos(k);
-    if (u === 'VERB' || u === 'AUX' || BE.has(v.low(k)) || /^(would|will|could|can|should|has|had|have|must|may|might)$/.test(v.low(k))) return true;
+    if (
+      u === 'VERB' ||
+      u === 'AUX' ||
+      BE.has(v.low(k)) ||
+      /^(would|will|could|can|should|has|had|have|must|may|might)$/.test(v.low(k))
+    )
+      return true;
   }
   return false;
 }
@@ -403,7 +442,8 @@ function rangeHasVerbish(v: TokView, a: number, b: number): boolean {
 /** A tail after an inverted source that adds no clause: "said Putin on Thursday in Moscow". */
 function shortTail(v: TokView, a: number, b: number): boolean {
   if (b - a > INVERTED_TAIL_TOKENS) return false;
-  for (let k = a; k < b; k++) if (v.low(k) === 'that' || BE.has(v.low(k)) || v.upos(k) === 'VERB' || v.upos(k) === 'AUX') return false;
+  for (let k = a; k < b; k++)
+    if (v.low(k) === 'that' || BE.has(v.low(k)) || v.upos(k) === 'VERB' || v.upos(k) === 'AUX') return false;
   return true;
 }
 
@@ -412,7 +452,11 @@ function passiveBefore(v: TokView, i: number, floor: number): boolean {
   for (let k = i - 1; k >= floor && i - k <= 4; k--) {
     const w = v.low(k);
     if (BE.has(w)) return true;
-    if (!/^(also|has|have|had|not|never|widely|long|often|reportedly|previously|repeatedly|once|later|been)$/.test(w) && !/ly$/.test(w)) return false;
+    if (
+      !/^(also|has|have|had|not|never|widely|long|often|reportedly|previously|repeatedly|once|later|been)$/.test(w) &&
+      !/ly$/.test(w)
+    )
+      return false;
   }
   return false;
 }
@@ -420,7 +464,11 @@ function passiveBefore(v: TokView, i: number, floor: number): boolean {
 /** The subject of a clause: the first noun phrase after any fronted phrase ("At the same time, he …"). */
 function subjectOf(v: TokView, from: number, to: number): [number, number] | null {
   let k = from;
-  if (/^(at|in|on|after|before|during|since|for|with|while|when|as|despite|following|earlier|later|meanwhile|last|this|yesterday|today)$/.test(v.low(k))) {
+  if (
+    /^(at|in|on|after|before|during|since|for|with|while|when|as|despite|following|earlier|later|meanwhile|last|this|yesterday|today)$/.test(
+      v.low(k),
+    )
+  ) {
     let c = k;
     while (c < to && v.raw(c) !== ',') c++;
     if (c < to) k = c + 1;
@@ -452,7 +500,8 @@ function addFreeQuotes(doc: Doc, marked: MarkedQuote[], list: Attribution[]): vo
     if (!Number.isFinite(sStart)) continue;
     if (len(q) < MIN_FREE_QUOTE_COVER * (sEnd - sStart)) continue;
     let prev: Attribution | undefined;
-    for (const a of list) if (a.source && a.content.end <= q.start && (!prev || a.content.end > prev.content.end)) prev = a;
+    for (const a of list)
+      if (a.source && a.content.end <= q.start && (!prev || a.content.end > prev.content.end)) prev = a;
     // "“A,” X said. “B.”": B continues the same content when it follows in the same paragraph.
     const between = prev ? doc.text.slice(prev.content.end, q.start) : '';
     if (prev && prev.direct && !between.includes('\n') && between.length <= MAX_CONTINUATION_GAP) {

@@ -38,7 +38,12 @@ export function parseAnn(ann: string): GoldAttribution[] {
   }
   const out: GoldAttribution[] = [];
   for (const r of rels) {
-    const args = new Map(r.trim().split(/\s+/).map((kv) => kv.split(':') as [string, string]));
+    const args = new Map(
+      r
+        .trim()
+        .split(/\s+/)
+        .map((kv) => kv.split(':') as [string, string]),
+    );
     const kind = r.split(':')[0];
     if (kind !== 'Attribution' && kind !== 'Attribution-no-source') continue;
     const content = spans.get(args.get('Content') ?? '');
@@ -59,7 +64,11 @@ export function loadPolnear(root: string, split: string): GoldDoc[] {
     const stem = f.replace(/\.txt$/, '');
     const ann = anns.find((a) => a.startsWith(stem + '_'));
     if (!ann) continue;
-    out.push({ name: stem, text: readFileSync(join(textDir, f), 'utf8'), attributions: parseAnn(readFileSync(join(annDir, ann), 'utf8')) });
+    out.push({
+      name: stem,
+      text: readFileSync(join(textDir, f), 'utf8'),
+      attributions: parseAnn(readFileSync(join(annDir, ann), 'utf8')),
+    });
   }
   return out;
 }

@@ -146,28 +146,41 @@ async function evalQuotes(root: string): Promise<void> {
       if (!right) {
         // Same actor by resolution: our speaker mention and the mention under the gold source name the same identity.
         const ours = speakers[p];
-        const om = ours ? (doc.layers.mentions ?? []).find((m) => m.id === ours) ?? null : null;
-        const gm = mentionFor(doc.layers.mentions ?? [], { start: ga.source[0].start, end: ga.source[ga.source.length - 1].end });
+        const om = ours ? ((doc.layers.mentions ?? []).find((m) => m.id === ours) ?? null) : null;
+        const gm = mentionFor(doc.layers.mentions ?? [], {
+          start: ga.source[0].start,
+          end: ga.source[ga.source.length - 1].end,
+        });
         const on = nameOf(doc, om);
         right = !!on && on === nameOf(doc, gm);
       }
       // Identity agreement: where a mention lies under the gold source, does our speaker name the same actor?
-      const gmAll = mentionFor(doc.layers.mentions ?? [], { start: ga.source[0].start, end: ga.source[ga.source.length - 1].end });
+      const gmAll = mentionFor(doc.layers.mentions ?? [], {
+        start: ga.source[0].start,
+        end: ga.source[ga.source.length - 1].end,
+      });
       if (gmAll?.name) {
         idTotal++;
         const om = speakers[p] ? (doc.layers.mentions ?? []).find((m) => m.id === speakers[p]) : undefined;
         if (om?.name === gmAll.name) idRight++;
-        else dump.push(`ID\t${g.name}\tours=${a.source ? g.text.slice(a.source.start, a.source.end) : '-'}→${om ? `${om.name}[${om.kind}]` : '-'}\tgold=${ga.source.map((x) => g.text.slice(x.start, x.end)).join(' … ')}→${gmAll.name}[${gmAll.kind}]`);
+        else
+          dump.push(
+            `ID\t${g.name}\tours=${a.source ? g.text.slice(a.source.start, a.source.end) : '-'}→${om ? `${om.name}[${om.kind}]` : '-'}\tgold=${ga.source.map((x) => g.text.slice(x.start, x.end)).join(' … ')}→${gmAll.name}[${gmAll.kind}]`,
+          );
       }
       if (right) spkRight++;
       else if (dump) {
-        dump.push(`SPK\t${g.name}\t${a.frame}\tours=${a.source ? g.text.slice(a.source.start, a.source.end) : '-'}\tgold=${ga.source.map((s) => g.text.slice(s.start, s.end)).join(' … ')}\t${g.text.slice(a.content.start, a.content.end).slice(0, 80).replace(/\n/g, ' ')}`);
+        dump.push(
+          `SPK\t${g.name}\t${a.frame}\tours=${a.source ? g.text.slice(a.source.start, a.source.end) : '-'}\tgold=${ga.source.map((s) => g.text.slice(s.start, s.end)).join(' … ')}\t${g.text.slice(a.content.start, a.content.end).slice(0, 80).replace(/\n/g, ' ')}`,
+        );
       }
     }
     for (let p = 0; p < pred.length; p++) {
       if (matchedP.has(p)) continue;
       const a = pred[p];
-      dump.push(`FP\t${g.name}\t${a.frame}\t${a.cue ? g.text.slice(a.cue.start, a.cue.end) : '-'}\t${g.text.slice(a.content.start, a.content.end).slice(0, 140).replace(/\n/g, ' ')}`);
+      dump.push(
+        `FP\t${g.name}\t${a.frame}\t${a.cue ? g.text.slice(a.cue.start, a.cue.end) : '-'}\t${g.text.slice(a.content.start, a.content.end).slice(0, 140).replace(/\n/g, ' ')}`,
+      );
     }
     for (let gi = 0; gi < g.attributions.length; gi++) {
       if (matchedG.has(gi)) continue;
@@ -180,8 +193,17 @@ async function evalQuotes(root: string): Promise<void> {
         for (const x of gSets[gi]) if (ps.has(x)) n++;
         if (n > bestN) [best, bestN] = [p, n];
       });
-      const near = best >= 0 ? `${matchedP.has(best) ? 'taken' : 'free'}:${bestN}/${gSets[gi].size}/${pSets[best].size}:${pred[best].frame}` : 'none';
-      dump.push(`FN\t${g.name}\t${ga.cue.map((s) => g.text.slice(s.start, s.end)).join(' ')}\t${near}\t${ga.content.map((s) => g.text.slice(s.start, s.end)).join(' … ').slice(0, 140).replace(/\n/g, ' ')}`);
+      const near =
+        best >= 0
+          ? `${matchedP.has(best) ? 'taken' : 'free'}:${bestN}/${gSets[gi].size}/${pSets[best].size}:${pred[best].frame}`
+          : 'none';
+      dump.push(
+        `FN\t${g.name}\t${ga.cue.map((s) => g.text.slice(s.start, s.end)).join(' ')}\t${near}\t${ga.content
+          .map((s) => g.text.slice(s.start, s.end))
+          .join(' … ')
+          .slice(0, 140)
+          .replace(/\n/g, ' ')}`,
+      );
     }
   }
   const ms = performance.now() - t0;
@@ -190,11 +212,23 @@ async function evalQuotes(root: string): Promise<void> {
   const F = (2 * P * R) / Math.max(1e-9, P + R);
   const mode = st.nlp ? (st.actors ? 'nlp+actors' : 'nlp') : 'plain tokens';
   console.log(`PolNeAR ${split} (${docs.length} docs, ${mode}, ${ms.toFixed(0)} ms)`);
-  console.log(`  content  P ${P.toFixed(3)}  R ${R.toFixed(3)}  F1 ${F.toFixed(3)}   (pred ${nPred}, gold ${nGold}, matched ${tp})   bar F1 >= 0.70`);
-  console.log(`  speaker  ${(spkRight / Math.max(1, spkTotal)).toFixed(3)} of matched contents with a gold source (${spkRight}/${spkTotal})   bar >= 0.80`);
-  if (idTotal) console.log(`  identity ${(idRight / idTotal).toFixed(3)} of matched contents whose gold source has a named mention: our speaker names the same actor (${idRight}/${idTotal})`);
-  console.log(`  direct   recall ${(directMatched / Math.max(1, directTotal)).toFixed(3)} of gold contents that open with a quote mark (${directMatched}/${directTotal})`);
-  if (upstreamFailures.length) console.log(`  (upstream stage failed on ${upstreamFailures.length} docs, e.g. ${upstreamFailures[0].slice(0, 120)})`);
+  console.log(
+    `  content  P ${P.toFixed(3)}  R ${R.toFixed(3)}  F1 ${F.toFixed(3)}   (pred ${nPred}, gold ${nGold}, matched ${tp})   bar F1 >= 0.70`,
+  );
+  console.log(
+    `  speaker  ${(spkRight / Math.max(1, spkTotal)).toFixed(3)} of matched contents with a gold source (${spkRight}/${spkTotal})   bar >= 0.80`,
+  );
+  if (idTotal)
+    console.log(
+      `  identity ${(idRight / idTotal).toFixed(3)} of matched contents whose gold source has a named mention: our speaker names the same actor (${idRight}/${idTotal})`,
+    );
+  console.log(
+    `  direct   recall ${(directMatched / Math.max(1, directTotal)).toFixed(3)} of gold contents that open with a quote mark (${directMatched}/${directTotal})`,
+  );
+  if (upstreamFailures.length)
+    console.log(
+      `  (upstream stage failed on ${upstreamFailures.length} docs, e.g. ${upstreamFailures[0].slice(0, 120)})`,
+    );
   const dumpFile = opt('--dump');
   if (dumpFile) writeFileSync(dumpFile, dump.join('\n') + '\n');
 }
@@ -208,11 +242,15 @@ function evalTone(root: string): void {
   console.log(`Tone on NYT editorial sentences (${rows.length})`);
   console.log(`  ours, article-grouped 5-fold CV     r ${cv.r.toFixed(3)}   bar >= 0.50 (out-of-sample figure)`);
   console.log(`  ours, lexicon feature alone         r ${cv.lexiconOnly.toFixed(3)}   (no training on these ratings)`);
-  console.log(`  ours, shipped model (in-sample)     r ${pearson(shipped, gold).toFixed(3)}   (fitted on these sentences: not an estimate)`);
+  console.log(
+    `  ours, shipped model (in-sample)     r ${pearson(shipped, gold).toFixed(3)}   (fitted on these sentences: not an estimate)`,
+  );
   console.log(`  ours, GDELT % pos - % neg           r ${pearson(gdelt, gold).toFixed(3)}`);
   try {
     const req = createRequire(import.meta.url);
-    const vader = req('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
+    const vader = req('vader-sentiment') as {
+      SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } };
+    };
     const vs = rows.map((r) => vader.SentimentIntensityAnalyzer.polarity_scores(r.text).compound);
     console.log(`  VADER compound (baseline)           r ${pearson(vs, gold).toFixed(3)}`);
   } catch {

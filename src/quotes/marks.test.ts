@@ -13,7 +13,9 @@ test('curly, straight, guillemet and low-high marks', () => {
 
 test('apostrophes do not close single quotes; nested quotes stay inside the outer one', () => {
   assert.deepEqual(texts('The ministers’ talks were ‘useful’ for both.'), ['‘useful’']);
-  assert.deepEqual(texts('“They called it ‘a farce’, and we won’t accept that,” he said.'), ['“They called it ‘a farce’, and we won’t accept that,”']);
+  assert.deepEqual(texts('“They called it ‘a farce’, and we won’t accept that,” he said.'), [
+    '“They called it ‘a farce’, and we won’t accept that,”',
+  ]);
 });
 
 test('a quote reopened in the next paragraph is one quotation', () => {

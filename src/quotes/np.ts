@@ -17,13 +17,12 @@ const SUBJECT = new Set('he she they we i you it'.split(' '));
 const RELATIVE = new Set('who which that whom whose'.split(' '));
 /** Words that end a noun phrase when scanning (clause openers, verbs-ish function words, prepositions outside names). */
 const STOP = new Set(
-  "that and but or because when while if as after before since although though than to in on with from by about into over under against during without between among through , ; : ( ) [ ] — – - \" “ ” ‘ ’ ' « » . ! ? is was were are be been being has have had said says told not did does do will would could can may might should must".split(
+  'that and but or because when while if as after before since although though than to in on with from by about into over under against during without between among through , ; : ( ) [ ] — – - " “ ” ‘ ’ \' « » . ! ? is was were are be been being has have had said says told not did does do will would could can may might should must'.split(
     ' ',
   ),
 );
 /** Prepositions allowed inside a source phrase ("spokesman for the ministry", "head of the agency"). */
 const NP_PREP = new Set(['of', 'for', 'at']);
-const DETERMINERS = new Set('the a an his her their its our my your this these those some many several two three four both each another other'.split(' '));
 
 /** Token view used by the scanners: lower-case text and UPOS ('' when untagged). */
 export interface TokView {
@@ -55,7 +54,17 @@ export function tokView(doc: Doc): TokView {
 
 function nounish(v: TokView, i: number): boolean {
   const u = v.upos(i);
-  if (u) return u === 'PROPN' || u === 'NOUN' || u === 'ADJ' || u === 'NUM' || u === 'DET' || u === 'PART' || (u === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(v.low(i))) || (u === 'PUNCT' && v.raw(i) === '.');
+  if (u)
+    return (
+      u === 'PROPN' ||
+      u === 'NOUN' ||
+      u === 'ADJ' ||
+      u === 'NUM' ||
+      u === 'DET' ||
+      u === 'PART' ||
+      (u === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(v.low(i))) ||
+      (u === 'PUNCT' && v.raw(i) === '.')
+    );
   const w = v.low(i);
   if (STOP.has(w)) return false;
   return /^[\p{L}\p{N}]/u.test(v.raw(i)) || w === "'s" || w === '’s' || w === '&';
@@ -63,7 +72,8 @@ function nounish(v: TokView, i: number): boolean {
 
 /** Skip adverbs and auxiliaries backwards from token `i` (inclusive); returns the first other token index. */
 export function skipBetweenBack(v: TokView, i: number, floor: number): number {
-  while (i >= floor && (BETWEEN.has(v.low(i)) || (/ly$/.test(v.low(i)) && v.low(i).length > 4 && v.upos(i) !== 'NOUN'))) i--;
+  while (i >= floor && (BETWEEN.has(v.low(i)) || (/ly$/.test(v.low(i)) && v.low(i).length > 4 && v.upos(i) !== 'NOUN')))
+    i--;
   return i;
 }
 
@@ -72,7 +82,7 @@ export function skipBetweenBack(v: TokView, i: number, floor: number): number {
  * Returns [first, last] token indices or null. A pronoun stands alone.
  */
 export function npBack(v: TokView, end: number, floor: number, maxLen = 10): [number, number] | null {
-  let i = skipBetweenBack(v, end, floor);
+  const i = skipBetweenBack(v, end, floor);
   if (i < floor) return null;
   // "X, a senior official at Y, said": skip a comma-closed appositive or relative clause back to X.
   const closer = v.raw(i);
@@ -111,7 +121,12 @@ export function npBack(v: TokView, end: number, floor: number, maxLen = 10): [nu
       continue;
     }
     // Prepositions inside a name-like phrase: only when a noun phrase continues before them.
-    if ((NP_PREP.has(lw) || lw === 'and' || lw === '&') && j - 1 >= floor && nounish(v, j - 1) && !PRONOUNS.has(v.low(j - 1))) {
+    if (
+      (NP_PREP.has(lw) || lw === 'and' || lw === '&') &&
+      j - 1 >= floor &&
+      nounish(v, j - 1) &&
+      !PRONOUNS.has(v.low(j - 1))
+    ) {
       if (lw === 'and' && !/^\p{Lu}/u.test(v.raw(j - 1)) && !/^\p{Lu}/u.test(v.raw(j + 1))) break;
       first = j - 1;
       j -= 2;
@@ -137,7 +152,12 @@ export function npForward(v: TokView, start: number, ceil: number, maxLen = 12):
     const lw = v.low(j);
     // Untagged text: a lower-case -ed word after a name is its verb ("David Cameron met … and said").
     const verbLike = !v.upos(j) && /^[a-z]+ed$/.test(v.raw(j)) && /^\p{Lu}/u.test(v.raw(j - 1));
-    if (nounish(v, j) && !PRONOUNS.has(lw) && !verbLike && !/^(met|told|said|says|went|made|gave|took|sent|held|left)$/.test(lw)) {
+    if (
+      nounish(v, j) &&
+      !PRONOUNS.has(lw) &&
+      !verbLike &&
+      !/^(met|told|said|says|went|made|gave|took|sent|held|left)$/.test(lw)
+    ) {
       last = j;
       j++;
       continue;

@@ -21,7 +21,7 @@ export function addPlainLayers(doc: Doc): Doc {
   const ends: number[] = [];
   for (const m of text.matchAll(TOKEN)) {
     let s = m.index!;
-    let e = s + m[0].length;
+    const e = s + m[0].length;
     // Split a trailing full stop off a word unless it is a known abbreviation or an initial.
     if (m[0].length > 1 && m[0].endsWith('.')) {
       const w = m[0].slice(0, -1).toLowerCase();
@@ -54,7 +54,12 @@ export function addPlainLayers(doc: Doc): Doc {
     if (tok === '.' || tok === '!' || tok === '?' || tok === '…') {
       // Closing quote marks and brackets right after the stop belong to this sentence.
       let j = i;
-      while (j + 1 < starts.length && starts[j + 1] === ends[j] && /^[”"’'»)\]]$/.test(text.slice(starts[j + 1], ends[j + 1]))) j++;
+      while (
+        j + 1 < starts.length &&
+        starts[j + 1] === ends[j] &&
+        /^[”"’'»)\]]$/.test(text.slice(starts[j + 1], ends[j + 1]))
+      )
+        j++;
       const after = j + 1 < starts.length ? text.slice(starts[j + 1], ends[j + 1]) : '';
       if (j + 1 >= starts.length || (starts[j + 1] > ends[j] && /^[\p{Lu}\p{N}“"‘'«(]/u.test(after))) {
         i = j;

@@ -30,7 +30,9 @@ test('preposed indirect attribution with "that"', () => {
 });
 
 test('postposed direct quote and a mixed quote split by its cue', () => {
-  const doc = plainDoc('“We will not give in,” the mayor said. “Our city stands,” she added, “and it will stand tomorrow.”');
+  const doc = plainDoc(
+    '“We will not give in,” the mayor said. “Our city stands,” she added, “and it will stand tomorrow.”',
+  );
   const qs = run(doc).map((x) => said(doc, x));
   assert.equal(qs.length, 2);
   assert.deepEqual([qs[0].source, qs[0].cue, qs[0].direct], ['the mayor', 'said', true]);
@@ -62,7 +64,9 @@ test('scare quotes and nouns that look like cues make no quote', () => {
 });
 
 test('speaker is the mention under the source; a relative "who" resolves to its antecedent', () => {
-  const actors: Record<string, ActorCode> = { 'Angela Merkel': { name: 'Angela Merkel', country: 'DEU', sector: 'GOV', code: 'DEUGOV' } };
+  const actors: Record<string, ActorCode> = {
+    'Angela Merkel': { name: 'Angela Merkel', country: 'DEU', sector: 'GOV', code: 'DEUGOV' },
+  };
   const doc = docWithActors('Angela Merkel, who met the president on Monday, said the talks had been useful.', actors);
   const [q] = run(doc);
   assert.ok(q.speaker);
@@ -110,17 +114,28 @@ test('seed page: speakers of the four quotes', { skip: !root && 'no ../shared' }
 });
 
 test('CLI shape: offsets into the text, speaker with its actor codes, null speaker fields when unresolved', () => {
-  const doc = docWithActors('Cameron backs French strikes against the militants. Officials said the talks would resume.', {
-    Cameron: { name: 'David Cameron', country: 'GBR', sector: 'GOV', code: 'GBRGOV' },
-  });
+  const doc = docWithActors(
+    'Cameron backs French strikes against the militants. Officials said the talks would resume.',
+    {
+      Cameron: { name: 'David Cameron', country: 'GBR', sector: 'GOV', code: 'GBRGOV' },
+    },
+  );
   quotesStage().run(doc);
   const out = quotesForCli(doc) as {
     source: string;
-    quotes: { content: { start: number; end: number; text: string }; cue: { text: string } | null; speaker: { text: string; name: string | null; code: string | null } | null; direct: boolean }[];
+    quotes: {
+      content: { start: number; end: number; text: string };
+      cue: { text: string } | null;
+      speaker: { text: string; name: string | null; code: string | null } | null;
+      direct: boolean;
+    }[];
   };
   assert.equal(out.source, '-');
   assert.equal(out.quotes.length, 2);
   for (const q of out.quotes) assert.equal(doc.text.slice(q.content.start, q.content.end), q.content.text);
-  assert.deepEqual([out.quotes[0].cue?.text, out.quotes[0].speaker?.name, out.quotes[0].speaker?.code], ['backs', 'David Cameron', 'GBRGOV']);
+  assert.deepEqual(
+    [out.quotes[0].cue?.text, out.quotes[0].speaker?.name, out.quotes[0].speaker?.code],
+    ['backs', 'David Cameron', 'GBRGOV'],
+  );
   assert.deepEqual([out.quotes[1].speaker?.text, out.quotes[1].speaker?.code], ['Officials', null]);
 });

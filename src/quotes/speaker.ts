@@ -71,7 +71,11 @@ export interface PreviousSpeaker {
  * mention continues the previous quote's speaker when it is near, else takes the nearest
  * preceding compatible mention.
  */
-export function resolveSpeaker(doc: Doc, a: Attribution, prev?: PreviousSpeaker | null): { id: string | null; how: string } {
+export function resolveSpeaker(
+  doc: Doc,
+  a: Attribution,
+  prev?: PreviousSpeaker | null,
+): { id: string | null; how: string } {
   const mentions = doc.layers.mentions ?? [];
   const probe = a.sourceKind === 'relative' && a.antecedent ? a.antecedent : a.source;
   if (probe) {
@@ -84,7 +88,11 @@ export function resolveSpeaker(doc: Doc, a: Attribution, prev?: PreviousSpeaker 
     const word = doc.text.slice(probe.start, probe.end);
     if (/^\p{L}+$/u.test(word) && (PERSON_PRONOUNS.test(word) || GROUP_PRONOUNS.test(word))) {
       const pm = prev ? mentions.find((m) => m.id === prev.id) : undefined;
-      if (pm && probe.start - prev!.end <= SPEAKER_CONTINUITY && (!PERSON_PRONOUNS.test(word) || looksPerson(doc, pm))) {
+      if (
+        pm &&
+        probe.start - prev!.end <= SPEAKER_CONTINUITY &&
+        (!PERSON_PRONOUNS.test(word) || looksPerson(doc, pm))
+      ) {
         return { id: pm.id, how: 'previous-speaker' };
       }
       const m2 = precedingMention(doc, probe.start, word);

@@ -16,7 +16,15 @@ export function docWithActors(text: string, actors: Record<string, ActorCode>): 
       const edge = !/[\p{L}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}]/u.test(text[end] ?? ' ');
       if (free && edge) {
         taken.push([at, end]);
-        mentions.push({ id: '', start: at, end, ...actors[form], kind: /^[A-Z][a-z]+ [a-z]/.test(form) ? 'title' : 'name', confidence: 1, evidence: ['test'] });
+        mentions.push({
+          id: '',
+          start: at,
+          end,
+          ...actors[form],
+          kind: /^[A-Z][a-z]+ [a-z]/.test(form) ? 'title' : 'name',
+          confidence: 1,
+          evidence: ['test'],
+        });
       }
       at = text.indexOf(form, end);
     }

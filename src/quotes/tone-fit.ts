@@ -66,7 +66,8 @@ function fitPrepared(rows: Prepared[]): ToneModel {
   const count = new Map<string, number>();
   for (const r of rows) for (const w of r.words) count.set(w, (count.get(w) ?? 0) + 1);
   const adj = new Map<string, number>();
-  const predict = (r: Prepared): number => intercept + slope * r.feature + r.words.reduce((s, w) => s + (adj.get(w) ?? 0), 0);
+  const predict = (r: Prepared): number =>
+    intercept + slope * r.feature + r.words.reduce((s, w) => s + (adj.get(w) ?? 0), 0);
   for (let round = 0; round < ROUNDS; round++) {
     const sum = new Map<string, number>();
     for (const r of rows) {
@@ -113,7 +114,13 @@ export function crossValidate(rows: RatedText[], k = 5): { r: number; lexiconOnl
     });
   }
   const gold = prep.map((r) => r.rating);
-  return { r: pearson(pred, gold), lexiconOnly: pearson(prep.map((r) => r.feature), gold) };
+  return {
+    r: pearson(pred, gold),
+    lexiconOnly: pearson(
+      prep.map((r) => r.feature),
+      gold,
+    ),
+  };
 }
 
 /** The rated NYT editorial sentences, grouped by article for cross-validation. */

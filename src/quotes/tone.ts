@@ -53,11 +53,27 @@ function lexicon(): Loaded {
 
 /** Words of a text, lower-cased, with curly apostrophes made straight. */
 export function toneWords(text: string): string[] {
-  return (text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu) ?? []);
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu) ?? []
+  );
 }
 
 /** Suffixes tried, in order, when a word form is not in the lexicon ("deaths" → "death", "bombing" → "bomb"). */
-const SUFFIXES: [string, string][] = [['ies', 'y'], ['es', ''], ['s', ''], ['ied', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ness', '']];
+const SUFFIXES: [string, string][] = [
+  ['ies', 'y'],
+  ['es', ''],
+  ['s', ''],
+  ['ied', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ly', ''],
+  ['ness', ''],
+];
 
 /** Valence of a word, falling back to a stripped inflection the lexicon knows. */
 function valenceOf(w: Map<string, number>, word: string): number | undefined {

@@ -41,7 +41,11 @@ function main(): void {
     if (total < MIN_SEEN || n < MIN_CUE || n / total < KEEP_SHARE) continue;
     forms[w] = [n, total];
   }
-  const body = JSON.stringify({ version: 'cue-stats.v1', trainedOn: 'PolNeAR train (first annotator per article)', forms });
+  const body = JSON.stringify({
+    version: 'cue-stats.v1',
+    trainedOn: 'PolNeAR train (first annotator per article)',
+    forms,
+  });
   writeFileSync(dataPath('quotes', 'cue-stats.json'), body);
   console.log(`kept ${Object.keys(forms).length} forms from ${docs.length} articles; sha256 ${sha256(body)}`);
   writeManifest();
@@ -57,11 +61,15 @@ function writeManifest(): void {
     version: 'quotes-data.v2',
     files: [
       entry('cues.json', 'reporting-cue lemmas (speech, thought), noun-like lemmas, irregular forms; written by hand'),
-      entry('cue-stats.json', 'per word form: [times inside a gold Cue span, times seen outside quote marks] in PolNeAR train; built by src/quotes/train-cues.ts'),
+      entry(
+        'cue-stats.json',
+        'per word form: [times inside a gold Cue span, times seen outside quote marks] in PolNeAR train; built by src/quotes/train-cues.ts',
+      ),
     ],
     source:
       'cues.json written for dateline. cue-stats.json is counted from PolNeAR train (Newell, Margolin, Ruths, LREC 2018), which states no licence and is used for training/evaluation only; the file holds only word-form counts, no text.',
-    licence: 'MIT (dateline). cue-stats.json: counts derived from PolNeAR train (no licence stated upstream; research use).',
+    licence:
+      'MIT (dateline). cue-stats.json: counts derived from PolNeAR train (no licence stated upstream; research use).',
   };
   writeFileSync(dataPath('quotes', 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }

@@ -12,12 +12,21 @@ import { dirname, join } from 'node:path';
 import { dataPath, sha256, sharedRoot } from '../doc/index.js';
 import { crossValidate, fitTone, readNytRatings, SQUASH_ALPHA } from './tone-fit.js';
 
-const NEGATORS = "not no never none nobody nothing neither nor nowhere cannot without hardly barely scarcely ain't aint isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt".split(' ');
+const NEGATORS =
+  "not no never none nobody nothing neither nor nowhere cannot without hardly barely scarcely ain't aint isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt".split(
+    ' ',
+  );
 /** Intensity shifts, after VADER's empirically derived 0.293. */
 const UP = 0.293;
 const BOOSTERS: Record<string, number> = {};
-for (const w of 'absolutely amazingly awfully completely considerably decidedly deeply enormously entirely especially exceptionally extremely fully greatly highly hugely incredibly intensely largely particularly purely quite really remarkably so substantially thoroughly totally tremendously truly utterly very most more much deeply severely sharply strongly seriously gravely vastly'.split(' ')) BOOSTERS[w] = UP;
-for (const w of 'almost barely hardly just kind kinda less little marginally occasionally partly scarcely slightly somewhat sort sorta fairly rather'.split(' ')) BOOSTERS[w] = -UP;
+for (const w of 'absolutely amazingly awfully completely considerably decidedly deeply enormously entirely especially exceptionally extremely fully greatly highly hugely incredibly intensely largely particularly purely quite really remarkably so substantially thoroughly totally tremendously truly utterly very most more much deeply severely sharply strongly seriously gravely vastly'.split(
+  ' ',
+))
+  BOOSTERS[w] = UP;
+for (const w of 'almost barely hardly just kind kinda less little marginally occasionally partly scarcely slightly somewhat sort sorta fairly rather'.split(
+  ' ',
+))
+  BOOSTERS[w] = -UP;
 
 /** Read the VADER lexicon (word → mean valence) from the installed package. */
 export function readVaderLexicon(): Map<string, number> {
