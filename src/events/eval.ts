@@ -10,7 +10,7 @@ import { sharedRoot } from '../doc/resources.js';
 import type { Doc, EventRecord, Span } from '../doc/index.js';
 import { loadGsr, loadPetrarch, loadPlv, type GsrRow, type PlvRow } from './evaldata.js';
 import { ploverTypes } from './ontology/index.js';
-import { makePreprocessor } from './run.js';
+import { makePreprocessor, stageFailures } from './run.js';
 import { codeEvents } from './index.js';
 
 const args = new Set(process.argv.slice(2));
@@ -198,6 +198,7 @@ function main(): void {
   console.log(`\n(c) PETRARCH unit tests (all; not trained on unless stated in docs/events.md): ${petr.length} sentences`);
   console.log(`  expected PLOVER type found: ${pct(pRight, pN)}   no-event sentences left empty: ${pct(quiet, quietN)}`);
 
+  if (stageFailures.size) console.log(`\nupstream stage failures (their layers left empty): ${JSON.stringify(Object.fromEntries(stageFailures))}`);
   console.log(`\nspeed: ${sentences} sentences; nlp+actors ${(preMs / 1000).toFixed(2)} s, events ${(evMs / 1000).toFixed(2)} s`);
   console.log(`  whole chain ${((sentences * 1000) / (preMs + evMs)).toFixed(0)} sentences/s; events stage alone ${((sentences * 1000) / evMs).toFixed(0)} sentences/s (one core, in-process)`);
 }

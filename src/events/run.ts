@@ -16,12 +16,25 @@ export function sentenceDoc(text: string, date?: string | null): Doc {
   return doc;
 }
 
+/** Stage failures seen by the preprocessor, by stage name (a failing stage leaves its layers empty). */
+export const stageFailures = new Map<string, number>();
+
 /** Parse and tag actors (no events): the input the events stage and the model features need. */
 export function makePreprocessor(): (text: string, date?: string | null) => Doc {
   const stages: Stage[] = [nlpStage(), actorsStage()];
   return (text, date) => {
     const doc = sentenceDoc(text, date);
-    for (const s of stages) s.run(doc);
+    for (const s of stages) {
+      try {
+        s.run(doc);
+      } catch {
+        stageFailures.set(s.name, (stageFailures.get(s.name) ?? 0) + 1);
+        for (const l of s.assigns) if (!doc.layers[l]) (doc.layers as Record<string, unknown>)[l] = l === 'tokens' ? undefined : [];
+      }
+    }
+    if (!doc.layers.tokens) {
+      doc.layers.sentences = [];
+    }
     return doc;
   };
 }
