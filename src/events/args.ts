@@ -22,7 +22,17 @@ export function phraseTokens(v: SentenceView, h: number, deep = false): number[]
     for (const c of v.children(out[k])) {
       const r = v.base(c);
       const rel = v.rel(c);
-      if (r === 'compound' || r === 'flat' || r === 'amod' || r === 'det' || r === 'nummod' || rel === 'nmod:poss' || r === 'fixed' || r === 'goeswith') out.push(c);
+      if (
+        r === 'compound' ||
+        r === 'flat' ||
+        r === 'amod' ||
+        r === 'det' ||
+        r === 'nummod' ||
+        rel === 'nmod:poss' ||
+        r === 'fixed' ||
+        r === 'goeswith'
+      )
+        out.push(c);
       else if (deep && (r === 'nmod' || r === 'case') && k === 0) out.push(c);
       else if (deep && r === 'case' && out.includes(v.head(c))) out.push(c);
     }
@@ -35,7 +45,8 @@ function resolveRelative(v: SentenceView, tok: number, pred: number): number {
   const g = grammar();
   if (!g.relPron.has(v.lemma(tok))) return tok;
   let p = pred;
-  while (p >= 0 && v.base(p) !== 'acl' && v.rel(p) !== 'acl:relcl') p = v.rel(p) === 'conj' || v.rel(p) === 'xcomp' ? v.head(p) : -1;
+  while (p >= 0 && v.base(p) !== 'acl' && v.rel(p) !== 'acl:relcl')
+    p = v.rel(p) === 'conj' || v.rel(p) === 'xcomp' ? v.head(p) : -1;
   return p >= 0 && v.head(p) >= 0 ? v.head(p) : tok;
 }
 
@@ -57,7 +68,10 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
   if (subj.length) return { actor: { tokens: expand(v, subj, p), rule: 'nsubj' }, patient: NONE };
   if (pass.length) {
     const ag = agentOf(v, p);
-    return { actor: ag.length ? { tokens: expand(v, ag, p), rule: 'obl:agent' } : NONE, patient: { tokens: expand(v, pass, p), rule: 'nsubj:pass' } };
+    return {
+      actor: ag.length ? { tokens: expand(v, ag, p), rule: 'obl:agent' } : NONE,
+      patient: { tokens: expand(v, pass, p), rule: 'nsubj:pass' },
+    };
   }
   const h = v.head(p);
   if (h < 0 || depth > 6) return { actor: NONE, patient: NONE };
@@ -66,7 +80,8 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
   if (rel === 'xcomp') {
     // Object control ("urged Turkey to withdraw") for demand verbs; subject control otherwise.
     const obj = v.childrenBy(h, 'obj');
-    if (obj.length && g.demand.has(v.lemma(h))) return { actor: { tokens: expand(v, obj, h), rule: 'control:obj' }, patient: NONE };
+    if (obj.length && g.demand.has(v.lemma(h)))
+      return { actor: { tokens: expand(v, obj, h), rule: 'control:obj' }, patient: NONE };
     const s = subjectOf(v, h, depth + 1);
     return { actor: { tokens: s.actor.tokens, rule: 'control:' + s.actor.rule }, patient: NONE };
   }
@@ -82,19 +97,27 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
   return { actor: NONE, patient: NONE };
 }
 
-const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/;
+const TIME_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/;
 
 /** Rank of a preposition as a recipient marker for an event type; lower is better, -1 when not a recipient marker. */
 function prepRank(prep: string, type: string, isNoun: boolean): number {
   const g = grammar();
-  if (prep === 'of' && (!isNoun || ['CONSULT', 'AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type))) return -1;
+  if (prep === 'of' && (!isNoun || ['CONSULT', 'AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type)))
+    return -1;
   if (prep === 'from' && !['REQUEST', 'RETREAT', 'SANCTION', 'COERCE'].includes(type)) return -1;
   if (prep === 'over' && type !== 'ACCUSE' && type !== 'ASSAULT') return -1;
   return g.recipientPreps.indexOf(prep);
 }
 
 /** Candidate recipient phrases of predicate/noun p for `type`, best first, each with its rule. */
-export function recipientCandidates(v: SentenceView, p: number, type: string, consumed: Set<number>, isNoun: boolean): ArgPick[] {
+export function recipientCandidates(
+  v: SentenceView,
+  p: number,
+  type: string,
+  consumed: Set<number>,
+  isNoun: boolean,
+): ArgPick[] {
   const out: ArgPick[] = [];
   const ranked: [number, number, string][] = [];
   for (const c of v.children(p)) {
@@ -117,7 +140,8 @@ export function recipientCandidates(v: SentenceView, p: number, type: string, co
   ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [, c, rule] of ranked) out.push({ tokens: expand(v, [c], p), rule });
   // "confirmed his support for Assad": a consumed object noun's own "for/to/with" phrase.
-  if (!isNoun) for (const c of v.children(p)) if (consumed.has(c)) out.push(...recipientCandidates(v, c, type, new Set(), true));
+  if (!isNoun)
+    for (const c of v.children(p)) if (consumed.has(c)) out.push(...recipientCandidates(v, c, type, new Set(), true));
   return out;
 }
 
@@ -132,7 +156,14 @@ export function nounActorCandidates(v: SentenceView, n: number, hasMention: (t: 
     if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
   }
   // "Russian airstrikes", "US sanctions": a nationality or name modifier, only when the actors stage resolved it.
-  const mods = v.children(n).filter((c) => (v.base(c) === 'amod' || v.base(c) === 'compound') && (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])) && hasMention(c));
+  const mods = v
+    .children(n)
+    .filter(
+      (c) =>
+        (v.base(c) === 'amod' || v.base(c) === 'compound') &&
+        (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])) &&
+        hasMention(c),
+    );
   if (mods.length) out.push({ tokens: mods, rule: 'modifier' });
   return out;
 }

@@ -47,7 +47,9 @@ function main(): void {
   const t0 = performance.now();
   const n0 = keywordBaseline(sentences);
   const tb = performance.now() - t0;
-  console.log(`  baseline keyword matcher (in-process): ${((sentences.length * 1000) / tb).toFixed(0)} sentences/s, ${n0} sentences flagged`);
+  console.log(
+    `  baseline keyword matcher (in-process): ${((sentences.length * 1000) / tb).toFixed(0)} sentences/s, ${n0} sentences flagged`,
+  );
 
   const run = makeRunner();
   run('Warm-up: France and Russia agreed to share intelligence.');
@@ -55,7 +57,9 @@ function main(): void {
   let events = 0;
   for (const s of sentences) events += run(s, '2015-11-26').layers.events?.length ?? 0;
   const ti = performance.now() - t1;
-  console.log(`  dateline nlp+actors+events (in-process): ${((sentences.length * 1000) / ti).toFixed(0)} sentences/s, ${events} events`);
+  console.log(
+    `  dateline nlp+actors+events (in-process): ${((sentences.length * 1000) / ti).toFixed(0)} sentences/s, ${events} events`,
+  );
 
   const cli = join(PACKAGE_ROOT, 'bin', 'dateline.js');
   if (!existsSync(cli)) {
@@ -64,9 +68,15 @@ function main(): void {
   }
   const dir = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
   const file = join(dir, 'sentences.jsonl');
-  writeFileSync(file, sentences.map((text, k) => JSON.stringify({ id: `s${k}`, text, date: '2015-11-26' })).join('\n') + '\n');
+  writeFileSync(
+    file,
+    sentences.map((text, k) => JSON.stringify({ id: `s${k}`, text, date: '2015-11-26' })).join('\n') + '\n',
+  );
   const t2 = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'events', '--jsonl', '--sentences', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [cli, 'events', '--jsonl', '--sentences', file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const tc = performance.now() - t2;
   rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) {
@@ -74,7 +84,9 @@ function main(): void {
     return;
   }
   const lines = r.stdout.split('\n').filter(Boolean).length;
-  console.log(`  dateline events --sentences (process start included): ${((sentences.length * 1000) / tc).toFixed(0)} sentences/s, ${lines} events, ${(tc / 1000).toFixed(2)} s wall`);
+  console.log(
+    `  dateline events --sentences (process start included): ${((sentences.length * 1000) / tc).toFixed(0)} sentences/s, ${lines} events, ${(tc / 1000).toFixed(2)} s wall`,
+  );
 }
 
 main();

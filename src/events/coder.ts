@@ -42,7 +42,8 @@ function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: Ar
 
 function mentionsOf(v: SentenceView, mi: MentionIndex, heads: number[], deep: boolean): Mention[] {
   const out: Mention[] = [];
-  for (const h of heads) for (const m of mi.forPhrase(v, h, phraseTokens(v, h, deep))) if (!out.includes(m)) out.push(m);
+  for (const h of heads)
+    for (const m of mi.forPhrase(v, h, phraseTokens(v, h, deep))) if (!out.includes(m)) out.push(m);
   return out;
 }
 
@@ -99,13 +100,22 @@ function askMode(type: string): string {
  * "will meet", "is willing to withdraw" → AGREE; "will not lift the ban", "failed to reach a deal" →
  * REJECT; "must end attacks" → REQUEST. Returns the new type and mode and the rule id, or null.
  */
-function reinterpret(v: SentenceView, pred: number, type: string, negated: boolean, modality: string): { type: string; mode: string; rule: string } | null {
-  if (negated && COOPERATIVE.has(type)) return { type: 'REJECT', mode: askMode(type), rule: 'negated-cooperation→REJECT' };
+function reinterpret(
+  v: SentenceView,
+  pred: number,
+  type: string,
+  negated: boolean,
+  modality: string,
+): { type: string; mode: string; rule: string } | null {
+  if (negated && COOPERATIVE.has(type))
+    return { type: 'REJECT', mode: askMode(type), rule: 'negated-cooperation→REJECT' };
   if (negated) return null;
   const g = grammar();
   const aux = v.childrenBy(pred, 'aux').map((c) => v.lemma(c));
-  if (aux.some((a) => g.demandAux.has(a)) && !aux.includes('have') && type !== 'REQUEST') return { type: 'REQUEST', mode: askMode(type), rule: 'must-do→REQUEST' };
-  if ((modality === 'future' || modality === 'intended') && COOPERATIVE.has(type) && type !== 'AGREE') return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
+  if (aux.some((a) => g.demandAux.has(a)) && !aux.includes('have') && type !== 'REQUEST')
+    return { type: 'REQUEST', mode: askMode(type), rule: 'must-do→REQUEST' };
+  if ((modality === 'future' || modality === 'intended') && COOPERATIVE.has(type) && type !== 'AGREE')
+    return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
   return null;
 }
 
@@ -140,19 +150,86 @@ function linearArg(v: SentenceView, mi: MentionIndex, i: number, dir: -1 | 1): {
     for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
       const txt = v.text(k);
       if (txt === ';' || txt === '.' || CLAUSE_BREAK.has(v.upos(k))) break;
-      if (v.upos(k) === 'NOUN' || v.upos(k) === 'PROPN') return { pick: { tokens: [k], rule: dir < 0 ? 'linear-left-noun' : 'linear-right-noun' }, mentions: [] };
+      if (v.upos(k) === 'NOUN' || v.upos(k) === 'PROPN')
+        return { pick: { tokens: [k], rule: dir < 0 ? 'linear-left-noun' : 'linear-right-noun' }, mentions: [] };
     }
   }
   return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
 }
 
 /** The pseudo-entry of a generic candidate: a verb with a subject and an object that the lexicon does not know. */
-export const GENERIC: LexEntry = { id: 'GEN', pos: 'v', words: [], cameo: '', type: 'GENERIC', mode: '', contexts: [], goldstein: 0, block: false, text: '(verb with subject and object)' };
+export const GENERIC: LexEntry = {
+  id: 'GEN',
+  pos: 'v',
+  words: [],
+  cameo: '',
+  type: 'GENERIC',
+  mode: '',
+  contexts: [],
+  goldstein: 0,
+  block: false,
+  text: '(verb with subject and object)',
+};
 /** Verbs that never code an event on their own (copulas, perception, possession, aspect). */
-const NON_EVENT_VERBS = new Set(['be', 'have', 'do', 'get', 'become', 'seem', 'appear', 'remain', 'see', 'look', 'know', 'want', 'need', 'like', 'include', 'contain', 'mean', 'use', 'go', 'come', 'put', 'let', 'find', 'keep', 'continue', 'begin', 'start', 'try', 'help', 'feel', 'hear', 'live', 'become', 'involve', 'consider', 'describe', 'call', 'name', 'cost', 'own', 'represent', 'lead', 'follow', 'allow', 'make', 'take', 'give']);
+const NON_EVENT_VERBS = new Set([
+  'be',
+  'have',
+  'do',
+  'get',
+  'become',
+  'seem',
+  'appear',
+  'remain',
+  'see',
+  'look',
+  'know',
+  'want',
+  'need',
+  'like',
+  'include',
+  'contain',
+  'mean',
+  'use',
+  'go',
+  'come',
+  'put',
+  'let',
+  'find',
+  'keep',
+  'continue',
+  'begin',
+  'start',
+  'try',
+  'help',
+  'feel',
+  'hear',
+  'live',
+  'become',
+  'involve',
+  'consider',
+  'describe',
+  'call',
+  'name',
+  'cost',
+  'own',
+  'represent',
+  'lead',
+  'follow',
+  'allow',
+  'make',
+  'take',
+  'give',
+]);
 
 /** Code the events of one sentence. */
-function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | null, out: Candidate[], generic: boolean): void {
+function codeSentence(
+  doc: Doc,
+  si: number,
+  mi: MentionIndex,
+  docDate: string | null,
+  out: Candidate[],
+  generic: boolean,
+): void {
   const v = new SentenceView(doc, si);
   const parsed = v.parsed;
   const g = grammar();
@@ -173,7 +250,14 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       const l = v.lemma(i);
       if (g.reporting.has(l) || g.light.has(l) || NON_EVENT_VERBS.has(l)) continue;
       const subj = v.children(i).some((c) => v.base(c) === 'nsubj');
-      const obj = v.children(i).some((c) => v.rel(c) === 'obj' || v.rel(c) === 'iobj' || ((v.base(c) === 'obl') && v.marks(c).some((mk) => g.recipientPreps.includes(mk))));
+      const obj = v
+        .children(i)
+        .some(
+          (c) =>
+            v.rel(c) === 'obj' ||
+            v.rel(c) === 'iobj' ||
+            (v.base(c) === 'obl' && v.marks(c).some((mk) => g.recipientPreps.includes(mk))),
+        );
       if (subj && obj) matches.set(i, { entry: { ...GENERIC, words: [l] }, specificity: 0, consumed: [] });
     }
   }
@@ -197,19 +281,30 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
     if (isNoun) {
       const gov = v.head(i);
       const govRel = v.base(i);
-      const governed = gov >= 0 && (v.isVerb(gov) || v.upos(gov) === 'ADJ') && ['obj', 'nsubj', 'obl', 'xcomp', 'nmod'].includes(govRel);
-      light = governed && (g.light.has(v.lemma(gov)) || (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(i).includes(p))));
+      const governed =
+        gov >= 0 &&
+        (v.isVerb(gov) || v.upos(gov) === 'ADJ') &&
+        ['obj', 'nsubj', 'obl', 'xcomp', 'nmod'].includes(govRel);
+      light =
+        governed &&
+        (g.light.has(v.lemma(gov)) ||
+          (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(i).includes(p))));
       const own = nounActorCandidates(v, i, (t) => mi.at(t).length > 0);
       const cands: ArgPick[] = [...own];
       if (governed && (light || govRel === 'obj')) {
         pred = gov;
         const sub = subjectOf(v, gov);
-        if (govRel !== 'nsubj' && sub.actor.tokens.length) cands.push({ tokens: sub.actor.tokens, rule: `gov(${v.lemma(gov)}):${sub.actor.rule}` });
+        if (govRel !== 'nsubj' && sub.actor.tokens.length)
+          cands.push({ tokens: sub.actor.tokens, rule: `gov(${v.lemma(gov)}):${sub.actor.rule}` });
       }
       actor = choose(v, mi, cands);
       const rc = recipientCandidates(v, i, e.type, consumed, true);
       if (light) rc.push(...recipientCandidates(v, gov, e.type, new Set([i]), true));
-      recipient = choose(v, mi, rc.filter((r) => !r.tokens.some((t) => actor.pick.tokens.includes(t))));
+      recipient = choose(
+        v,
+        mi,
+        rc.filter((r) => !r.tokens.some((t) => actor.pick.tokens.includes(t))),
+      );
     } else {
       const sub = subjectOf(v, i);
       actor = choose(v, mi, sub.actor.tokens.length ? [sub.actor] : []);
@@ -221,11 +316,13 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       // (Not for passives: the subject slot is the patient, and the agent is absent on purpose.)
       if (!actor.mentions.length && !sub.actor.tokens.length && !sub.patient.tokens.length) {
         const l = linearArg(v, mi, i, -1);
-        if ((l.mentions.length || l.pick.tokens.length) && !l.mentions.some((m) => recipient.mentions.includes(m))) actor = l;
+        if ((l.mentions.length || l.pick.tokens.length) && !l.mentions.some((m) => recipient.mentions.includes(m)))
+          actor = l;
       }
       if (!recipient.mentions.length && !recipient.pick.tokens.length) {
         const r = linearArg(v, mi, i, 1);
-        if ((r.mentions.length || r.pick.tokens.length) && !r.mentions.some((m) => actor.mentions.includes(m))) recipient = r;
+        if ((r.mentions.length || r.pick.tokens.length) && !r.mentions.some((m) => actor.mentions.includes(m)))
+          recipient = r;
       }
     }
     if (!parsed && isNoun) {
@@ -277,8 +374,16 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       for (const c of v.childrenBy(p, 'obl', 'nmod')) {
         if (!v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
         const ms = mi.forPhrase(v, c, phraseTokens(v, c));
-        const ent = (doc.layers.entities ?? []).find((en) => en.start <= v.t.start[c] && en.end >= v.t.end[c] && (en.label === 'LOC' || en.label === 'GPE'));
-        if (ent || (ms.length && ms[0].kind !== 'pronoun' && (ms[0].sector === 'UNK' || ms[0].sector === '' || ms[0].sector === 'GOV') && v.upos(c) === 'PROPN')) {
+        const ent = (doc.layers.entities ?? []).find(
+          (en) => en.start <= v.t.start[c] && en.end >= v.t.end[c] && (en.label === 'LOC' || en.label === 'GPE'),
+        );
+        if (
+          ent ||
+          (ms.length &&
+            ms[0].kind !== 'pronoun' &&
+            (ms[0].sector === 'UNK' || ms[0].sector === '' || ms[0].sector === 'GOV') &&
+            v.upos(c) === 'PROPN')
+        ) {
           const sp = ent ? { start: ent.start, end: ent.end } : { start: ms[0].start, end: ms[0].end };
           place = { text: doc.text.slice(sp.start, sp.end), ...sp, country: ms[0]?.country ?? null };
           break;
@@ -290,7 +395,13 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
     // An event with no participant, place or date of its own says too little to keep ("the requested content").
     if (!actor.pick.tokens.length && !recipient.pick.tokens.length && !place && !dateSpan) continue;
     const isGeneric = e.id === GENERIC.id;
-    if (isGeneric && (!actor.pick.tokens.length || !recipient.pick.tokens.length || !(actor.mentions.length + recipIdsLen(recipient, actor)))) continue;
+    if (
+      isGeneric &&
+      (!actor.pick.tokens.length ||
+        !recipient.pick.tokens.length ||
+        !(actor.mentions.length + recipIdsLen(recipient, actor)))
+    )
+      continue;
     let type = e.type;
     let mode = e.mode;
     let cameo = e.cameo || ploverToCameo(e.type, e.mode);
@@ -304,11 +415,17 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       if (type === 'REJECT') isNeg = false;
     }
     const ctx = [...new Set([...e.contexts, ...contexts])];
-    const confidence = Math.min(0.95, BASE_CONFIDENCE + SPECIFICITY_STEP * m.specificity - (actor.mentions.length ? 0 : 0.1));
+    const confidence = Math.min(
+      0.95,
+      BASE_CONFIDENCE + SPECIFICITY_STEP * m.specificity - (actor.mentions.length ? 0 : 0.1),
+    );
     const record: EventRecord = {
       id: '',
       sentence: si,
-      trigger: { start: v.t.start[i], end: v.t.end[m.consumed.length && !isNoun ? Math.max(i, ...m.consumed.filter((c) => c - i < 4)) : i] },
+      trigger: {
+        start: v.t.start[i],
+        end: v.t.end[m.consumed.length && !isNoun ? Math.max(i, ...m.consumed.filter((c) => c - i < 4)) : i],
+      },
       type,
       mode,
       contexts: ctx,
@@ -325,7 +442,12 @@ function codeSentence(doc: Doc, si: number, mi: MentionIndex, docDate: string | 
       negated: isNeg,
       modality,
       historical,
-      decidedBy: [isGeneric ? `candidate:generic verb "${v.lemma(i)}"` : `lex:${e.id} ${e.pos}:"${e.text}" → ${e.cameo} ${e.type}${e.mode ? '/' + e.mode : ''}`, ...rules.map((r) => `rule:${r}`)],
+      decidedBy: [
+        isGeneric
+          ? `candidate:generic verb "${v.lemma(i)}"`
+          : `lex:${e.id} ${e.pos}:"${e.text}" → ${e.cameo} ${e.type}${e.mode ? '/' + e.mode : ''}`,
+        ...rules.map((r) => `rule:${r}`),
+      ],
       confidence: Math.round(confidence * 100) / 100,
       ...(reportedBy ? { reportedBy } : {}),
     };

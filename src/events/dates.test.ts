@@ -16,12 +16,19 @@ test('explicit dates, with and without a year', () => {
   assert.deepEqual(iso('the November 13 attacks'), ['2015-11-13']);
   assert.deepEqual(iso('On 4 October 2007, the court'), ['2007-10-04']);
   assert.deepEqual(iso('on Dec. 3'), ['2015-12-03'], 'a day shortly after publication is upcoming');
-  assert.deepEqual(iso('on June 3', '2015-02-01'), ['2014-06-03'], 'a day far after publication belongs to the previous year');
+  assert.deepEqual(
+    iso('on June 3', '2015-02-01'),
+    ['2014-06-03'],
+    'a day far after publication belongs to the previous year',
+  );
   assert.deepEqual(iso('yesterday and tomorrow'), ['2015-11-25', '2015-11-27']);
   assert.deepEqual(iso('they may go'), [], '"may" alone is a modal');
 });
 
 test('relative dates need a document date', () => {
   assert.deepEqual(findDates('on Tuesday', 0, null), []);
-  assert.deepEqual(findDates('on 13 November 2015', 0, null).map((d) => d.iso), ['2015-11-13']);
+  assert.deepEqual(
+    findDates('on 13 November 2015', 0, null).map((d) => d.iso),
+    ['2015-11-13'],
+  );
 });

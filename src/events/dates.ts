@@ -15,16 +15,39 @@ export interface DateExpr {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const RE_MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 const RE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 const RE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const RE_WEEKDAY = /\b(?:(last|next|this|on|early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
+const RE_WEEKDAY =
+  /\b(?:(last|next|this|on|early|late)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
 const RE_DEICTIC = /\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/gi;
 /** How far past the document date an explicit month-day may fall before we read it as last year (days). */
 const FUTURE_SLACK_DAYS = 60;
@@ -94,7 +117,7 @@ export function findDates(text: string, base: number, docDate: string | null): D
       const q = (m[1] ?? '').toLowerCase();
       let back = (docDow - dow + 7) % 7;
       // "next Friday" looks forward; "last Friday" is never the publication day itself.
-      if (q === 'next') back = -(((dow - docDow + 7) % 7) || 7);
+      if (q === 'next') back = -((dow - docDow + 7) % 7 || 7);
       else if (q === 'last' && back === 0) back = 7;
       const s = m.index! + (q && q !== 'next' && q !== 'last' ? m[0].length - m[2].length : 0);
       push(s, m.index! + m[0].length, fromUtc(docMs - back * 86400000), true);

@@ -49,7 +49,9 @@ class Confusion {
       if (!r) continue;
       const n = [...r.values()].reduce((a, b) => a + b, 0);
       const ok = [...r].filter(([p]) => typeOk(g, p)).reduce((a, [, c]) => a + c, 0);
-      console.log(g.padEnd(10) + cols.map((c) => String(r.get(c) ?? '').padStart(5)).join('') + `  ${(ok / n).toFixed(2)}`);
+      console.log(
+        g.padEnd(10) + cols.map((c) => String(r.get(c) ?? '').padStart(5)).join('') + `  ${(ok / n).toFixed(2)}`,
+      );
     }
   }
 }
@@ -107,7 +109,14 @@ function main(): void {
       const best = hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
       if (typeOk(r.type, best.type)) typeRight++;
       plvConf.add(r.type, best.type);
-      if (hits.some((e) => side(doc, e.actor, e.actorSpans).some((s) => overlaps(s, src)) && side(doc, e.recipient, e.recipientSpans).some((s) => overlaps(s, tgt)))) directed++;
+      if (
+        hits.some(
+          (e) =>
+            side(doc, e.actor, e.actorSpans).some((s) => overlaps(s, src)) &&
+            side(doc, e.recipient, e.recipientSpans).some((s) => overlaps(s, tgt)),
+        )
+      )
+        directed++;
     } else plvConf.add(r.type, 'NONE');
   }
   console.log(`\n(a) PLV ${split}: ${plv.length} rows`);
@@ -132,9 +141,20 @@ function main(): void {
   const gConf = new Confusion();
   for (const r of gsr) {
     const { doc, events } = process1(r.text);
-    const words = new Set(r.eventText.toLowerCase().split(/[^a-z-]+/).filter(Boolean));
+    const words = new Set(
+      r.eventText
+        .toLowerCase()
+        .split(/[^a-z-]+/)
+        .filter(Boolean),
+    );
     // Align with the gold trigger words when possible, else take the most confident event.
-    const aligned = events.filter((e) => doc.text.slice(e.trigger.start, e.trigger.end).toLowerCase().split(/\s+/).some((w) => words.has(w)));
+    const aligned = events.filter((e) =>
+      doc.text
+        .slice(e.trigger.start, e.trigger.end)
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => words.has(w)),
+    );
     const pool = aligned.length ? aligned : events;
     const best = pool.length ? pool.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : null;
     gConf.add(r.type, best?.type ?? 'NONE');
@@ -195,12 +215,23 @@ function main(): void {
     pN++;
     if (events.some((e) => want.has(e.type))) pRight++;
   }
-  console.log(`\n(c) PETRARCH unit tests (all; not trained on unless stated in docs/events.md): ${petr.length} sentences`);
-  console.log(`  expected PLOVER type found: ${pct(pRight, pN)}   no-event sentences left empty: ${pct(quiet, quietN)}`);
+  console.log(
+    `\n(c) PETRARCH unit tests (all; not trained on unless stated in docs/events.md): ${petr.length} sentences`,
+  );
+  console.log(
+    `  expected PLOVER type found: ${pct(pRight, pN)}   no-event sentences left empty: ${pct(quiet, quietN)}`,
+  );
 
-  if (stageFailures.size) console.log(`\nupstream stage failures (their layers left empty): ${JSON.stringify(Object.fromEntries(stageFailures))}`);
-  console.log(`\nspeed: ${sentences} sentences; nlp+actors ${(preMs / 1000).toFixed(2)} s, events ${(evMs / 1000).toFixed(2)} s`);
-  console.log(`  whole chain ${((sentences * 1000) / (preMs + evMs)).toFixed(0)} sentences/s; events stage alone ${((sentences * 1000) / evMs).toFixed(0)} sentences/s (one core, in-process)`);
+  if (stageFailures.size)
+    console.log(
+      `\nupstream stage failures (their layers left empty): ${JSON.stringify(Object.fromEntries(stageFailures))}`,
+    );
+  console.log(
+    `\nspeed: ${sentences} sentences; nlp+actors ${(preMs / 1000).toFixed(2)} s, events ${(evMs / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `  whole chain ${((sentences * 1000) / (preMs + evMs)).toFixed(0)} sentences/s; events stage alone ${((sentences * 1000) / evMs).toFixed(0)} sentences/s (one core, in-process)`,
+  );
 }
 
 main();

@@ -15,7 +15,9 @@ export const DEV_SHARE = 0.3;
 
 /** Deterministic split: an item is held out ("dev") when the hash of its key falls in the first DEV_SHARE. */
 export function isDev(key: string): boolean {
-  const h = createHash('sha256').update('dateline-events-split:' + key).digest();
+  const h = createHash('sha256')
+    .update('dateline-events-split:' + key)
+    .digest();
   return h.readUInt32BE(0) / 0x100000000 < DEV_SHARE;
 }
 
@@ -54,7 +56,14 @@ export function loadPlv(): PlvRow[] {
     const marked = f[col('marked_sentence')];
     let type = f[col('gold_root')].trim().toUpperCase();
     if (type !== 'YIELD') type = normalizeLabel(type)?.type ?? type;
-    out.push({ id: f[col('sentence_id')], text, source: locate(marked, 's'), target: locate(marked, 't'), type, dev: isDev('plv:' + f[col('sentence_id')]) });
+    out.push({
+      id: f[col('sentence_id')],
+      text,
+      source: locate(marked, 's'),
+      target: locate(marked, 't'),
+      type,
+      dev: isDev('plv:' + f[col('sentence_id')]),
+    });
   }
   return out;
 }
@@ -89,12 +98,25 @@ export function loadGsr(): GsrRow[] {
   const raw = JSON.parse(readFileSync(join(eventsDir(), 'PLOVER_GSR_CAMEO.json'), 'utf8')) as Record<string, unknown>[];
   const out: GsrRow[] = [];
   const actors = (x: unknown): GsrRow['source'] =>
-    (Array.isArray(x) ? (x as GsrActor[]) : []).map((a) => ({ text: a.actorText ?? '', country: (a.code ?? '').slice(0, 3), sector: a.sector ?? '' }));
+    (Array.isArray(x) ? (x as GsrActor[]) : []).map((a) => ({
+      text: a.actorText ?? '',
+      country: (a.code ?? '').slice(0, 3),
+      sector: a.sector ?? '',
+    }));
   for (const r of raw) {
     if (!r.text || r.event === 'DOCUMENT') continue;
     const n = normalizeLabel(String(r.event), String(r.mode ?? ''));
     if (!n) continue;
-    out.push({ id: String(r.id), text: String(r.text), type: n.type, mode: n.mode, eventText: String(r.eventText ?? ''), source: actors(r.source), target: actors(r.target), dev: isDev('gsr:' + r.id) });
+    out.push({
+      id: String(r.id),
+      text: String(r.text),
+      type: n.type,
+      mode: n.mode,
+      eventText: String(r.eventText ?? ''),
+      source: actors(r.source),
+      target: actors(r.target),
+      dev: isDev('gsr:' + r.id),
+    });
   }
   return out;
 }
@@ -114,7 +136,9 @@ export function loadPetrarch(): PetrRow[] {
   for (const m of xml.matchAll(/<Sentence\s+date="(\d+)"\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/Sentence>/g)) {
     const body = m[3];
     const text = /<Text>([\s\S]*?)<\/Text>/.exec(body)?.[1].replace(/\s+/g, ' ').trim() ?? '';
-    const codings = [...body.matchAll(/<EventCoding\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"/g)].map((c) => ({
+    const codings = [
+      ...body.matchAll(/<EventCoding\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"/g),
+    ].map((c) => ({
       source: c[1],
       target: c[2],
       cameo: c[3],
@@ -188,7 +212,11 @@ export function loadNgec(): { text: string; type: string; mode: string }[] {
   return rows
     .slice(1)
     .filter((r) => r.length > li && r[ti])
-    .map((r) => ({ text: r[ti], type: normalizeLabel(r[li], r[mi].toLowerCase())?.type ?? r[li], mode: r[mi].toLowerCase() }));
+    .map((r) => ({
+      text: r[ti],
+      type: normalizeLabel(r[li], r[mi].toLowerCase())?.type ?? r[li],
+      mode: r[mi].toLowerCase(),
+    }));
 }
 
 /** ConfliBERT CAMEO sentences with a quad-class label (0 = none/neutral, 1..4). */

@@ -16,11 +16,20 @@ export function candidateFeatures(c: Candidate, sectorOf: (id: string) => string
   const e = c.match.entry;
   const r = c.record;
   const lem = v.lemma(i);
-  const f: string[] = ['bias', `lex=${e.id}`, `lt=${e.type}`, `lm=${e.type}/${e.mode}`, `tl=${lem}`, `tlp=${e.pos}:${lem}`, `pos=${e.pos}`];
+  const f: string[] = [
+    'bias',
+    `lex=${e.id}`,
+    `lt=${e.type}`,
+    `lm=${e.type}/${e.mode}`,
+    `tl=${lem}`,
+    `tlp=${e.pos}:${lem}`,
+    `pos=${e.pos}`,
+  ];
   if (e.objs) f.push(`objc=${e.type}`);
   for (const ch of v.children(i)) {
     const rel = v.base(ch);
-    if (rel === 'obj' || rel === 'nsubj' || rel === 'xcomp' || rel === 'compound' || rel === 'amod') f.push(`${rel}=${v.lemma(ch)}`);
+    if (rel === 'obj' || rel === 'nsubj' || rel === 'xcomp' || rel === 'compound' || rel === 'amod')
+      f.push(`${rel}=${v.lemma(ch)}`);
     if (rel === 'obl' || rel === 'nmod') for (const m of v.marks(ch)) f.push(`prep=${m}`, `prepw=${m}:${v.lemma(ch)}`);
     if (rel === 'aux') f.push(`aux=${v.lemma(ch)}`);
   }
@@ -39,6 +48,7 @@ export function candidateFeatures(c: Candidate, sectorOf: (id: string) => string
     if (k === i || !CONTENT.has(v.upos(k))) continue;
     f.push(`w=${v.lemma(k)}`, `${k < i ? 'wl' : 'wr'}=${v.lemma(k)}`);
   }
-  for (const d of c.record.decidedBy) if (d.startsWith('rule:actor=') || d.startsWith('rule:recipient=')) f.push(d.slice(5));
+  for (const d of c.record.decidedBy)
+    if (d.startsWith('rule:actor=') || d.startsWith('rule:recipient=')) f.push(d.slice(5));
   return f;
 }

@@ -69,7 +69,10 @@ export function grammar(): Grammar {
     placePreps: new Set(g.placePreps),
     relPron: new Set(g.relativePronouns),
     histDet: new Set(g.historicalDeterminers),
-    contextCues: Object.entries(g.contextCues).map(([c, words]) => [c, new RegExp(`\\b(?:${words.map(esc).join('|')})\\b`, 'i')]),
+    contextCues: Object.entries(g.contextCues).map(([c, words]) => [
+      c,
+      new RegExp(`\\b(?:${words.map(esc).join('|')})\\b`, 'i'),
+    ]),
   };
   return cached;
 }

@@ -28,7 +28,15 @@ function dedupe(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
     const r = c.record;
-    const twin = out.findIndex((o) => o.record.sentence === r.sentence && o.record.type === r.type && o.record.negated === r.negated && meets(o.record.actor, r.actor) && meets(o.record.recipient, r.recipient) && (o.record.actor.length + o.record.recipient.length > 0 || r.actor.length + r.recipient.length > 0));
+    const twin = out.findIndex(
+      (o) =>
+        o.record.sentence === r.sentence &&
+        o.record.type === r.type &&
+        o.record.negated === r.negated &&
+        meets(o.record.actor, r.actor) &&
+        meets(o.record.recipient, r.recipient) &&
+        (o.record.actor.length + o.record.recipient.length > 0 || r.actor.length + r.recipient.length > 0),
+    );
     if (twin < 0) out.push(c);
     else {
       const o = out[twin].record;

@@ -49,11 +49,16 @@ export interface Example {
 }
 
 /** Train by SGD on the softmax loss; features seen fewer than `minCount` times are dropped. */
-export function train(examples: Example[], labels: string[], opts: { epochs: number; lr: number; l2: number; seed: number; minCount: number }): LinearModel {
+export function train(
+  examples: Example[],
+  labels: string[],
+  opts: { epochs: number; lr: number; l2: number; seed: number; minCount: number },
+): LinearModel {
   const counts = new Map<string, number>();
   for (const ex of examples) for (const f of new Set(ex.feats)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const features = new Map<string, number>();
-  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= opts.minCount || f === 'bias') features.set(f, features.size);
+  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (c >= opts.minCount || f === 'bias') features.set(f, features.size);
   const L = labels.length;
   const w = new Float32Array(features.size * L);
   const m: LinearModel = { labels, features, w };
@@ -89,11 +94,22 @@ export function serialise(m: LinearModel, meta: Record<string, unknown>): string
   const q = new Int16Array(m.w.length);
   for (let k = 0; k < m.w.length; k++) q[k] = Math.max(-32767, Math.min(32767, Math.round(m.w[k] * SCALE)));
   const names = [...m.features.keys()];
-  return JSON.stringify({ ...meta, labels: m.labels, scale: SCALE, features: names, weights: Buffer.from(q.buffer).toString('base64') });
+  return JSON.stringify({
+    ...meta,
+    labels: m.labels,
+    scale: SCALE,
+    features: names,
+    weights: Buffer.from(q.buffer).toString('base64'),
+  });
 }
 
 /** Inverse of {@link serialise}. */
-export function deserialise(obj: { labels: string[]; scale: number; features: string[]; weights: string }): LinearModel {
+export function deserialise(obj: {
+  labels: string[];
+  scale: number;
+  features: string[];
+  weights: string;
+}): LinearModel {
   const buf = Buffer.from(obj.weights, 'base64');
   const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
   const w = new Float32Array(q.length);

@@ -10,7 +10,13 @@ import type { SentenceView } from './syntax.js';
 /** True when token p has a negating dependent ("not", "never", "no talks"). */
 function hasNegator(v: SentenceView, p: number): boolean {
   const g = grammar();
-  return v.children(p).some((c) => (v.base(c) === 'advmod' || v.base(c) === 'neg' || v.base(c) === 'det' || v.base(c) === 'cc') && g.negators.has(v.lemma(c)));
+  return v
+    .children(p)
+    .some(
+      (c) =>
+        (v.base(c) === 'advmod' || v.base(c) === 'neg' || v.base(c) === 'det' || v.base(c) === 'cc') &&
+        g.negators.has(v.lemma(c)),
+    );
 }
 
 /** Whether the event at trigger i (predicate p: i itself or the verb governing a nominal trigger) is negated. */
@@ -32,7 +38,13 @@ function ownModality(v: SentenceView, p: number): Modality | null {
   if (aux.some((a) => g.futureAux.has(a)) || texts.some((a) => g.futureAux.has(a))) return 'future';
   // "is going to attack", "is about to restore".
   const h = v.head(p);
-  if (v.rel(p) === 'xcomp' && h >= 0 && (v.lemma(h) === 'go' || v.lemma(h) === 'about') && v.childrenBy(h, 'aux').length) return 'future';
+  if (
+    v.rel(p) === 'xcomp' &&
+    h >= 0 &&
+    (v.lemma(h) === 'go' || v.lemma(h) === 'about') &&
+    v.childrenBy(h, 'aux').length
+  )
+    return 'future';
   return null;
 }
 
@@ -122,7 +134,14 @@ export function reportingChild(v: SentenceView, p: number): number {
 export function isHistoricalNoun(v: SentenceView, n: number, gov: number, light: boolean): boolean {
   const g = grammar();
   if (light) return false;
-  const definite = v.children(n).some((c) => (v.base(c) === 'det' && g.histDet.has(v.lemma(c))) || v.rel(c) === 'nmod:poss' || (v.base(c) === 'amod' && g.histDet.has(v.lemma(c))));
+  const definite = v
+    .children(n)
+    .some(
+      (c) =>
+        (v.base(c) === 'det' && g.histDet.has(v.lemma(c))) ||
+        v.rel(c) === 'nmod:poss' ||
+        (v.base(c) === 'amod' && g.histDet.has(v.lemma(c))),
+    );
   if (!definite) return false;
   // The subject of a copula or main clause about the event ("the downing was regrettable") is a back-reference too.
   return gov >= 0 || v.base(n) === 'nsubj' || v.base(n) === 'root';

@@ -29,7 +29,8 @@ export function makePreprocessor(): (text: string, date?: string | null) => Doc 
         s.run(doc);
       } catch {
         stageFailures.set(s.name, (stageFailures.get(s.name) ?? 0) + 1);
-        for (const l of s.assigns) if (!doc.layers[l]) (doc.layers as Record<string, unknown>)[l] = l === 'tokens' ? undefined : [];
+        for (const l of s.assigns)
+          if (!doc.layers[l]) (doc.layers as Record<string, unknown>)[l] = l === 'tokens' ? undefined : [];
       }
     }
     if (!doc.layers.tokens) {

@@ -81,7 +81,8 @@ export class SentenceView {
   /** Token i and its conjuncts (conj children, recursively), in order. */
   withConjuncts(i: number): number[] {
     const out = [i];
-    for (let k = 0; k < out.length; k++) for (const c of this.childrenBy(out[k], 'conj')) if (!out.includes(c)) out.push(c);
+    for (let k = 0; k < out.length; k++)
+      for (const c of this.childrenBy(out[k], 'conj')) if (!out.includes(c)) out.push(c);
     return out;
   }
 

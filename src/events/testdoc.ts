@@ -52,7 +52,12 @@ export function buildDoc(spec: string, mentions: MentionSpec[] = [], published =
       t.deprel[i] = deprel;
       t.sentence[i] = si;
     });
-    sentences.push({ start: starts[base], end: ends[base + s.length - 1], tokenStart: base, tokenEnd: base + s.length });
+    sentences.push({
+      start: starts[base],
+      end: ends[base + s.length - 1],
+      tokenStart: base,
+      tokenEnd: base + s.length,
+    });
     base += s.length;
   }
   doc.layers.tokens = t;

@@ -35,7 +35,11 @@ function sectorFn(doc: Doc): (id: string) => string {
 function participants(doc: Doc, c: Candidate): Span[] {
   const ms = doc.layers.mentions ?? [];
   const r = c.record;
-  return [...[...r.actor, ...r.recipient].map((id) => ms.find((m) => m.id === id)!).filter(Boolean), ...(r.actorSpans ?? []), ...(r.recipientSpans ?? [])];
+  return [
+    ...[...r.actor, ...r.recipient].map((id) => ms.find((m) => m.id === id)!).filter(Boolean),
+    ...(r.actorSpans ?? []),
+    ...(r.recipientSpans ?? []),
+  ];
 }
 
 /** Build the labelled examples from every training source. */
@@ -63,7 +67,12 @@ export function buildExamples(log = console.log): Example[] {
   for (const r of loadGsr()) {
     if (r.dev) continue;
     const doc = pre(r.text);
-    const words = new Set(r.eventText.toLowerCase().split(/[^a-z-]+/).filter(Boolean));
+    const words = new Set(
+      r.eventText
+        .toLowerCase()
+        .split(/[^a-z-]+/)
+        .filter(Boolean),
+    );
     for (const c of codeCandidates(doc, true)) {
       const tw = doc.text.slice(c.record.trigger.start, c.record.trigger.end).toLowerCase().split(/\s+/);
       if (tw.some((w) => words.has(w))) add(doc, c, r.type, W.gsr);
@@ -106,10 +115,19 @@ function main(): void {
   const ex = buildExamples();
   const labels = [...ploverTypes(), 'NONE'];
   const m = train(ex, labels, HYPER);
-  const text = serialise(m, { name: 'events.lr.v1', seed: SEED, hyper: HYPER, weights: W, examples: ex.length, trainedOn: 'PLV train split, GSR train split, ConfliBERT, NGEC synthetic (first sentences)' });
+  const text = serialise(m, {
+    name: 'events.lr.v1',
+    seed: SEED,
+    hyper: HYPER,
+    weights: W,
+    examples: ex.length,
+    trainedOn: 'PLV train split, GSR train split, ConfliBERT, NGEC synthetic (first sentences)',
+  });
   writeFileSync(dataPath('events', 'model.json'), text + '\n');
   writeManifest();
-  console.log(`model: ${m.features.size} features × ${labels.length} labels, ${(text.length / 1024).toFixed(0)} KiB → data/events/model.json`);
+  console.log(
+    `model: ${m.features.size} features × ${labels.length} labels, ${(text.length / 1024).toFixed(0)} KiB → data/events/model.json`,
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main();

@@ -32,11 +32,14 @@ export function parseLexicon(src: string): LexEntry[] {
       let contexts = base?.contexts ?? [];
       for (const p of parts.slice(1)) {
         if (p.startsWith('ctx=')) {
-          contexts = p.slice(4).split(',').map((c) => {
-            const n = normalizeContext(c);
-            if (!n) throw new Error(`lexicon line ${ln + 1}: unknown context ${c}`);
-            return n;
-          });
+          contexts = p
+            .slice(4)
+            .split(',')
+            .map((c) => {
+              const n = normalizeContext(c);
+              if (!n) throw new Error(`lexicon line ${ln + 1}: unknown context ${c}`);
+              return n;
+            });
         } else {
           const [t, m] = p.split('/');
           type = t;
@@ -50,7 +53,10 @@ export function parseLexicon(src: string): LexEntry[] {
     const m = /^([vna]):\s*(.*)$/.exec(line);
     if (!m || !section) throw new Error(`lexicon line ${ln + 1}: cannot parse "${line}"`);
     const pos = m[1] as 'v' | 'n' | 'a';
-    for (const item of m[2].split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const item of m[2]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const words: string[] = [];
       let prep: string | undefined;
       let objs: string[] | undefined;
@@ -83,12 +89,22 @@ export function parseLexicon(src: string): LexEntry[] {
 }
 
 const SOURCES: Record<string, { source: string; licence: string }> = {
-  'plover.json': { source: 'written for dateline from the PLOVER v2 draft manual definitions', licence: 'CC BY-SA 4.0 (PLOVER facts), MIT (this file)' },
-  'cameo.json': { source: 'built by src/events/ontology/build.ts from CAMEO code table, Goldstein scale and CAMEO2PLOVER-2021 in ../shared (facts)', licence: 'facts; CC BY-SA 4.0 (PLOVER mapping)' },
+  'plover.json': {
+    source: 'written for dateline from the PLOVER v2 draft manual definitions',
+    licence: 'CC BY-SA 4.0 (PLOVER facts), MIT (this file)',
+  },
+  'cameo.json': {
+    source:
+      'built by src/events/ontology/build.ts from CAMEO code table, Goldstein scale and CAMEO2PLOVER-2021 in ../shared (facts)',
+    licence: 'facts; CC BY-SA 4.0 (PLOVER mapping)',
+  },
   'lexicon.txt': { source: 'written for dateline from the PLOVER and CAMEO definitions', licence: 'MIT' },
   'lexicon.json': { source: 'compiled from lexicon.txt by src/events/lexicon/compile.ts', licence: 'MIT' },
   'grammar.json': { source: 'written for dateline', licence: 'MIT' },
-  'model.json': { source: 'trained by src/events/train.ts on ../shared/data/events (see docs/events.md)', licence: 'MIT (weights); training data licences in docs/models.md' },
+  'model.json': {
+    source: 'trained by src/events/train.ts on ../shared/data/events (see docs/events.md)',
+    licence: 'MIT (weights); training data licences in docs/models.md',
+  },
 };
 
 /** Rewrite data/events/manifest.json with each file's sha256. */
@@ -96,10 +112,15 @@ export function writeManifest(): void {
   const files: Record<string, unknown> = {};
   for (const f of readdirSync(dataPath('events')).sort()) {
     if (f === 'manifest.json') continue;
-    const sha256 = createHash('sha256').update(readFileSync(dataPath('events', f))).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(readFileSync(dataPath('events', f)))
+      .digest('hex');
     files[f] = { sha256, ...(SOURCES[f] ?? { source: 'dateline', licence: 'MIT' }) };
   }
-  writeFileSync(dataPath('events', 'manifest.json'), JSON.stringify({ stage: 'events', version: '1', files }, null, 1) + '\n');
+  writeFileSync(
+    dataPath('events', 'manifest.json'),
+    JSON.stringify({ stage: 'events', version: '1', files }, null, 1) + '\n',
+  );
 }
 
 function main(): void {
@@ -110,7 +131,10 @@ function main(): void {
   for (const e of entries) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   const patterns = entries.reduce((n, e) => n + (e.objs?.length ?? 1) * (e.govs?.length ?? 1), 0);
   writeManifest();
-  console.log(`${entries.length} lexicon items (${patterns} predicate patterns once object lists expand)`, Object.fromEntries(byType));
+  console.log(
+    `${entries.length} lexicon items (${patterns} predicate patterns once object lists expand)`,
+    Object.fromEntries(byType),
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main();

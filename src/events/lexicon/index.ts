@@ -109,14 +109,23 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
     prepDeps = pool.filter((c) => v.marks(c).includes(e.prep!));
     // Motion and meeting verbs want a place ("travel to Moscow"), not an infinitive ("going to call").
     if (e.type === 'CONSULT' && e.prep === 'to') prepDeps = prepDeps.filter((c) => !v.isVerb(c));
-    const prt = v.children(i).some((c) => (v.base(c) === 'compound' || v.base(c) === 'advmod') && v.lemma(c) === e.prep);
+    const prt = v
+      .children(i)
+      .some((c) => (v.base(c) === 'compound' || v.base(c) === 'advmod') && v.lemma(c) === e.prep);
     if (!prepDeps.length && !prt) return null;
   }
   if (e.objs) {
     const b = new Map<string, number>();
     let pool: number[];
     if (prepDeps) pool = prepDeps;
-    else if (e.pos === 'v') pool = v.children(i).filter((c) => ['obj', 'nsubj:pass', 'iobj', 'xcomp', 'obl', 'ccomp'].includes(v.rel(c)) || ['obj', 'obl', 'xcomp'].includes(v.base(c)));
+    else if (e.pos === 'v')
+      pool = v
+        .children(i)
+        .filter(
+          (c) =>
+            ['obj', 'nsubj:pass', 'iobj', 'xcomp', 'obl', 'ccomp'].includes(v.rel(c)) ||
+            ['obj', 'obl', 'xcomp'].includes(v.base(c)),
+        );
     else pool = v.children(i).filter((c) => ['compound', 'amod', 'nmod', 'flat', 'obl', 'nummod'].includes(v.base(c)));
     for (const c of pool) bag(v, c, b);
     let hit = -1;

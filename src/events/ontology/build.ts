@@ -40,7 +40,8 @@ function main(): void {
     names.set(code.trim(), desc.trim().replace(/\.$/, ''));
     gold.set(code.trim(), Number(g));
   }
-  for (const [c, g] of Object.entries(gq.goldstein_by_cameo_code as Record<string, number>)) if (!gold.has(c)) gold.set(c, g);
+  for (const [c, g] of Object.entries(gq.goldstein_by_cameo_code as Record<string, number>))
+    if (!gold.has(c)) gold.set(c, g);
   const map = new Map<string, { type: string; mode: string; context: string }>();
   for (const line of readFileSync(join(dir, 'CAMEO2PLOVER-2021.txt'), 'utf8').split('\n')) {
     const p = parseMapLine(line);
@@ -80,9 +81,18 @@ function main(): void {
     });
   }
   const out = dataPath('events', 'cameo.json');
-  const text = JSON.stringify({ source: 'CAMEO code table (GDELT), Phoenix Goldstein/quad table, CAMEO2PLOVER-2021 (facts)', codes: rows }, null, 0);
+  const text = JSON.stringify(
+    { source: 'CAMEO code table (GDELT), Phoenix Goldstein/quad table, CAMEO2PLOVER-2021 (facts)', codes: rows },
+    null,
+    0,
+  );
   writeFileSync(out, text + '\n');
-  console.log(`wrote ${rows.length} codes to ${out} sha256 ${createHash('sha256').update(text + '\n').digest('hex').slice(0, 12)}`);
+  console.log(
+    `wrote ${rows.length} codes to ${out} sha256 ${createHash('sha256')
+      .update(text + '\n')
+      .digest('hex')
+      .slice(0, 12)}`,
+  );
 }
 
 main();

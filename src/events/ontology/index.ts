@@ -145,7 +145,8 @@ export function ploverToCameo(type: string, mode = ''): string {
       if (!defaultCameo.has(`${c.plover}/`)) defaultCameo.set(`${c.plover}/`, c.code);
     }
     // The type-level default is the PLOVER root's own CAMEO code where the table names one.
-    for (const [t, v] of Object.entries(plover().types)) if (cameoMap().has(v.cameoRoot)) defaultCameo.set(`${t}/`, v.cameoRoot);
+    for (const [t, v] of Object.entries(plover().types))
+      if (cameoMap().has(v.cameoRoot)) defaultCameo.set(`${t}/`, v.cameoRoot);
   }
   return defaultCameo.get(`${type}/${mode}`) ?? defaultCameo.get(`${type}/`) ?? '';
 }

@@ -1,7 +1,17 @@
 /** The ontology: 16 types, 37 contexts, old labels mapped to v2, CAMEO ↔ PLOVER both ways. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cameoCode, cameoToPlover, goldstein, intensity, normalizeLabel, ploverContexts, ploverToCameo, ploverTypes, quadOf } from './index.js';
+import {
+  cameoCode,
+  cameoToPlover,
+  goldstein,
+  intensity,
+  normalizeLabel,
+  ploverContexts,
+  ploverToCameo,
+  ploverTypes,
+  quadOf,
+} from './index.js';
 
 test('PLOVER v2 has 16 types and 37 contexts, each type a quad class', () => {
   assert.equal(ploverTypes().length, 16);
