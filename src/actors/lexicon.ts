@@ -186,6 +186,9 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
+/** Shortest key a typo may resolve to: five-letter keys matched common words ("Sharia" → "Shara"), eval run of 06:45. */
+const FUZZY_MIN_KEY = 6;
+
 /** Keys of one-word proper names within one insertion or deletion of `key` (typo tolerance), or []. */
 export function fuzzyKeys(lex: Lexicon, key: string): string[] {
   if (key.length < 6 || lex.index.has(key)) return [];
@@ -193,10 +196,10 @@ export function fuzzyKeys(lex: Lexicon, key: string): string[] {
   // The text has an extra letter ("Quatar"): one of its deletions is a key.
   for (let i = 0; i < key.length; i++) {
     const d = key.slice(0, i) + key.slice(i + 1);
-    if (lex.index.has(d) && d.length >= 5) out.add(d);
+    if (lex.index.has(d) && d.length >= FUZZY_MIN_KEY) out.add(d);
   }
   // The text lacks a letter ("Afganistan"): it equals a deletion of a key.
-  for (const k of lex.deletions.get(key) ?? []) out.add(k);
+  for (const k of lex.deletions.get(key) ?? []) if (k.length >= FUZZY_MIN_KEY) out.add(k);
   // Two letters swapped ("Khatmandu").
   if (key.length >= 7)
     for (let i = 0; i + 1 < key.length; i++) {
