@@ -51,10 +51,32 @@ const has = <K extends Entry['kind']>(m: Match | undefined, k: K): Extract<Entry
   m?.entries.find((e) => e.kind === k) as Extract<Entry, { kind: K }> | undefined;
 
 /** Words that never sit inside a noun phrase between a country word and its head noun. */
-const FUNCTION_WORDS = new Set('and or but nor with without for from into onto upon than that which who whom whose what when where while said says say told tells will would could should shall may might must can has have had was were are is been being did does not also only even just still yet again then there here as by about after before against among under over since until via per told'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'and or but nor with without for from into onto upon than that which who whom whose what when where while said says say told tells will would could should shall may might must can has have had was were are is been being did does not also only even just still yet again then there here as by about after before against among under over since until via per told'.split(
+    ' ',
+  ),
+);
 
 /** Direction words between a preposition and a country: "in south Serbia". */
-const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'northeast', 'northwest', 'southeast', 'southwest']);
+const DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+]);
 
 /** Assemble candidates for one sentence. */
 export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: SentenceContext): Candidate[] {
@@ -62,7 +84,8 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
   for (const m of matches) at.set(m.i, m);
   const W = lex.words;
   const out: Candidate[] = [];
-  const isMod = (k: number): boolean => k < ws.length && !at.has(k) && (W.modifiers.has(ws[k].key) || /^\d+$/.test(ws[k].key));
+  const isMod = (k: number): boolean =>
+    k < ws.length && !at.has(k) && (W.modifiers.has(ws[k].key) || /^\d+$/.test(ws[k].key));
   let i = 0;
   while (i < ws.length) {
     const m = at.get(i);
@@ -70,7 +93,15 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
     if (!m) {
       const pr = W.pronouns.get(key);
       if (pr && !(isCapitalized(ws[i].raw) && key === 'her' && false)) {
-        out.push({ i, j: i + 1, kind: 'pronoun', ident: null, person: true, pronoun: key, subject: /nsubj/.test(cx.deprel(i)) || i === 0 });
+        out.push({
+          i,
+          j: i + 1,
+          kind: 'pronoun',
+          ident: null,
+          person: true,
+          pronoun: key,
+          subject: /nsubj/.test(cx.deprel(i)) || i === 0,
+        });
       }
       i++;
       continue;
@@ -106,7 +137,9 @@ function lookBack(lex: Lexicon, ws: Word[], i: number): { definite: boolean; for
   return { definite, former, start };
 }
 
-function countryOf(m: Match | undefined): { c: CountryRecord; kind: 'country' | 'demonym' | 'plural' | 'capital' | 'seat'; sector?: string } | null {
+function countryOf(
+  m: Match | undefined,
+): { c: CountryRecord; kind: 'country' | 'demonym' | 'plural' | 'capital' | 'seat'; sector?: string } | null {
   if (!m) return null;
   for (const k of ['country', 'demonym', 'plural', 'capital', 'seat'] as const) {
     const e = has(m, k);
@@ -138,7 +171,10 @@ function chunk(
   // nationality, so the chunk keeps only its sector words.
   const prevKey = i > 0 ? ws[i - 1].key : '';
   const nextKey = first.j < ws.length ? ws[first.j].key : '';
-  const notNation = !!firstCountry && firstCountry.kind !== 'seat' && (W.notNationality.has(prevKey) || W.notNationalityAfter.has(nextKey));
+  const notNation =
+    !!firstCountry &&
+    firstCountry.kind !== 'seat' &&
+    (W.notNationality.has(prevKey) || W.notNationalityAfter.has(nextKey));
   let ethnic = false;
   if (firstCountry && notNation) {
     p = first.j;
@@ -175,7 +211,20 @@ function chunk(
     q++;
   }
   // One unknown common noun may sit inside the phrase ("French paper workers") when a sector word follows it.
-  if (q > i && q < ws.length && !at.has(q) && /^\p{Ll}{3,}$/u.test(ws[q].raw) && !FUNCTION_WORDS.has(ws[q].key) && !W.locatives.has(ws[q].key) && has(at.get(q + 1), 'sector') && (country || org) && country?.kind !== 'capital' && cx.upos(q) !== 'VERB' && cx.upos(q) !== 'ADP') q++;
+  if (
+    q > i &&
+    q < ws.length &&
+    !at.has(q) &&
+    /^\p{Ll}{3,}$/u.test(ws[q].raw) &&
+    !FUNCTION_WORDS.has(ws[q].key) &&
+    !W.locatives.has(ws[q].key) &&
+    has(at.get(q + 1), 'sector') &&
+    (country || org) &&
+    country?.kind !== 'capital' &&
+    cx.upos(q) !== 'VERB' &&
+    cx.upos(q) !== 'ADP'
+  )
+    q++;
   const sectors: SectorWord[] = [];
   let seatSector: string | undefined;
   let r = q;
@@ -204,14 +253,29 @@ function chunk(
   const pm = at.get(p);
   const pe = has(pm, 'person') ?? has(pm, 'surname');
   // A surname-only or typo match followed by more capitalised words is part of a longer name: read the whole name.
-  const longerName = pe && pe.kind === 'surname' && pm!.j < ws.length && isCapitalized(ws[pm!.j].raw) && !at.has(pm!.j) && /\p{L}/u.test(ws[pm!.j].raw);
+  const longerName =
+    pe &&
+    pe.kind === 'surname' &&
+    pm!.j < ws.length &&
+    isCapitalized(ws[pm!.j].raw) &&
+    !at.has(pm!.j) &&
+    /\p{L}/u.test(ws[pm!.j].raw);
   if (pe && !longerName && (sectors.length || country || p === i)) {
-    person = [...new Set(pm!.entries.filter((e) => e.kind === 'person' || e.kind === 'surname').map((e) => (e as { p: PersonRecord }).p))];
+    person = [
+      ...new Set(
+        pm!.entries.filter((e) => e.kind === 'person' || e.kind === 'surname').map((e) => (e as { p: PersonRecord }).p),
+      ),
+    ];
     personKind = pe.kind === 'person' ? 'name' : 'surname';
     nameStart = p;
     nameEnd = pm!.j;
     p = pm!.j;
-  } else if ((title || longerName || (p > i && W.honorifics.has(ws[p - 1]?.key ?? ''))) && p < ws.length && isCapitalized(ws[p].raw) && (!at.has(p) || longerName)) {
+  } else if (
+    (title || longerName || (p > i && W.honorifics.has(ws[p - 1]?.key ?? ''))) &&
+    p < ws.length &&
+    isCapitalized(ws[p].raw) &&
+    (!at.has(p) || longerName)
+  ) {
     const e = nameRun(lex, ws, p, at);
     if (e > p) {
       nameStart = p;
@@ -219,7 +283,13 @@ function chunk(
       // The run may end in a known surname with a first name spelt differently ("Abdelaziz Bouteflicka").
       const last = at.get(e - 1);
       if (last && last.j === e && (has(last, 'surname') || has(last, 'person'))) {
-        person = [...new Set(last.entries.filter((x) => x.kind === 'person' || x.kind === 'surname').map((x) => (x as { p: PersonRecord }).p))];
+        person = [
+          ...new Set(
+            last.entries
+              .filter((x) => x.kind === 'person' || x.kind === 'surname')
+              .map((x) => (x as { p: PersonRecord }).p),
+          ),
+        ];
         personKind = 'name';
       }
       p = e;
@@ -241,7 +311,6 @@ function chunk(
     }
   }
   const start = Math.min(back.start, i);
-  const evidence: string[] = [];
   const cands: Candidate[] = [];
   const countryCode = country?.c.code ?? postCountry?.code ?? null;
   const headSector = pickSector(sectors);
@@ -273,21 +342,66 @@ function chunk(
     const sw = has(after, 'sector');
     if (sw && !sw.s.person && ident.country) {
       const sector = sw.s.generic && sw.s.sector === 'GOV' ? 'GOV' : sw.s.sector;
-      const id2: Identity = { name: ws.slice(start, after!.j).map((w) => w.raw).join(' '), country: ident.country, sector, code: makeCode(ident.country, sector), confidence: ident.confidence * 0.9, evidence: [...ident.evidence, `the ${sw.s.text} of ${ident.name}`] };
-      cands.push({ i: start, j: after!.j, kind: 'person+sector', ident: id2, person: false, subject: isSubject(cx, start, after!.j) });
+      const id2: Identity = {
+        name: ws
+          .slice(start, after!.j)
+          .map((w) => w.raw)
+          .join(' '),
+        country: ident.country,
+        sector,
+        code: makeCode(ident.country, sector),
+        confidence: ident.confidence * 0.9,
+        evidence: [...ident.evidence, `the ${sw.s.text} of ${ident.name}`],
+      };
+      cands.push({
+        i: start,
+        j: after!.j,
+        kind: 'person+sector',
+        ident: id2,
+        person: false,
+        subject: isSubject(cx, start, after!.j),
+      });
       return { cands, end: after!.j };
     }
-    cands.push({ i: start, j: p, kind: personKind + (at.get(nameStart)?.fuzzy ? '~fuzzy' : ''), ident, person: true, titleRole: title?.role ?? ident.role, surnameKey: ws[nameEnd - 1].key, subject: isSubject(cx, start, nameEnd) });
+    cands.push({
+      i: start,
+      j: p,
+      kind: personKind + (at.get(nameStart)?.fuzzy ? '~fuzzy' : ''),
+      ident,
+      person: true,
+      titleRole: title?.role ?? ident.role,
+      surnameKey: ws[nameEnd - 1].key,
+      subject: isSubject(cx, start, nameEnd),
+    });
     return { cands, end: p };
   }
   // 2. A title with an unknown name ("Planning and Investment Minister Tran Xuan Gia").
   if (nameStart >= 0) {
     const sector = former ? 'ELI' : (headSector?.sector ?? 'UNK');
-    const name = ws.slice(nameStart, nameEnd).map((w) => w.raw).join(' ');
+    const name = ws
+      .slice(nameStart, nameEnd)
+      .map((w) => w.raw)
+      .join(' ');
     // "Arab League Secretary General Chadli Klibi": the organisation's officer.
     const cc = countryCode ?? (org ? org.country || null : null) ?? headSector?.defaultCountry ?? null;
-    const ident: Identity = { name, country: cc, sector, code: makeCode(cc, sector), confidence: cc ? 0.8 : 0.6, evidence: [`title "${title?.text ?? ws[nameStart - 1].raw}" + unknown name`] };
-    cands.push({ i: start, j: p, kind: 'title', ident, person: true, titleRole: title?.role, surnameKey: ws[nameEnd - 1].key, subject: isSubject(cx, start, nameEnd) });
+    const ident: Identity = {
+      name,
+      country: cc,
+      sector,
+      code: makeCode(cc, sector),
+      confidence: cc ? 0.8 : 0.6,
+      evidence: [`title "${title?.text ?? ws[nameStart - 1].raw}" + unknown name`],
+    };
+    cands.push({
+      i: start,
+      j: p,
+      kind: 'title',
+      ident,
+      person: true,
+      titleRole: title?.role,
+      surnameKey: ws[nameEnd - 1].key,
+      subject: isSubject(cx, start, nameEnd),
+    });
     return { cands, end: p };
   }
   // 3. Sector words, with or without a country or organisation before them.
@@ -295,17 +409,57 @@ function chunk(
     let sector = seatSector ?? headSector!.sector;
     if (org && headSector?.generic) sector = org.sector || sector;
     if (former && headSector?.person) sector = 'ELI';
-    const text = ws.slice(start, p).map((w) => w.raw).join(' ');
+    const text = ws
+      .slice(start, p)
+      .map((w) => w.raw)
+      .join(' ');
     if (org) {
-      const ident: Identity = { name: org.name, country: org.country || null, sector, code: org.code.startsWith(org.country) && sector === org.sector ? org.code : makeCode(org.country || null, sector), confidence: 0.85, evidence: [`organisation "${org.name}" + sector word "${headSector?.text}"`], ...(org.wikidata ? { wikidata: org.wikidata } : {}) };
-      cands.push({ i: start, j: p, kind: 'org+sector', ident, person: !!headSector?.person, org, subject: isSubject(cx, start, p) });
+      const ident: Identity = {
+        name: org.name,
+        country: org.country || null,
+        sector,
+        code:
+          org.code.startsWith(org.country) && sector === org.sector ? org.code : makeCode(org.country || null, sector),
+        confidence: 0.85,
+        evidence: [`organisation "${org.name}" + sector word "${headSector?.text}"`],
+        ...(org.wikidata ? { wikidata: org.wikidata } : {}),
+      };
+      cands.push({
+        i: start,
+        j: p,
+        kind: 'org+sector',
+        ident,
+        person: !!headSector?.person,
+        org,
+        subject: isSubject(cx, start, p),
+      });
       return { cands, end: p };
     }
     const allCountries = [country?.c ?? postCountry, ...extraCountries].filter((c): c is CountryRecord => !!c);
     if (allCountries.length) {
       for (const c of allCountries) {
-        const ident: Identity = { name: text, country: c.code, sector, code: makeCode(c.code, sector), confidence: 0.85, evidence: [`${country ? country.kind : 'postfix country'} "${c.name}" + sector word "${headSector?.text ?? seatSector}"`] };
-        cands.push({ i: start, j: p, kind: 'demonym+sector', ident, person: !!headSector?.person && !extraCountries.length, titleRole: headSector?.role, descSector: sector, descKey: back.definite ? phraseOf(ws, q, p) : undefined, descCountry: c.code, subject: isSubject(cx, start, p) });
+        const ident: Identity = {
+          name: text,
+          country: c.code,
+          sector,
+          code: makeCode(c.code, sector),
+          confidence: 0.85,
+          evidence: [
+            `${country ? country.kind : 'postfix country'} "${c.name}" + sector word "${headSector?.text ?? seatSector}"`,
+          ],
+        };
+        cands.push({
+          i: start,
+          j: p,
+          kind: 'demonym+sector',
+          ident,
+          person: !!headSector?.person && !extraCountries.length,
+          titleRole: headSector?.role,
+          descSector: sector,
+          descKey: back.definite ? phraseOf(ws, q, p) : undefined,
+          descCountry: c.code,
+          subject: isSubject(cx, start, p),
+        });
       }
       if (cands.length === 1 && headSector?.person) {
         const ap = apposedName(lex, ws, at, p, cands[0].ident!, headSector);
@@ -314,15 +468,41 @@ function chunk(
       return { cands, end: p };
     }
     const dc = headSector!.defaultCountry ?? null;
-    const ident: Identity = { name: text, country: dc, sector, code: makeCode(dc, sector), confidence: 0.6, evidence: [`sector word "${headSector!.text}"`] };
+    const ident: Identity = {
+      name: text,
+      country: dc,
+      sector,
+      code: makeCode(dc, sector),
+      confidence: 0.6,
+      evidence: [`sector word "${headSector!.text}"`],
+    };
     cands.push(...apposedName(lex, ws, at, p, ident, headSector!));
-    cands.push({ i: start, j: p, kind: back.definite ? 'description' : 'sector', ident, person: !!headSector!.person, titleRole: headSector!.role, descSector: sector, descKey: back.definite ? phraseOf(ws, q, p) : undefined, descCountry: null, subject: isSubject(cx, start, p) });
+    cands.push({
+      i: start,
+      j: p,
+      kind: back.definite ? 'description' : 'sector',
+      ident,
+      person: !!headSector!.person,
+      titleRole: headSector!.role,
+      descSector: sector,
+      descKey: back.definite ? phraseOf(ws, q, p) : undefined,
+      descCountry: null,
+      subject: isSubject(cx, start, p),
+    });
     return { cands, end: p };
   }
   // 4. An organisation alone.
   if (org) {
     if (org.type === 'media' && !cx.standalone) return { cands: [], end: p }; // wire credits: a source, not an actor
-    const ident: Identity = { name: org.name, country: org.country || null, sector: org.sector || '', code: org.code, confidence: 0.9, evidence: [`organisation "${org.name}"`], ...(org.wikidata ? { wikidata: org.wikidata } : {}) };
+    const ident: Identity = {
+      name: org.name,
+      country: org.country || null,
+      sector: org.sector || '',
+      code: org.code,
+      confidence: 0.9,
+      evidence: [`organisation "${org.name}"`],
+      ...(org.wikidata ? { wikidata: org.wikidata } : {}),
+    };
     cands.push({ i, j: p, kind: 'org', ident, person: false, org, subject: isSubject(cx, i, p) });
     return { cands, end: p };
   }
@@ -335,27 +515,69 @@ function chunk(
     const end = first.j;
     if (country.kind === 'country') {
       if (locative && !cx.standalone) return { cands: [], end };
-      const ident: Identity = { name: c.name, country: c.code, sector: '', code: c.code, confidence: 0.9, evidence: [`country name "${ws.slice(i, end).map((w) => w.raw).join(' ')}"`] };
+      const ident: Identity = {
+        name: c.name,
+        country: c.code,
+        sector: '',
+        code: c.code,
+        confidence: 0.9,
+        evidence: [
+          `country name "${ws
+            .slice(i, end)
+            .map((w) => w.raw)
+            .join(' ')}"`,
+        ],
+      };
       cands.push({ i, j: end, kind: 'country', ident, person: false, subject: isSubject(cx, i, end) });
       return { cands, end };
     }
     if (country.kind === 'capital' || country.kind === 'seat') {
       if (locative && !cx.standalone) return { cands: [], end };
       const sector = country.sector ?? 'GOV';
-      const ident: Identity = { name: c.name, country: c.code, sector, code: makeCode(c.code, sector), confidence: 0.8, evidence: [`metonym "${ws.slice(i, end).map((w) => w.raw).join(' ')}" for ${c.name}`] };
+      const ident: Identity = {
+        name: c.name,
+        country: c.code,
+        sector,
+        code: makeCode(c.code, sector),
+        confidence: 0.8,
+        evidence: [
+          `metonym "${ws
+            .slice(i, end)
+            .map((w) => w.raw)
+            .join(' ')}" for ${c.name}`,
+        ],
+      };
       cands.push({ i, j: end, kind: 'metonym', ident, person: false, subject: isSubject(cx, i, end) });
       return { cands, end };
     }
     if (country.kind === 'plural') {
-      const ident: Identity = { name: c.name, country: c.code, sector: 'CVL', code: makeCode(c.code, 'CVL'), confidence: 0.7, evidence: [`people noun "${ws[i].raw}"`] };
+      const ident: Identity = {
+        name: c.name,
+        country: c.code,
+        sector: 'CVL',
+        code: makeCode(c.code, 'CVL'),
+        confidence: 0.7,
+        evidence: [`people noun "${ws[i].raw}"`],
+      };
       cands.push({ i, j: end, kind: 'demonym', ident, person: false, subject: isSubject(cx, i, end) });
       return { cands, end };
     }
     // A bare adjective names an actor only when nothing follows it that it could modify.
     const next = ws[end];
     const modifiesNoun = next && /^[\p{Ll}]/u.test(next.raw) && !at.has(end);
-    if (cx.standalone || (!modifiesNoun && next && !isCapitalized(next.raw) && ws[end].key !== "'s" && /^[\p{P}]$/u.test(next.raw)) || (!next && i > 0 && ws[i - 1].key === 'the')) {
-      const ident: Identity = { name: c.name, country: c.code, sector: '', code: c.code, confidence: 0.6, evidence: [`demonym "${ws[i].raw}"`] };
+    if (
+      cx.standalone ||
+      (!modifiesNoun && next && !isCapitalized(next.raw) && ws[end].key !== "'s" && /^[\p{P}]$/u.test(next.raw)) ||
+      (!next && i > 0 && ws[i - 1].key === 'the')
+    ) {
+      const ident: Identity = {
+        name: c.name,
+        country: c.code,
+        sector: '',
+        code: c.code,
+        confidence: 0.6,
+        evidence: [`demonym "${ws[i].raw}"`],
+      };
       cands.push({ i, j: end, kind: 'demonym', ident, person: false });
     }
     return { cands, end };
@@ -367,12 +589,28 @@ function chunk(
  * "his Greek counterpart, Nikos Dimas,": an unknown name set off by commas right after a one-person description is
  * that person; it takes the description's identity under its own name.
  */
-function apposedName(lex: Lexicon, ws: Word[], at: Map<number, Match>, p: number, desc: Identity, head: SectorWord): Candidate[] {
-  if (!head.person || ws[p]?.raw !== ',' || p + 1 >= ws.length || at.has(p + 1) || !isCapitalized(ws[p + 1].raw)) return [];
+function apposedName(
+  lex: Lexicon,
+  ws: Word[],
+  at: Map<number, Match>,
+  p: number,
+  desc: Identity,
+  head: SectorWord,
+): Candidate[] {
+  if (!head.person || ws[p]?.raw !== ',' || p + 1 >= ws.length || at.has(p + 1) || !isCapitalized(ws[p + 1].raw))
+    return [];
   const e = nameRun(lex, ws, p + 1, at);
   if (e - (p + 1) < 2 || (e < ws.length && ![',', '.', ';', ')'].includes(ws[e].raw))) return [];
-  const name = ws.slice(p + 1, e).map((w) => w.raw).join(' ');
-  const ident: Identity = { ...desc, name, confidence: Math.min(desc.confidence, 0.75), evidence: [...desc.evidence, `apposition: unknown name "${name}"`] };
+  const name = ws
+    .slice(p + 1, e)
+    .map((w) => w.raw)
+    .join(' ');
+  const ident: Identity = {
+    ...desc,
+    name,
+    confidence: Math.min(desc.confidence, 0.75),
+    evidence: [...desc.evidence, `apposition: unknown name "${name}"`],
+  };
   return [{ i: p + 1, j: e, kind: 'title', ident, person: true, titleRole: head.role, surnameKey: ws[e - 1].key }];
 }
 
@@ -384,7 +622,10 @@ function pickSector(sectors: SectorWord[]): SectorWord | undefined {
 }
 
 function phraseOf(ws: Word[], i: number, j: number): string {
-  return ws.slice(i, j).map((w) => w.key).join(' ');
+  return ws
+    .slice(i, j)
+    .map((w) => w.key)
+    .join(' ');
 }
 
 function isSubject(cx: SentenceContext, i: number, j: number): boolean {
@@ -397,7 +638,12 @@ function nameRun(lex: Lexicon, ws: Word[], p: number, at: Map<number, Match>): n
   let e = p;
   while (e < ws.length && e - p < 5) {
     const w = ws[e];
-    if (isCapitalized(w.raw) && /\p{L}/u.test(w.raw) && (!at.has(e) || has(at.get(e), 'surname') || has(at.get(e), 'person'))) e++;
+    if (
+      isCapitalized(w.raw) &&
+      /\p{L}/u.test(w.raw) &&
+      (!at.has(e) || has(at.get(e), 'surname') || has(at.get(e), 'person'))
+    )
+      e++;
     else if (lex.words.particles.has(w.key) && e + 1 < ws.length && isCapitalized(ws[e + 1].raw)) e++;
     else if (w.raw === '.' && e > p && ws[e - 1].raw.length === 1) e++;
     else break;

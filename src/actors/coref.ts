@@ -27,24 +27,36 @@ export const PRONOUN_WINDOW = 5;
 const COREF_DISCOUNT = 0.85;
 
 function copy(from: Identity, evidence: string, factor = COREF_DISCOUNT): Identity {
-  return { ...from, confidence: Math.round(from.confidence * factor * 100) / 100, evidence: [...from.evidence, evidence] };
+  return {
+    ...from,
+    confidence: Math.round(from.confidence * factor * 100) / 100,
+    evidence: [...from.evidence, evidence],
+  };
 }
 
 /** Resolve candidates that point back (or, for appositions, forward) and set their identities. */
 export function corefer(lex: Lexicon, placed: Placed[]): void {
   // Appositions first: a title without a name next to a named person, separated by a comma only.
   const pairs: [number, number][] = [];
-  for (let k = 0; k + 1 < placed.length; k++) if (placed[k].commaToNext && placed[k].sentence === placed[k + 1].sentence) pairs.push([k, k + 1]);
+  for (let k = 0; k + 1 < placed.length; k++)
+    if (placed[k].commaToNext && placed[k].sentence === placed[k + 1].sentence) pairs.push([k, k + 1]);
   for (let k = 0; k < placed.length; k++) {
     const o = placed[k].apposOf;
-    if (o !== undefined && !pairs.some(([x, y]) => (x === o && y === k) || (x === k && y === o))) pairs.push(o < k ? [o, k] : [k, o]);
+    if (o !== undefined && !pairs.some(([x, y]) => (x === o && y === k) || (x === k && y === o)))
+      pairs.push(o < k ? [o, k] : [k, o]);
   }
   for (const [ka, kb] of pairs) {
     const k = ka;
     const a = placed[ka];
     const b = placed[kb];
-    const aDesc = a.c.person && !a.c.surnameKey && (a.c.kind === 'demonym+sector' || a.c.kind === 'description' || a.c.kind === 'sector');
-    const bDesc = b.c.person && !b.c.surnameKey && (b.c.kind === 'demonym+sector' || b.c.kind === 'description' || b.c.kind === 'sector');
+    const aDesc =
+      a.c.person &&
+      !a.c.surnameKey &&
+      (a.c.kind === 'demonym+sector' || a.c.kind === 'description' || a.c.kind === 'sector');
+    const bDesc =
+      b.c.person &&
+      !b.c.surnameKey &&
+      (b.c.kind === 'demonym+sector' || b.c.kind === 'description' || b.c.kind === 'sector');
     if (aDesc && b.c.surnameKey && b.c.ident) {
       a.antecedent = kb;
       a.c.ident = copy(b.c.ident, `apposition with "${b.c.ident.name}"`, 1);
@@ -74,7 +86,8 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
         const y = placed[b].c;
         if (y.surnameKey === c.surnameKey && y.ident && y.person && y.kind !== 'pronoun') {
           x.antecedent = placed[b].antecedent ?? b;
-          if (c.kind === 'surname' || !c.ident?.country) c.ident = copy(placed[x.antecedent].c.ident!, `same surname as "${y.ident.name}"`, 1);
+          if (c.kind === 'surname' || !c.ident?.country)
+            c.ident = copy(placed[x.antecedent].c.ident!, `same surname as "${y.ident.name}"`, 1);
           break;
         }
       }
@@ -111,7 +124,9 @@ function pronounAntecedent(placed: Placed[], k: number): number {
   if (first >= 0) return root(placed, first);
   // Earlier sentences: prefer a parsed subject, else the first named person of the nearest sentence that has one.
   for (let s = me.sentence - 1; s >= me.sentence - PRONOUN_WINDOW && s >= 0; s--) {
-    const inS = placed.map((p, idx) => ({ p, idx })).filter(({ p }) => p.sentence === s && p.c.person && p.c.ident?.country && (p.c.surnameKey || p.c.pronoun));
+    const inS = placed
+      .map((p, idx) => ({ p, idx }))
+      .filter(({ p }) => p.sentence === s && p.c.person && p.c.ident?.country && (p.c.surnameKey || p.c.pronoun));
     if (!inS.length) continue;
     const subj = inS.find(({ p }) => p.c.subject);
     const pick = subj ?? inS[0];
@@ -137,7 +152,11 @@ function descriptionAntecedent(lex: Lexicon, placed: Placed[], k: number): numbe
       return root(placed, b);
     }
     // "the jihadist group": an organisation listed with that description, or of the same sector.
-    if (yc.org && (orgsForDesc.includes(yc.org) || (!c.descCountry && yc.ident.sector === c.descSector && orgsForDesc.length === 0))) return root(placed, b);
+    if (
+      yc.org &&
+      (orgsForDesc.includes(yc.org) || (!c.descCountry && yc.ident.sector === c.descSector && orgsForDesc.length === 0))
+    )
+      return root(placed, b);
   }
   return -1;
 }

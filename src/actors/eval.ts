@@ -11,7 +11,9 @@ import { resolveMention } from './resolve.js';
 /** Gold codes that are not ISO 3166 alpha-3 but plainly mean one country (typos in the gold file). */
 const GOLD_CODE_FIX: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM' };
 /** PLOVER sectors; gold sector fields are scored on their first three letters when these are a sector. */
-const SECTORS = new Set('COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC NGO'.split(' '));
+const SECTORS = new Set(
+  'COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC NGO'.split(' '),
+);
 /** Old CAMEO spelling of civilians in the gold file. */
 const GOLD_SECTOR_FIX: Record<string, string> = { CIV: 'CVL' };
 
@@ -29,7 +31,9 @@ interface GoldRecord {
 }
 
 /** Score the file; returns the figures (and prints them). */
-export function evalActors(opts: { errors?: boolean; undated?: boolean } = {}): { n: number; country: number; nSector: number; sector: number } | null {
+export function evalActors(
+  opts: { errors?: boolean; undated?: boolean } = {},
+): { n: number; country: number; nSector: number; sector: number } | null {
   const root = sharedRoot();
   const file = root && join(root, 'data', 'events', 'PLOVER_GSR_CAMEO.json');
   if (!file || !existsSync(file)) {
@@ -61,12 +65,16 @@ export function evalActors(opts: { errors?: boolean; undated?: boolean } = {}): 
           if (sOk) okS++;
         }
         if (opts.errors && (!cOk || !sOk))
-          console.log(`${r.id}\t${JSON.stringify(a.actorText)}\tgold ${gold} ${gs || '-'}\tgot ${c ?? 'null'} ${res?.sector ?? '-'} (${res?.name ?? ''})`);
+          console.log(
+            `${r.id}\t${JSON.stringify(a.actorText)}\tgold ${gold} ${gs || '-'}\tgot ${c ?? 'null'} ${res?.sector ?? '-'} (${res?.name ?? ''})`,
+          );
       }
     }
   }
   const out = { n, country: okC / n, nSector: nS, sector: okS / nS };
-  console.log(`PLOVER GSR actors: n=${n} country accuracy ${out.country.toFixed(3)}; sector given n=${nS} sector accuracy ${out.sector.toFixed(3)}`);
+  console.log(
+    `PLOVER GSR actors: n=${n} country accuracy ${out.country.toFixed(3)}; sector given n=${nS} sector accuracy ${out.sector.toFixed(3)}`,
+  );
   return out;
 }
 

@@ -68,17 +68,43 @@ export function personIdentity(p: PersonRecord, h: RoleHints): Identity {
     const valid = prefer(roles.filter((r) => holds(r, h.date!)));
     if (valid.length && !h.former) {
       const r = valid[valid.length - 1];
-      return { ...base, country: r.country, sector: r.sector, code: makeCode(r.country, r.sector), role: r.role, confidence: CONF_PERSON_DATED, evidence: [`role ${r.role} ${r.country} ${r.from}..${r.to || 'now'} holds on ${h.date.slice(0, 10)}`] };
+      return {
+        ...base,
+        country: r.country,
+        sector: r.sector,
+        code: makeCode(r.country, r.sector),
+        role: r.role,
+        confidence: CONF_PERSON_DATED,
+        evidence: [`role ${r.role} ${r.country} ${r.from}..${r.to || 'now'} holds on ${h.date.slice(0, 10)}`],
+      };
     }
     // Out of office on that date: the title in the text, if any, still says what they are called; otherwise an elite.
     const near = nearestRole(prefer(roles), h.date);
     const sector = h.former ? 'ELI' : (h.titleSector ?? 'ELI');
-    return { ...base, country: near.country, sector, code: makeCode(near.country, sector), role: near.role, confidence: CONF_PERSON_OUT_OF_ROLE, evidence: [`no listed role on ${h.date.slice(0, 10)}; nearest ${near.role} ${near.country} ${near.from}..${near.to || 'now'}`] };
+    return {
+      ...base,
+      country: near.country,
+      sector,
+      code: makeCode(near.country, sector),
+      role: near.role,
+      confidence: CONF_PERSON_OUT_OF_ROLE,
+      evidence: [
+        `no listed role on ${h.date.slice(0, 10)}; nearest ${near.role} ${near.country} ${near.from}..${near.to || 'now'}`,
+      ],
+    };
   }
   const rs = prefer(roles);
   const r = rs.reduce((a, b) => (pad(b.from, false) >= pad(a.from, false) ? b : a));
   const sector = h.former ? 'ELI' : r.sector;
-  return { ...base, country: r.country, sector, code: makeCode(r.country, sector), role: r.role, confidence: CONF_PERSON_UNDATED, evidence: [`undated: most recent role ${r.role} ${r.country} ${r.from}..${r.to || 'now'}`] };
+  return {
+    ...base,
+    country: r.country,
+    sector,
+    code: makeCode(r.country, sector),
+    role: r.role,
+    confidence: CONF_PERSON_UNDATED,
+    evidence: [`undated: most recent role ${r.role} ${r.country} ${r.from}..${r.to || 'now'}`],
+  };
 }
 
 function nearestRole(roles: PersonRole[], date: string): PersonRole {
@@ -104,6 +130,7 @@ export function rankPeople(ps: PersonRecord[], date: string | null | undefined):
     const on = ps.filter((p) => p.roles.some((r) => holds(r, date)));
     if (on.length) return on;
   }
-  const last = (p: PersonRecord): string => p.roles.reduce((m, r) => (pad(r.from, false) > m ? pad(r.from, false) : m), '');
+  const last = (p: PersonRecord): string =>
+    p.roles.reduce((m, r) => (pad(r.from, false) > m ? pad(r.from, false) : m), '');
   return [...ps].sort((a, b) => last(b).localeCompare(last(a)));
 }

@@ -141,7 +141,8 @@ export function lexicon(): Lexicon {
       descriptions.get(k)!.push(o);
     }
   }
-  for (const s of sectors) add(s.text, { kind: 'sector', s }, s.text === s.text.toUpperCase() ? CaseRule.Caps : CaseRule.Any);
+  for (const s of sectors)
+    add(s.text, { kind: 'sector', s }, s.text === s.text.toUpperCase() ? CaseRule.Caps : CaseRule.Any);
   const stop = new Set(wl.surnameStop);
   for (const p of people) {
     for (const n of new Set([p.name, ...p.aliases])) {

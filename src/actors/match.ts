@@ -36,7 +36,12 @@ export function findMatches(lex: Lexicon, ws: Word[]): Match[] {
     }
     if (!hit && isCapitalized(ws[i].raw) && !isAllCaps(ws[i].raw)) {
       const keys = fuzzyKeys(lex, ws[i].key);
-      const ents = keys.flatMap((k) => lex.index.get(k)!.filter((x) => x.rule === CaseRule.Capital).map((x) => x.e));
+      const ents = keys.flatMap((k) =>
+        lex.index
+          .get(k)!
+          .filter((x) => x.rule === CaseRule.Capital)
+          .map((x) => x.e),
+      );
       if (ents.length && keys.length === 1) hit = { i, j: i + 1, entries: ents, fuzzy: true };
     }
     if (hit) {

@@ -16,7 +16,11 @@ export interface MentionQuery {
 /** Confidence discount when the country comes from the surrounding sentence rather than the mention. */
 const CONTEXT_DISCOUNT = 0.6;
 
-function candidates(text: string, date: string | null, standalone: boolean): { cands: Candidate[]; n: number; starts: number[] } {
+function candidates(
+  text: string,
+  date: string | null,
+  standalone: boolean,
+): { cands: Candidate[]; n: number; starts: number[] } {
   const lex = lexicon();
   const ws = words(text);
   const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', upos: () => '', standalone });
@@ -36,7 +40,13 @@ export function resolveMention(q: MentionQuery): (ActorCode & { confidence: numb
     if (!withCountry && !last) return null;
     const country = withCountry?.country ?? last?.country ?? null;
     const sector = last?.sector && last.sector !== 'UNK' ? last.sector : (withCountry?.sector ?? '');
-    return { name: text, country, sector, code: makeCode(country, sector), confidence: Math.min(withCountry?.confidence ?? 0.5, last?.confidence ?? 0.5) };
+    return {
+      name: text,
+      country,
+      sector,
+      code: makeCode(country, sector),
+      confidence: Math.min(withCountry?.confidence ?? 0.5, last?.confidence ?? 0.5),
+    };
   }
   return resolveOne({ ...q, text });
 }
@@ -64,9 +74,11 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
   let sector = best?.ident?.sector ?? '';
   let conf = best?.ident?.confidence ?? 0;
   let name = best?.ident?.name ?? text;
-  const evidence = best?.ident?.evidence ?? [];
+
   if (best && !country) {
-    const other = known.find((c) => c !== best && c.ident!.country && !['IGO', 'NGO', 'IMG'].includes(c.ident!.country!));
+    const other = known.find(
+      (c) => c !== best && c.ident!.country && !['IGO', 'NGO', 'IMG'].includes(c.ident!.country!),
+    );
     if (other) {
       country = other.ident!.country;
       conf *= 0.8;
@@ -96,8 +108,15 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
     name = text;
   }
   void lex;
-  void evidence;
-  return { name, country, sector, code: best?.ident && best.ident.country === country ? best.ident.code : makeCode(country, sector), ...(best?.ident?.wikidata ? { wikidata: best.ident.wikidata } : {}), confidence: Math.round(conf * 100) / 100 };
+
+  return {
+    name,
+    country,
+    sector,
+    code: best?.ident && best.ident.country === country ? best.ident.code : makeCode(country, sector),
+    ...(best?.ident?.wikidata ? { wikidata: best.ident.wikidata } : {}),
+    confidence: Math.round(conf * 100) / 100,
+  };
 }
 
 /** The candidate in the context sentence that covers the mention text and extends it, or null. */
@@ -108,7 +127,9 @@ function contextPhrase(context: string, text: string, date: string | null, count
   const ws = words(context);
   const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', upos: () => '', standalone: false });
   const hi = at + text.length;
-  const covering = cands.filter((c) => ws[c.i].start <= at && hi <= ws[c.j - 1].end && ws[c.j - 1].end - ws[c.i].start > text.length);
+  const covering = cands.filter(
+    (c) => ws[c.i].start <= at && hi <= ws[c.j - 1].end && ws[c.j - 1].end - ws[c.i].start > text.length,
+  );
   return covering.find((c) => c.ident?.country === country) ?? covering[0] ?? null;
 }
 

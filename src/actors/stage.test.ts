@@ -80,7 +80,9 @@ const SEED = sharedRoot() && join(sharedRoot()!, 'seed', '000_c552f0d34fe51c66.t
 
 test('seed page expectations', { skip: !(SEED && existsSync(SEED)) && 'no ../shared seed page' }, () => {
   const text = readFileSync(SEED!, 'utf8');
-  const doc = docFromText(text, '2015-11-26', [{ start: text.indexOf('Yuri'), end: text.indexOf('Yuri') + 'Yuri Kadobnov'.length, label: 'PER' }]);
+  const doc = docFromText(text, '2015-11-26', [
+    { start: text.indexOf('Yuri'), end: text.indexOf('Yuri') + 'Yuri Kadobnov'.length, label: 'PER' },
+  ]);
   const ms = findMentions(doc);
   const codeOf = (s: string, nth = 0): string | undefined => at(text, ms, s, nth)?.code;
   assert.equal(codeOf('Hollande'), 'FRAGOV');
@@ -88,10 +90,13 @@ test('seed page expectations', { skip: !(SEED && existsSync(SEED)) && 'no ../sha
   assert.equal(codeOf('Bashar al-Assad'), 'SYRGOV');
   assert.equal(codeOf('David Cameron'), 'GBRGOV');
   assert.equal(codeOf('Barack Obama'), 'USAGOV');
-  for (const m of ms.filter((m) => /^(Hollande|Putin|Assad|Obama)$/.test(text.slice(m.start, m.end)))) assert.ok(['FRAGOV', 'RUSGOV', 'SYRGOV', 'USAGOV'].includes(m.code));
+  for (const m of ms.filter((m) => /^(Hollande|Putin|Assad|Obama)$/.test(text.slice(m.start, m.end))))
+    assert.ok(['FRAGOV', 'RUSGOV', 'SYRGOV', 'USAGOV'].includes(m.code));
   const moscow = text.indexOf('He said Moscow was ready') + 'He said '.length;
   assert.equal(ms.find((m) => m.start === moscow)?.code, 'RUSGOV');
-  const is = ms.filter((m) => /^(IS|IS group|Islamic State|Islamic State group|Daesh|jihadist group)$/.test(text.slice(m.start, m.end)));
+  const is = ms.filter((m) =>
+    /^(IS|IS group|Islamic State|Islamic State group|Daesh|jihadist group)$/.test(text.slice(m.start, m.end)),
+  );
   assert.ok(is.length >= 5);
   assert.equal(new Set(is.map((m) => m.code)).size, 1);
   assert.equal(at(text, ms, 'the jihadist group'.slice(4))?.antecedent !== undefined, true);

@@ -26,12 +26,14 @@ function sentenceWords(doc: Doc): SentenceWords[] {
   const sents = doc.layers.sentences;
   if (!t || !t.count || !sents?.length) {
     const out: SentenceWords[] = [];
-    for (const m of doc.text.matchAll(/[^.!?\n]+[.!?]*/g)) out.push({ ws: words(m[0], m.index!), deprel: () => '', upos: () => '' });
+    for (const m of doc.text.matchAll(/[^.!?\n]+[.!?]*/g))
+      out.push({ ws: words(m[0], m.index!), deprel: () => '', upos: () => '' });
     return out;
   }
   return sents.map((s) => {
     const ws: Word[] = [];
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) ws.push(...words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k));
+    for (let k = s.tokenStart; k < s.tokenEnd; k++)
+      ws.push(...words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k));
     const col = (c: string[]) => (i: number) => (ws[i] && ws[i].token >= 0 ? (c[ws[i].token] ?? '') : '');
     return { ws, deprel: col(t.deprel), upos: col(t.upos) };
   });
@@ -51,15 +53,32 @@ function unknownEntities(lex: Lexicon, ws: Word[], ents: Entity[], cands: Candid
     if (cands.some((c) => c.i < j && i < c.j)) continue;
     if (!ws.slice(i, j).some((w) => isCapitalized(w.raw))) continue;
     // "Yuri Kadobnov, AFP": a credit line names the photographer, who is no actor of the story.
-    const after = ws.slice(j, j + 4).map((w) => w.key).join(' ');
-    if (/^, (afp|reuters|ap|getty|epa|dpa|anadolu|xinhua|afp \/ getty)\b/.test(after) || (i > 0 && /^(©|photo|credit|by)$/i.test(ws[i - 1].raw))) continue;
+    const after = ws
+      .slice(j, j + 4)
+      .map((w) => w.key)
+      .join(' ');
+    if (
+      /^, (afp|reuters|ap|getty|epa|dpa|anadolu|xinhua|afp \/ getty)\b/.test(after) ||
+      (i > 0 && /^(©|photo|credit|by)$/i.test(ws[i - 1].raw))
+    )
+      continue;
     if (e.label === 'MISC' || e.label === 'NORP') continue;
-    const name = ws.slice(i, j).map((w) => w.raw).join(' ');
+    const name = ws
+      .slice(i, j)
+      .map((w) => w.raw)
+      .join(' ');
     out.push({
       i,
       j,
       kind: 'unknown',
-      ident: { name, country: null, sector: 'UNK', code: makeCode(null, 'UNK'), confidence: CONF_UNKNOWN, evidence: [`unknown ${e.label} entity`] },
+      ident: {
+        name,
+        country: null,
+        sector: 'UNK',
+        code: makeCode(null, 'UNK'),
+        confidence: CONF_UNKNOWN,
+        evidence: [`unknown ${e.label} entity`],
+      },
       person: e.label === 'PER',
       surnameKey: e.label === 'PER' ? ws[j - 1].key : undefined,
     });
@@ -99,7 +118,12 @@ export function findMentions(doc: Doc): Mention[] {
     const base = placed.length;
     cands.forEach((c, k) => {
       const nx = cands[k + 1];
-      placed.push({ c, sentence: s, commaToNext: !!nx && nx.i === c.j + 1 && ws[c.j]?.raw === ',', apposOf: apposHead(doc, ws, cands, c, base) });
+      placed.push({
+        c,
+        sentence: s,
+        commaToNext: !!nx && nx.i === c.j + 1 && ws[c.j]?.raw === ',',
+        apposOf: apposHead(doc, ws, cands, c, base),
+      });
     });
   });
   corefer(lex, placed);

@@ -6,7 +6,11 @@ const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|['’]
 const SENT_RE = /[^\n.!?]*(?:[.!?]+["”’]?|\n|$)/g;
 
 /** A Doc over `text` with sentences and tokens (no parse); `published` sets the document date. */
-export function docFromText(text: string, published?: string, entities: Omit<Entity, 'id' | 'tokenStart' | 'tokenEnd'>[] = []): Doc {
+export function docFromText(
+  text: string,
+  published?: string,
+  entities: Omit<Entity, 'id' | 'tokenStart' | 'tokenEnd'>[] = [],
+): Doc {
   const doc = createDoc(text, published ? { meta: { published: { value: published, from: 'test' } } } : {});
   const spans: { start: number; end: number; s: number }[] = [];
   const sentences: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = [];
@@ -14,8 +18,15 @@ export function docFromText(text: string, published?: string, entities: Omit<Ent
     if (!m[0].trim()) continue;
     const base = m.index!;
     const tokenStart = spans.length;
-    for (const t of m[0].matchAll(TOKEN_RE)) spans.push({ start: base + t.index!, end: base + t.index! + t[0].length, s: sentences.length });
-    if (spans.length > tokenStart) sentences.push({ start: spans[tokenStart].start, end: spans[spans.length - 1].end, tokenStart, tokenEnd: spans.length });
+    for (const t of m[0].matchAll(TOKEN_RE))
+      spans.push({ start: base + t.index!, end: base + t.index! + t[0].length, s: sentences.length });
+    if (spans.length > tokenStart)
+      sentences.push({
+        start: spans[tokenStart].start,
+        end: spans[spans.length - 1].end,
+        tokenStart,
+        tokenEnd: spans.length,
+      });
   }
   const tokens = allocTokens(spans.length);
   spans.forEach((sp, k) => {

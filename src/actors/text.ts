@@ -14,7 +14,8 @@ export interface Word {
 
 // Dotted abbreviations (U.S., U.N.) first, then letter/digit runs with inner apostrophes (d'Ivoire, O'Brien) but not a
 // possessive 's, then a possessive 's, then any other non-space, non-hyphen character as its own word.
-const WORD_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’](?!s(?![\p{L}]))[\p{L}\p{N}]+)*|['’]s(?![\p{L}])|[^\s\p{L}\p{N}\-‐‑–—]/gu;
+const WORD_RE =
+  /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’](?!s(?![\p{L}]))[\p{L}\p{N}]+)*|['’]s(?![\p{L}])|[^\s\p{L}\p{N}\-‐‑–—]/gu;
 
 /** Lower-case, strip diacritics and inner dots, unify apostrophes: the key words are matched on. */
 export function normKey(raw: string): string {

@@ -7,7 +7,10 @@ import { holds } from '../identity.js';
 import type { CountryRecord, PersonRecord } from '../types.js';
 
 /** Coverage figures: overall share and the members with gaps. */
-export function coverage(firstYear = 2000, lastYear = new Date().getUTCFullYear() - 1): { share: number; fm: number; gaps: { code: string; missing: number[] }[] } {
+export function coverage(
+  firstYear = 2000,
+  lastYear = new Date().getUTCFullYear() - 1,
+): { share: number; fm: number; gaps: { code: string; missing: number[] }[] } {
   const countries = loadJson<CountryRecord[]>('actors', 'countries.json').filter((c) => c.un);
   const people = loadJson<PersonRecord[]>('actors', 'people.json');
   const roles = people.flatMap((p) => p.roles);
@@ -31,10 +34,16 @@ export function coverage(firstYear = 2000, lastYear = new Date().getUTCFullYear(
 }
 
 /** G20 members, permanent Security Council members and conflict-affected states: the minister coverage target. */
-export const MINISTER_TARGET = 'ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA AFG IRQ SYR YEM LBY SOM SDN SSD COD CAF MLI NGA ETH UKR ISR PSE LBN PAK MMR IRN PRK VEN COL HTI BFA NER TCD MOZ CMR'.split(' ');
+export const MINISTER_TARGET =
+  'ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA AFG IRQ SYR YEM LBY SOM SDN SSD COD CAF MLI NGA ETH UKR ISR PSE LBN PAK MMR IRN PRK VEN COL HTI BFA NER TCD MOZ CMR'.split(
+    ' ',
+  );
 
 /** Share of target member-years (2000–last year) with a listed foreign minister and with a listed defence minister. */
-export function ministerCoverage(firstYear = 2000, lastYear = new Date().getUTCFullYear() - 1): { fm: number; def: number; fmGaps: string[]; defGaps: string[] } {
+export function ministerCoverage(
+  firstYear = 2000,
+  lastYear = new Date().getUTCFullYear() - 1,
+): { fm: number; def: number; fmGaps: string[]; defGaps: string[] } {
   const roles = loadJson<PersonRecord[]>('actors', 'people.json').flatMap((p) => p.roles);
   let n = 0;
   let fm = 0;
@@ -47,8 +56,14 @@ export function ministerCoverage(firstYear = 2000, lastYear = new Date().getUTCF
     for (let y = firstYear; y <= lastYear; y++) {
       n++;
       const day = `${y}-07-01`;
-      if (roles.some((r) => r.country === c && r.role === 'FM' && holds(r, day))) (fm++, f++);
-      if (roles.some((r) => r.country === c && r.role === 'DEF' && holds(r, day))) (def++, d++);
+      if (roles.some((r) => r.country === c && r.role === 'FM' && holds(r, day))) {
+        fm++;
+        f++;
+      }
+      if (roles.some((r) => r.country === c && r.role === 'DEF' && holds(r, day))) {
+        def++;
+        d++;
+      }
     }
     const years = lastYear - firstYear + 1;
     if (f < years) fmGaps.push(`${c}(${years - f})`);
@@ -59,11 +74,15 @@ export function ministerCoverage(firstYear = 2000, lastYear = new Date().getUTCF
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const mc = ministerCoverage();
-  console.log(`G20 + P5 + conflict-affected member-years with a listed foreign minister: ${(mc.fm * 100).toFixed(1)}%, defence minister: ${(mc.def * 100).toFixed(1)}%`);
+  console.log(
+    `G20 + P5 + conflict-affected member-years with a listed foreign minister: ${(mc.fm * 100).toFixed(1)}%, defence minister: ${(mc.def * 100).toFixed(1)}%`,
+  );
   console.log(`FM gaps: ${mc.fmGaps.join(' ')}`);
   console.log(`DEF gaps: ${mc.defGaps.join(' ')}`);
   const r = coverage();
-  console.log(`UN members × years 2000–${new Date().getUTCFullYear() - 1} with a listed head of state or government: ${(r.share * 100).toFixed(1)}%`);
+  console.log(
+    `UN members × years 2000–${new Date().getUTCFullYear() - 1} with a listed head of state or government: ${(r.share * 100).toFixed(1)}%`,
+  );
   console.log(`... with a listed foreign minister: ${(r.fm * 100).toFixed(1)}%`);
   const none = r.gaps.filter((g) => g.missing.length >= 20).map((g) => g.code);
   console.log(`members with almost nothing (${none.length}): ${none.join(' ')}`);

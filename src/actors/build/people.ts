@@ -28,11 +28,15 @@ const DATE = /^(\d{4})(-\d{2})?(-\d{2})?$/;
 export function buildPeople(): PersonRecord[] {
   const dir = dataPath('actors', 'people');
   const byKey = new Map<string, PersonRecord>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.tsv')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.tsv'))
+    .sort()) {
     const lines = readFileSync(`${dir}/${f}`, 'utf8').split('\n');
     lines.forEach((line, n) => {
       if (!line.trim() || line.startsWith('#')) return;
-      const [country, role, from, to, name, wikidata, aliases, org, sectorOverride] = line.split(/\t|\|/).map((s) => (s ?? '').trim());
+      const [country, role, from, to, name, wikidata, aliases, org, sectorOverride] = line
+        .split(/\t|\|/)
+        .map((s) => (s ?? '').trim());
       const where = `${f}:${n + 1}`;
       if (!/^[A-Z]{3}$/.test(country ?? '')) throw new Error(`${where}: bad country ${country}`);
       if (!SECTOR_OF_ROLE[role ?? '']) throw new Error(`${where}: bad role ${role}`);
@@ -49,7 +53,13 @@ export function buildPeople(): PersonRecord[] {
       }
       for (const a of (aliases ?? '').split(';').map((s) => s.trim()))
         if (a && a !== rec.name && !rec.aliases.includes(a)) rec.aliases.push(a);
-      const r: PersonRole = { country, role, sector: sectorOverride || SECTOR_OF_ROLE[role], from: from ?? '', to: to ?? '' };
+      const r: PersonRole = {
+        country,
+        role,
+        sector: sectorOverride || SECTOR_OF_ROLE[role],
+        from: from ?? '',
+        to: to ?? '',
+      };
       if (org) r.org = org;
       rec.roles.push(r);
     });
@@ -62,9 +72,6 @@ export function buildPeople(): PersonRecord[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const people = buildPeople();
-  writeFileSync(
-    dataPath('actors', 'people.json'),
-    '[\n' + people.map((p) => JSON.stringify(p)).join(',\n') + '\n]\n',
-  );
+  writeFileSync(dataPath('actors', 'people.json'), '[\n' + people.map((p) => JSON.stringify(p)).join(',\n') + '\n]\n');
   console.log(`people.json: ${people.length} people, ${people.reduce((n, p) => n + p.roles.length, 0)} roles`);
 }
