@@ -24,6 +24,8 @@ const SHARE_LINE = /^(share|tweet|email|print|facebook|twitter|whatsapp|linkedin
 /** Photo agencies and credit words that mark a caption's credit part. */
 const CREDIT = /\b(AFP|AP|Reuters|Getty( Images)?|EPA|Xinhua|Anadolu|Sputnik|TASS|Bloomberg|Shutterstock|Photo|Image|Credit|Pool|File)\b/;
 const CAPTION_START = /^(photo|image|picture|file photo|credit|caption)\s*[:|-]/i;
+/** "Firstname Lastname, Organisation" — the usual shape of a photo credit. */
+const PERSON_ORG = /^[\p{Lu}][\p{L}.'’-]+(\s[\p{Lu}][\p{L}.'’-]+){1,3}\s*[,/]\s*[\p{Lu}][\p{L}&.'’ -]{1,30}$/u;
 /** "Photographer, AGENCY | description" — the credit before the bar is a few words. */
 const CREDIT_BAR = /^([^|]{2,60})\s[|]\s(.{20,})$/;
 
@@ -31,7 +33,7 @@ const CREDIT_BAR = /^([^|]{2,60})\s[|]\s(.{20,})$/;
 export function isCaptionLine(line: string): boolean {
   if (CAPTION_START.test(line)) return true;
   const m = CREDIT_BAR.exec(line);
-  if (m && m[1].split(/\s+/).length <= 7 && CREDIT.test(m[1])) return true;
+  if (m && m[1].split(/\s+/).length <= 7 && (CREDIT.test(m[1]) || PERSON_ORG.test(m[1]))) return true;
   if (/\((photo|image|picture)s?:?[^)]{0,60}\)\s*$/i.test(line)) return true;
   return false;
 }

@@ -1,0 +1,29 @@
+/** Date parsing for metadata: machine dates, text dates, URL dates. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateFromUrl, parseMachineDate, parseTextDate } from './dates.js';
+
+test('machine dates keep time and zone when given', () => {
+  assert.equal(parseMachineDate('2019-11-19T02:34:30Z'), '2019-11-19T02:34:30Z');
+  assert.equal(parseMachineDate('2024-03-05T09:30:00.000+0100'), '2024-03-05T09:30:00+01:00');
+  assert.equal(parseMachineDate('2024-03-05'), '2024-03-05');
+  assert.equal(parseMachineDate('20240305'), '2024-03-05');
+  assert.equal(parseMachineDate('Tue, 05 Mar 2024 09:30:00 GMT'), '2024-03-05T09:30:00Z');
+  assert.equal(parseMachineDate('2024-02-30'), null);
+  assert.equal(parseMachineDate('not a date'), null);
+});
+
+test('text dates in several shapes', () => {
+  assert.equal(parseTextDate('address a news conference on November 26, 2015.')?.iso, '2015-11-26');
+  assert.equal(parseTextDate('Updated 26 Nov 2015, 10:05 GMT')?.iso, '2015-11-26T10:05:00Z');
+  assert.equal(parseTextDate('Posted Nov. 3, 2020 at 4:15 p.m. EST')?.iso, '2020-11-03T16:15:00-05:00');
+  assert.equal(parseTextDate('le 5 mars 2024')?.iso, '2024-03-05');
+  assert.equal(parseTextDate('nothing here'), null);
+});
+
+test('dates in URL paths', () => {
+  assert.equal(dateFromUrl('https://x.example/2019/11/19/story-slug'), '2019-11-19');
+  assert.equal(dateFromUrl('https://x.example/news/2019-11-19-story'), '2019-11-19');
+  assert.equal(dateFromUrl('https://x.example/story-20191119.html'), '2019-11-19');
+  assert.equal(dateFromUrl('https://x.example/news/12345'), null);
+});

@@ -1,0 +1,101 @@
+/** Contract tests for extract(): Doc layout, metadata, page kind, captions, on hand-written fixtures and the seed page. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, sharedRoot, type Doc } from '../doc/index.js';
+import { extract } from './index.js';
+
+const fixture = (name: string) => readFileSync(join(PACKAGE_ROOT, 'src', 'extract', 'fixtures', name));
+
+function ok(name: string, url: string | null = null): Doc {
+  const r = extract({ bytes: fixture(name), source: name, url });
+  assert.ok(r.ok, r.ok ? '' : `${r.code}: ${r.reason}`);
+  return r.value;
+}
+
+const body = (d: Doc) => d.text.slice(0, d.bodyEnd);
+const captions = (d: Doc) => (d.layers.blocks ?? []).filter((b) => b.kind === 'caption').map((b) => d.text.slice(b.start, b.end));
+
+test('news article: body in order, furniture out, headings and tables kept', () => {
+  const d = ok('news-article.html', 'https://ledger.example/local/ferry?utm=x');
+  const b = body(d);
+  assert.match(b, /^PORTSMOUTH, March 5/);
+  assert.match(b, /Opposition from the east bank/);
+  assert.match(b, /Ferry \| 8 minutes/);
+  assert.ok(b.indexOf('harbour council voted') < b.indexOf('first boats could run'));
+  for (const junk of ['Skip to main content', 'cookies', 'Share on', 'Advertisement', 'Related', 'Sign up', 'Most read', 'waited for this ferry', 'Copyright', 'By Maren Holt']) {
+    assert.ok(!b.includes(junk), `body should not contain ${junk}`);
+  }
+  assert.ok(!b.includes('Harbour council approves'), 'the headline is metadata, not body');
+});
+
+test('news article: blocks tile the text; captions follow the body', () => {
+  const d = ok('news-article.html');
+  const blocks = d.layers.blocks!;
+  assert.ok(blocks.length > 3);
+  const bodyBlocks = blocks.filter((b) => b.kind !== 'caption');
+  assert.equal(bodyBlocks[bodyBlocks.length - 1].end, d.bodyEnd);
+  assert.deepEqual(blocks.map((b) => d.text.slice(b.start, b.end)).join('\n\n'), d.text);
+  assert.ok(blocks.some((b) => b.kind === 'heading'));
+  assert.ok(blocks.some((b) => b.kind === 'table'));
+  assert.deepEqual(captions(d), ['The old pier at dawn, where the new ferry will dock. Photo: Tomas Reyes']);
+  assert.ok(!body(d).includes('old pier'));
+});
+
+test('news article: metadata with sources', () => {
+  const d = ok('news-article.html', 'https://ledger.example/x');
+  const m = d.meta;
+  assert.equal(m.status, 'article');
+  assert.deepEqual(m.title, { value: 'Harbour council approves new ferry link', from: 'h1' });
+  assert.equal(m.published?.value, '2024-03-05T09:30:00+01:00');
+  assert.equal(m.published?.from, 'json-ld');
+  assert.equal(m.modified?.value, '2024-03-06T11:00:00+01:00');
+  assert.deepEqual(m.authors, ['Maren Holt', 'Ilya Brandt']);
+  assert.equal(m.language?.value, 'en');
+  assert.equal(m.siteName, 'The Coastal Ledger');
+  assert.equal(m.section, 'Local');
+  assert.deepEqual(m.tags, ['transport', 'ferries']);
+  assert.equal(d.source.canonicalUrl, 'https://ledger.example/local/2024/03/05/ferry-link');
+  assert.equal(d.source.format, 'html');
+  assert.equal(d.source.encoding, 'utf-8');
+  assert.match(d.source.contentHash, /^[0-9a-f]{64}$/);
+});
+
+test('error page and section page get their kinds, with signals', () => {
+  const e = ok('not-found.html');
+  assert.equal(e.meta.status, 'error_page');
+  assert.ok(e.meta.statusSignals.some((s) => s.startsWith('error-')));
+  const s = ok('section-page.html', 'https://ledger.example/local/');
+  assert.equal(s.meta.status, 'not_article');
+  assert.ok(s.meta.statusSignals.length > 0);
+});
+
+test('plain text: chrome and trailing notice dropped, caption apart, title and date inferred', () => {
+  const d = ok('story.txt');
+  const b = body(d);
+  assert.equal(d.source.format, 'text');
+  assert.equal(d.meta.title?.value, 'Village votes to keep its library open');
+  assert.match(b, /^Residents of a small hill village/);
+  assert.ok(!/Skip to main content|Home \| News|Share this|not available|links below/.test(b));
+  assert.deepEqual(captions(d), ['Ana Lindqvist, Ledger | Volunteers sort returned books at the village library on March 12, 2021.']);
+  assert.equal(d.meta.published?.value, '2021-03-12');
+  assert.equal(d.meta.status, 'article');
+  assert.ok(d.meta.statusSignals.some((s) => s.startsWith('dropped-notice')));
+  assert.ok(d.layers.blocks!.some((x) => x.kind === 'heading' && d.text.slice(x.start, x.end) === 'Money for books'));
+});
+
+const seed = sharedRoot() ? join(sharedRoot()!, 'seed', '000_c552f0d34fe51c66.txt') : null;
+test('seed page: article, dated 2015-11-26 from its caption, notice dropped', { skip: !seed && 'no ../shared' }, () => {
+  const r = extract({ bytes: readFileSync(seed!), source: seed! });
+  assert.ok(r.ok);
+  const d = r.value;
+  assert.equal(d.meta.status, 'article');
+  assert.equal(d.meta.published?.value, '2015-11-26');
+  assert.match(d.meta.title?.value ?? '', /^Putin ready to work with France/);
+  assert.equal(captions(d).length, 1);
+  assert.match(captions(d)[0], /^Yuri Kadobnov, AFP \|/);
+  assert.ok(!body(d).includes('This page is not available'));
+  assert.ok(!body(d).includes('Skip to main content'));
+  assert.match(body(d), /^French President Francois Hollande said Thursday/);
+});
