@@ -22,7 +22,8 @@ export function annotate(forms: string[]): Annotated {
   const m = models();
   const n = forms.length;
   const lx = lexOf(forms);
-  const tags = tagSentence(m.tagger, lx, ambOf(m.taggerMeta, forms.map(normWord)));
+  const amb = ambOf(m.taggerMeta, forms.map(normWord));
+  const tags = tagSentence(m.tagger, lx, amb);
   const upos = new Array<string>(n);
   const xpos = new Array<string>(n);
   const lemma = new Array<string>(n);
@@ -36,6 +37,6 @@ export function annotate(forms: string[]): Annotated {
   let head: Int32Array = new Int32Array(n).fill(-1);
   let deprel = new Array<string>(n).fill('');
   if (m.parser) ({ head, deprel } = parseSentence(m.parser, lx, tags));
-  const ner = m.ner ? nerSentence(m.ner.model, m.ner.meta, lx, tags) : new Array<string>(n).fill('O');
+  const ner = m.ner ? nerSentence(m.ner.model, m.ner.meta, m.ner.gaz, lx, tags, amb) : new Array<string>(n).fill('O');
   return { upos, xpos, lemma, head, deprel, ner };
 }

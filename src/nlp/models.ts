@@ -9,6 +9,7 @@ import type { TaggerMeta } from './tagger.js';
 import type { LemmaMeta } from './lemma.js';
 import type { ParserMeta } from './parser.js';
 import type { NerMeta } from './ner.js';
+import type { Gazetteer } from './gazetteer.js';
 
 /** All loaded models. */
 export interface Models {
@@ -16,7 +17,7 @@ export interface Models {
   taggerMeta: TaggerMeta;
   lemma: LemmaMeta;
   parser: { trans: SparseModel; label: SparseModel; meta: ParserMeta } | null;
-  ner: { model: SparseModel; meta: NerMeta } | null;
+  ner: { model: SparseModel; meta: NerMeta; gaz: Gazetteer } | null;
 }
 
 let cached: Models | null = null;
@@ -39,7 +40,7 @@ export function models(): Models {
     taggerMeta: loadJson<TaggerMeta>('nlp', 'tagger.json'),
     lemma: loadJson<LemmaMeta>('nlp', 'lemma.json'),
     parser: trans && label ? { trans, label, meta: loadJson<ParserMeta>('nlp', 'parser.json') } : null,
-    ner: nerModel ? { model: nerModel, meta: loadJson<NerMeta>('nlp', 'ner.json') } : null,
+    ner: nerModel ? { model: nerModel, meta: loadJson<NerMeta>('nlp', 'ner.json'), gaz: loadJson<Gazetteer>('nlp', 'gazetteer.json') } : null,
   };
   return cached;
 }

@@ -1,13 +1,139 @@
-/** Named-entity tagger (placeholder until the perceptron NER lands). */
+/**
+ * Named-entity tagger: greedy left-to-right averaged perceptron over IOB2 tags
+ * (PER/ORG/LOC) with word, shape, affix, POS, gazetteer and previous-tag
+ * features; decoding only allows I-X after B-X or I-X.
+ */
+import { f1, f2, f3, hashStr } from './hash.js';
 import type { Lex } from './lex.js';
-import type { SparseModel } from './perceptron.js';
+import type { Scorer } from './perceptron.js';
+import { gazTags, type Gazetteer } from './gazetteer.js';
 
 /** NER metadata. */
 export interface NerMeta {
+  /** IOB2 classes; index 0 is "O". */
   classes: string[];
 }
 
+const BOS = 0x5b05;
+const EOS = 0xe05;
+/** Feature buffer size. */
+export const MAX_NER_FEATS = 56;
+
+/** Per-sentence inputs the NER features need besides the lexical columns. */
+export interface NerInput {
+  lx: Lex;
+  tags: Int32Array;
+  gaz: Uint32Array;
+  /** 1 when the token is a known given name. */
+  first: Uint32Array;
+  /** The tagger's ambiguity-class hashes (which tags the word took in the treebank). */
+  amb: Uint32Array;
+}
+
+const firstSets = new WeakMap<Gazetteer, Set<string>>();
+
+/** Prepare NER inputs for a sentence. */
+export function nerInput(lx: Lex, tags: Int32Array, amb: Uint32Array, gz: Gazetteer): NerInput {
+  const g = gazTags(gz, lx.forms);
+  let fs = firstSets.get(gz);
+  if (!fs) firstSets.set(gz, (fs = new Set(gz.first)));
+  const names = fs;
+  const first = Uint32Array.from(lx.forms, (f) => (/^\p{Lu}/u.test(f) && names.has(f.toLowerCase()) ? 1 : 2));
+  return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb };
+}
+
+/** Features of token i given the previous two predicted classes. */
+export function nerFeats(x: NerInput, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const { lx, tags, gaz, first } = x;
+  const n = lx.n;
+  const w = lx.lower;
+  const at = (a: Uint32Array | Int32Array, j: number, edge: number): number => (j < 0 ? BOS : j >= n ? EOS : a[j]) + (j < 0 || j >= n ? edge : 0);
+  const cm1 = at(lx.cased, i - 1, 0);
+  const cp1 = at(lx.cased, i + 1, 0);
+  const sh = lx.shape[i];
+  let k = 0;
+  out[k++] = f1(400, 1);
+  out[k++] = f1(401, w[i]);
+  out[k++] = f1(402, lx.cased[i]);
+  out[k++] = f1(403, sh);
+  out[k++] = f1(404, lx.suf2[i]);
+  out[k++] = f1(405, lx.suf3[i]);
+  out[k++] = f1(406, lx.suf4[i]);
+  out[k++] = f1(407, lx.pre2[i]);
+  out[k++] = f1(408, lx.pre3[i]);
+  out[k++] = f1(409, lx.flags[i]);
+  out[k++] = f1(410, tags[i]);
+  out[k++] = f2(411, tags[i], lx.flags[i] & 33);
+  out[k++] = f1(412, at(tags, i - 1, 0));
+  out[k++] = f1(413, at(tags, i + 1, 0));
+  out[k++] = f2(414, tags[i], at(tags, i + 1, 0));
+  out[k++] = f2(415, at(tags, i - 1, 0), tags[i]);
+  out[k++] = f1(416, cm1);
+  out[k++] = f1(417, cp1);
+  out[k++] = f1(418, at(lx.cased, i - 2, 0));
+  out[k++] = f1(419, at(lx.cased, i + 2, 0));
+  out[k++] = f1(420, at(lx.shape, i - 1, 0));
+  out[k++] = f1(421, at(lx.shape, i + 1, 0));
+  out[k++] = f2(422, sh, at(lx.shape, i + 1, 0));
+  out[k++] = f2(423, at(lx.shape, i - 1, 0), sh);
+  out[k++] = f1(424, p1);
+  out[k++] = f2(425, p1, p2);
+  out[k++] = f2(426, p1, w[i]);
+  out[k++] = f2(427, p1, sh);
+  out[k++] = f2(428, p1, tags[i]);
+  out[k++] = f1(429, gaz[i]);
+  out[k++] = f2(430, gaz[i], sh);
+  out[k++] = f1(431, at(gaz, i - 1, 0));
+  out[k++] = f1(432, at(gaz, i + 1, 0));
+  out[k++] = f2(433, p1, gaz[i]);
+  out[k++] = f2(434, w[i], cp1);
+  out[k++] = f2(435, cm1, w[i]);
+  out[k++] = f1(436, at(lx.suf3, i - 1, 0));
+  out[k++] = f1(437, at(lx.suf3, i + 1, 0));
+  out[k++] = f3(438, tags[i], at(tags, i - 1, 0), at(tags, i + 1, 0));
+  out[k++] = f2(439, at(lx.lower, i - 1, 0), at(lx.lower, i - 2, 0));
+  out[k++] = f2(440, at(lx.lower, i + 1, 0), at(lx.lower, i + 2, 0));
+  out[k++] = f2(441, first[i], lx.flags[i] & 1);
+  out[k++] = f3(442, at(first, i - 1, 0), first[i], at(first, i + 1, 0));
+  out[k++] = f2(443, at(first, i - 1, 0), sh);
+  out[k++] = f2(444, p1, at(first, i - 1, 0));
+  out[k++] = f2(445, x.amb[i], lx.flags[i] & 33);
+  out[k++] = f2(446, at(x.amb, i - 1, 0), sh);
+  out[k++] = f2(447, at(x.amb, i + 1, 0), sh);
+  return k;
+}
+
+/** Whether class c may follow class prev (I-X needs B-X or I-X before it). */
+export function allowed(classes: string[], prev: number, c: number): boolean {
+  const t = classes[c];
+  if (!t.startsWith('I-')) return true;
+  if (prev < 0) return false;
+  const p = classes[prev];
+  return p !== 'O' && p.slice(2) === t.slice(2);
+}
+
+/** Greedy IOB2 decoding of one sentence. */
+export function nerDecode(model: Scorer, meta: NerMeta, x: NerInput): Int32Array {
+  const n = x.lx.n;
+  const out = new Int32Array(n);
+  const buf = new Uint32Array(MAX_NER_FEATS);
+  const scores = new Float32Array(model.nClasses);
+  let p1 = -1;
+  let p2 = -2;
+  for (let i = 0; i < n; i++) {
+    const k = nerFeats(x, i, p1, p2, buf);
+    model.score(buf, k, scores);
+    let best = 0;
+    for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best] && allowed(meta.classes, p1, c)) best = c;
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  return out;
+}
+
 /** IOB2 tags for a tagged sentence. */
-export function nerSentence(_m: SparseModel, _meta: NerMeta, lx: Lex, _tags: Int32Array): string[] {
-  return new Array<string>(lx.n).fill('O');
+export function nerSentence(model: Scorer, meta: NerMeta, gz: Gazetteer, lx: Lex, tags: Int32Array, amb: Uint32Array): string[] {
+  const cls = nerDecode(model, meta, nerInput(lx, tags, amb, gz));
+  return Array.from(cls, (c) => meta.classes[c]);
 }

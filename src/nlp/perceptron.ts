@@ -217,3 +217,36 @@ export function argmax(scores: Float32Array, ok?: (c: number) => boolean): numbe
   }
   return best;
 }
+
+/** Drop entries below `minRel` × the largest weight from a serialised model (rows left empty go too). */
+export function pruneBinary(buf: Buffer, minRel: number): Buffer {
+  const k = buf.readUInt32LE(4);
+  const nRows = buf.readUInt32LE(8);
+  const nEntries = buf.readUInt32LE(12);
+  const scale = buf.readFloatLE(16);
+  const keysOff = 20;
+  const lensOff = keysOff + nRows * 4;
+  const wOff = lensOff + nRows;
+  const cOff = wOff + nEntries * 2;
+  const minQ = minRel * 32000;
+  const keys: number[] = [];
+  const offs: number[] = [];
+  const cls: number[] = [];
+  const ws: number[] = [];
+  let e = 0;
+  for (let r = 0; r < nRows; r++) {
+    const len = buf.readUInt8(lensOff + r);
+    const start = cls.length;
+    for (let j = 0; j < len; j++, e++) {
+      const q = buf.readInt16LE(wOff + e * 2);
+      if (Math.abs(q) < minQ) continue;
+      cls.push(buf.readUInt8(cOff + e));
+      ws.push(q);
+    }
+    if (cls.length > start) {
+      keys.push(buf.readUInt32LE(keysOff + r * 4));
+      offs.push(start);
+    }
+  }
+  return SparseModel.build(k, scale, keys, offs, cls, ws);
+}

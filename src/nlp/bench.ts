@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:nlp`: tokens per second of tag + parse + NER through
+ * `node bin/dateline.js parse --conllu` on EWT test (process start included,
+ * one core), beside a baseline measured in the same run: wink-nlp's POS tagger
+ * (also process start included) on the same text. Median of several runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, sharedRoot } from '../doc/resources.js';
+
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+function time(cmd: string, args: string[], inputFile: string): number {
+  const input = readFileSync(inputFile);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { input, cwd: PACKAGE_ROOT, maxBuffer: 1 << 30, env: { ...process.env, UV_THREADPOOL_SIZE: '1' } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString().slice(0, 500)}`);
+  return ms;
+}
+
+const WINK_SCRIPT = `
+const fs = require('fs');
+const winkNLP = require('wink-nlp');
+const model = require('wink-eng-lite-web-model');
+const nlp = winkNLP(model);
+const text = fs.readFileSync(0, 'utf8');
+const doc = nlp.readDoc(text);
+const pos = doc.tokens().out(nlp.its.pos);
+process.stdout.write(String(pos.length));
+`;
+
+function main(): void {
+  const root = sharedRoot();
+  if (!root) {
+    console.log('bench:nlp skipped: ../shared not found');
+    return;
+  }
+  const src = readFileSync(join(root, 'data', 'nlp', 'ud-english-ewt', 'en_ewt-ud-test.conllu'), 'utf8');
+  // Keep only ID and FORM (and comments), so the run has to fill everything itself.
+  let words = 0;
+  const stripped = src
+    .split('\n')
+    .map((l) => {
+      if (!l || l.startsWith('#')) return l;
+      const c = l.split('\t');
+      if (/^\d+$/.test(c[0])) words++;
+      return [c[0], c[1], '_', '_', '_', '_', '_', '_', '_', '_'].join('\t');
+    })
+    .join('\n');
+  const text = src
+    .split('\n')
+    .filter((l) => l.startsWith('# text = '))
+    .map((l) => l.slice(9))
+    .join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'nlp-bench-'));
+  const conllu = join(dir, 'in.conllu');
+  const raw = join(dir, 'in.txt');
+  writeFileSync(conllu, stripped);
+  writeFileSync(raw, text);
+  const ours: number[] = [];
+  const wink: number[] = [];
+  let winkOk = true;
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(time(process.execPath, ['bin/dateline.js', 'parse', '--conllu'], conllu));
+    if (winkOk) {
+      try {
+        wink.push(time(process.execPath, ['-e', WINK_SCRIPT], raw));
+      } catch {
+        winkOk = false;
+      }
+    }
+  }
+  const o = median(ours);
+  const report: Record<string, unknown> = {
+    input: `EWT test, ${words} words`,
+    runs: RUNS,
+    ours: { what: 'dateline parse --conllu (tag+lemma+parse+NER, process start included)', medianMs: Math.round(o), tokensPerSec: Math.round(words / (o / 1000)) },
+  };
+  if (winkOk && wink.length) {
+    const w = median(wink);
+    report.baseline = { what: 'wink-nlp + wink-eng-lite-web-model POS tagging of the same text (process start included)', medianMs: Math.round(w), tokensPerSec: Math.round(words / (w / 1000)) };
+  } else report.baseline = 'wink-nlp not installed';
+  console.log(JSON.stringify(report, null, 2));
+}
+
+main();
