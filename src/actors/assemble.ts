@@ -171,10 +171,12 @@ function chunk(
   // nationality, so the chunk keeps only its sector words.
   const prevKey = i > 0 ? ws[i - 1].key : '';
   const nextKey = first.j < ws.length ? ws[first.j].key : '';
+  const nextJoined = first.j < ws.length && !!ws[first.j].hyphen;
   const notNation =
     !!firstCountry &&
     firstCountry.kind !== 'seat' &&
-    (W.notNationality.has(prevKey) || W.notNationalityAfter.has(nextKey));
+    ((W.notNationality.has(prevKey) && (!!ws[i].hyphen || prevKey === 'ethnic')) ||
+      (nextJoined && W.notNationalityAfter.has(nextKey)));
   let ethnic = false;
   if (firstCountry && notNation) {
     p = first.j;

@@ -56,7 +56,6 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
   const text = q.text.trim();
   const date = q.date ? q.date.slice(0, 10) : null;
   const { cands } = candidates(text, date, true);
-  const lex = lexicon();
   // The head of a mention phrase is its first chunk ("Militants loyal to Iraq's ..."), unless a later one is a name.
   const ws = words(text);
   // "NATO-member Norway", "pro-Iranian Hizbollah": a hyphen-joined first word modifies the head that follows.
@@ -107,7 +106,6 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
     conf = country ? 0.25 : 0.2;
     name = text;
   }
-  void lex;
 
   return {
     name,

@@ -6,7 +6,7 @@ import type { Doc, Entity, Mention } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { assemble, type Candidate } from './assemble.js';
 import { corefer, type Placed } from './coref.js';
-import { lexicon, type Lexicon } from './lexicon.js';
+import { lexicon } from './lexicon.js';
 import { findMatches } from './match.js';
 import { isCapitalized, words, type Word } from './text.js';
 import { makeCode } from './identity.js';
@@ -34,13 +34,17 @@ function sentenceWords(doc: Doc): SentenceWords[] {
     const ws: Word[] = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++)
       ws.push(...words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k));
+    // Tokenizers may cut "Iran-backed" into three tokens: read hyphen joins off the text itself.
+    for (const w of ws)
+      if (w.start > 1 && /[-‐‑]/.test(doc.text[w.start - 1]) && /[\p{L}\p{N}.]/u.test(doc.text[w.start - 2]))
+        w.hyphen = true;
     const col = (c: string[]) => (i: number) => (ws[i] && ws[i].token >= 0 ? (c[ws[i].token] ?? '') : '');
     return { ws, deprel: col(t.deprel), upos: col(t.upos) };
   });
 }
 
 /** Unknown PER/ORG entities not covered by a candidate become UNK actors (photo and wire credits excepted). */
-function unknownEntities(lex: Lexicon, ws: Word[], ents: Entity[], cands: Candidate[]): Candidate[] {
+function unknownEntities(ws: Word[], ents: Entity[], cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   if (!ws.length) return out;
   for (const e of ents) {
@@ -83,7 +87,6 @@ function unknownEntities(lex: Lexicon, ws: Word[], ents: Entity[], cands: Candid
       surnameKey: e.label === 'PER' ? ws[j - 1].key : undefined,
     });
   }
-  void lex;
   return out;
 }
 
@@ -113,7 +116,7 @@ export function findMentions(doc: Doc): Mention[] {
     wordsOf.push(ws);
     const matches = findMatches(lex, ws);
     const cands = assemble(lex, ws, matches, { date, deprel, upos, standalone: false });
-    cands.push(...unknownEntities(lex, ws, ents, cands));
+    cands.push(...unknownEntities(ws, ents, cands));
     cands.sort((a, b) => a.i - b.i);
     const base = placed.length;
     cands.forEach((c, k) => {

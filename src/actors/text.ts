@@ -10,12 +10,16 @@ export interface Word {
   raw: string;
   key: string;
   token: number;
+  /** Joined to the previous word by a hyphen ("Iran-backed", "NATO-member"). */
+  hyphen?: boolean;
 }
 
 // Dotted abbreviations (U.S., U.N.) first, then letter/digit runs with inner apostrophes (d'Ivoire, O'Brien) but not a
 // possessive 's, then a possessive 's, then any other non-space, non-hyphen character as its own word.
 const WORD_RE =
   /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’](?!s(?![\p{L}]))[\p{L}\p{N}]+)*|['’]s(?![\p{L}])|[^\s\p{L}\p{N}\-‐‑–—]/gu;
+
+const HYPHENS = '-‐‑';
 
 /** Lower-case, strip diacritics and inner dots, unify apostrophes: the key words are matched on. */
 export function normKey(raw: string): string {
@@ -32,7 +36,15 @@ export function words(text: string, base = 0, token = -1): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     const raw = m[0];
-    out.push({ start: base + m.index!, end: base + m.index! + raw.length, raw, key: normKey(raw), token });
+    const w: Word = { start: base + m.index!, end: base + m.index! + raw.length, raw, key: normKey(raw), token };
+    if (
+      m.index! > 0 &&
+      HYPHENS.includes(text[m.index! - 1]) &&
+      m.index! > 1 &&
+      /[\p{L}\p{N}.]/u.test(text[m.index! - 2])
+    )
+      w.hyphen = true;
+    out.push(w);
   }
   return out;
 }
