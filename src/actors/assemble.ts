@@ -328,6 +328,11 @@ function chunk(
       former,
     });
     if (ranked.length > 1) ident.confidence -= 0.1;
+    // An officer of an organisation (UN Secretary-General, al-Qaeda's leader) carries the organisation's code.
+    const o = ident.org ? lex.orgs.find((x) => x.id === ident.org) : undefined;
+    if (o && ident.country === (o.country || ident.country))
+      ident.code =
+        ident.sector === o.sector ? o.code : o.code.startsWith('IGO') && ident.sector === 'GOV' ? o.code : ident.code;
     if (title) ident.evidence.push(`title "${title.text}"`);
     if (countryCode && ident.country !== countryCode) {
       // The text's country wins over a wrong same-name match.

@@ -12,6 +12,8 @@ export interface Identity {
   evidence: string[];
   /** Role key when the identity is a person in a role (HOS, HOG, FM, ...). */
   role?: string;
+  /** Organisation id when the role is in an organisation (IGO heads, armed-group leaders). */
+  org?: string;
 }
 
 /** Confidence when a person's role is valid on the document date. */
@@ -74,6 +76,7 @@ export function personIdentity(p: PersonRecord, h: RoleHints): Identity {
         sector: r.sector,
         code: makeCode(r.country, r.sector),
         role: r.role,
+        ...(r.org ? { org: r.org } : {}),
         confidence: CONF_PERSON_DATED,
         evidence: [`role ${r.role} ${r.country} ${r.from}..${r.to || 'now'} holds on ${h.date.slice(0, 10)}`],
       };
@@ -87,6 +90,7 @@ export function personIdentity(p: PersonRecord, h: RoleHints): Identity {
       sector,
       code: makeCode(near.country, sector),
       role: near.role,
+      ...(near.org ? { org: near.org } : {}),
       confidence: CONF_PERSON_OUT_OF_ROLE,
       evidence: [
         `no listed role on ${h.date.slice(0, 10)}; nearest ${near.role} ${near.country} ${near.from}..${near.to || 'now'}`,
@@ -102,6 +106,7 @@ export function personIdentity(p: PersonRecord, h: RoleHints): Identity {
     sector,
     code: makeCode(r.country, sector),
     role: r.role,
+    ...(r.org ? { org: r.org } : {}),
     confidence: CONF_PERSON_UNDATED,
     evidence: [`undated: most recent role ${r.role} ${r.country} ${r.from}..${r.to || 'now'}`],
   };

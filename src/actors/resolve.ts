@@ -111,7 +111,10 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
     name,
     country,
     sector,
-    code: best?.ident && best.ident.country === country ? best.ident.code : makeCode(country, sector),
+    code:
+      best?.ident && best.ident.country === country && best.ident.sector === sector
+        ? best.ident.code
+        : makeCode(country, sector),
     ...(best?.ident?.wikidata ? { wikidata: best.ident.wikidata } : {}),
     confidence: Math.round(conf * 100) / 100,
   };
