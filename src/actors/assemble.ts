@@ -245,7 +245,13 @@ function chunk(
   }
   if (ethnic && !sectors.length) sectors.push({ text: ws[i].raw, sector: 'CVL', ethnic: true });
   if (sectors.length || seatSector) p = r;
-  else if (notNation) return { cands: [], end: first.j };
+  // With a parse: "police station", "military operation", "official figures" — a sector word that only modifies a
+  // following common noun (or is tagged an adjective) names no actor.
+  if (sectors.length && !seatSector && modifierUse(ws, at, q, r, cx)) {
+    if (!country && !org) return { cands: [], end: r };
+    sectors.length = 0;
+    p = q;
+  } else if (notNation) return { cands: [], end: first.j };
   // A name after the title, known or not.
   let person: PersonRecord[] = [];
   let personKind = '';
@@ -619,6 +625,19 @@ function apposedName(
     evidence: [...desc.evidence, `apposition: unknown name "${name}"`],
   };
   return [{ i: p + 1, j: e, kind: 'title', ident, person: true, titleRole: head.role, surnameKey: ws[e - 1].key }];
+}
+
+/** True when the parse says the sector words [q, r) modify the noun after them rather than head a phrase. */
+function modifierUse(ws: Word[], at: Map<number, Match>, q: number, r: number, cx: SentenceContext): boolean {
+  const last = r - 1;
+  const pos = cx.upos(last);
+  if (!pos) return false; // no tagger: keep the word
+  if (pos === 'ADJ' && !ws.slice(q, r).some((_, k) => cx.upos(q + k) === 'NOUN' || cx.upos(q + k) === 'PROPN'))
+    return true;
+  const nextPos = r < ws.length ? cx.upos(r) : '';
+  return (
+    /^(compound|amod|nmod:poss)?$/.test(cx.deprel(last)) && cx.deprel(last) !== '' && nextPos === 'NOUN' && !at.has(r)
+  );
 }
 
 /** The sector a run of sector words names: the last specific word, else the last word. */
