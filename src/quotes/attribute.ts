@@ -52,6 +52,12 @@ const MAX_CONTINUATION_GAP = 120;
 const NESTED_CUE_SHARE = 0.8;
 /** Learned share above which a lexicon cue stands even when the tagger calls it a noun or adjective. */
 const TRUST_CUE_OVER_TAG = 0.6;
+/** How near (tokens) a quote mark must follow "called" for it to name something ("called it “a farce”"). */
+const CALL_QUOTE_WINDOW = 8;
+/** Longest name before a headline colon, in tokens. */
+const MAX_HEADLINE_SOURCE = 5;
+/** Fewest tokens after a headline colon. */
+const MIN_HEADLINE_WORDS = 3;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
 
@@ -152,7 +158,17 @@ function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): 
         break;
       }
     }
-    if (!hit) {
+    if (!hit && /^(call|calls|called|calling)$/.test(w) && callsSomething(v, i, to)) {
+      // "called it “a starting point”", "called for a ban", "called on Congress to act".
+      const j = v.low(i + 1) === 'for' || v.low(i + 1) === 'on' ? i + 2 : i + 1;
+      hit = {
+        i,
+        j,
+        form: { lemma: 'call', kind: 'speech', words: j - i, nounlike: false, participle: w === 'calling' },
+        according: false,
+      };
+    }
+    if (!hit && !/^(call|calls|called|calling)$/.test(w)) {
       // A verb-shaped form that PolNeAR train marks as a cue often enough ("blasted", "declined", "endorsed").
       const share = learnedCueShare(w);
       const u = v.upos(i);
@@ -171,6 +187,43 @@ function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): 
     i = hit.j - 1;
   }
   return hits;
+}
+
+/** Headline style "Clinton: Time for a new strategy" / "Sanders: ‘We will win’": a name, a colon, the words. */
+function colonHeadline(v: TokView, from: number, end: number, marked: MarkedQuote[]): Attribution | null {
+  const t = v.doc.layers.tokens!;
+  let c = from;
+  while (c < end && c - from <= MAX_HEADLINE_SOURCE && v.raw(c) !== ':') c++;
+  if (c >= end || v.raw(c) !== ':' || c === from || end - c - 1 < MIN_HEADLINE_WORDS) return null;
+  for (let k = from; k < c; k++) {
+    const r = v.raw(k);
+    if (!/^\p{Lu}\p{L}/u.test(r) && !/^(of|the|and|'s|’s|\.)$/.test(r)) return null;
+  }
+  // The line must start a paragraph: headlines and pull quotes, not "The result: …" mid-text.
+  const before = v.doc.text.slice(Math.max(0, t.start[from] - 2), t.start[from]);
+  if (t.start[from] > 0 && !before.includes('\n')) return null;
+  // Only an actor can be the speaker: the name must be (mostly) a mention from the actors stage.
+  const src: Span = { start: t.start[from], end: t.end[c - 1] };
+  const covered = (v.doc.layers.mentions ?? []).some((m) => overlap(m, src) * 2 >= len(src));
+  if (!covered) return null;
+  const content: Span = { start: t.start[c + 1], end: t.end[end - 1] };
+  return {
+    content,
+    cue: { start: t.start[c], end: t.end[c] },
+    source: src,
+    direct: isDirect(content, marked),
+    sourceKind: 'np',
+    frame: 'headline-colon',
+  };
+}
+
+/** "call" is a cue when it names ("called it “a farce”"), demands ("called for") or urges ("called on"). */
+function callsSomething(v: TokView, i: number, to: number): boolean {
+  const next = i + 1 < to ? v.low(i + 1) : '';
+  if (next === 'for' || next === 'on') return true;
+  if (v.upos(i) && v.upos(i) !== 'VERB') return false;
+  for (let k = i + 1; k < Math.min(to, i + CALL_QUOTE_WINDOW); k++) if (OPEN_MARKS.test(v.raw(k))) return true;
+  return false;
 }
 
 /** Whether a lexicon hit reads as a reporting verb here. */
@@ -210,6 +263,8 @@ function sentenceAttributions(v: TokView, from: number, to: number, marked: Mark
   let end = to;
   while (end > from && END_PUNCT.test(v.raw(end - 1))) end--;
   const spanOf = (a: number, b: number): Span => ({ start: t.start[a], end: t.end[b - 1] });
+  const headline = cues.length === 0 ? colonHeadline(v, from, end, marked) : null;
+  if (headline) out.push(headline);
   for (let c = 0; c < cues.length; c++) {
     const cue = cues[c];
     const nextCue = c + 1 < cues.length ? cues[c + 1] : null;

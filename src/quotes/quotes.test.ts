@@ -139,3 +139,21 @@ test('CLI shape: offsets into the text, speaker with its actor codes, null speak
   );
   assert.deepEqual([out.quotes[1].speaker?.text, out.quotes[1].speaker?.code], ['Officials', null]);
 });
+
+test('headline "Name: words" is an attribution only when the name is an actor mention', () => {
+  const actors: Record<string, ActorCode> = {
+    Sanders: { name: 'Bernie Sanders', country: 'USA', sector: 'LEG', code: 'USALEG' },
+  };
+  const doc = docWithActors('Sanders: the vote is far from over.\n\nThe Latest: polls close at eight tonight.', actors);
+  const qs = run(doc).map((x) => said(doc, x));
+  assert.equal(qs.length, 1);
+  assert.deepEqual([qs[0].source, qs[0].cue, qs[0].content], ['Sanders', ':', 'the vote is far from over']);
+});
+
+test('"called" is a cue when it names something in quotes or calls for something', () => {
+  const doc = plainDoc(
+    'The senator called the plan “a reckless gamble.” The mayor called for an immediate ceasefire. Officials called at noon.',
+  );
+  const cues = run(doc).map((x) => said(doc, x).cue);
+  assert.deepEqual(cues, ['called', 'called for']);
+});
