@@ -18,6 +18,15 @@ const PARA_MIN = 80;
 /** Votes fade with distance past DECAY_FROM levels, so tight containers beat distant wrappers. */
 const DECAY = Number(process.env.DECAY ?? 0.9);
 const DECAY_FROM = Number(process.env.DECAY_FROM ?? 1);
+/** Climbing to the parent: at most this many levels, when it adds this share of prose at this prose:furniture ratio. */
+const CLIMB_MAX = Number(process.env.CLIMB_MAX ?? 6);
+const CLIMB_GAIN = Number(process.env.CLIMB_GAIN ?? 0.4);
+const CLIMB_RATIO = Number(process.env.CLIMB_RATIO ?? 5);
+/** An article element with less text than this is a teaser card, when at least TEASER_MIN_COUNT of them exist. */
+const TEASER_MAX_CHARS = Number(process.env.TEASER_MAX ?? 600);
+const TEASER_MIN_COUNT = Number(process.env.TEASER_MIN ?? 3);
+/** Teaser text counts against a container at this weight. */
+const TEASER_WEIGHT = 0.5;
 /** A sibling joins the container when its own net vote reaches this many characters and this share of the container's. */
 const SIBLING_MIN = Number(process.env.SIB_MIN ?? 200);
 const SIBLING_SHARE = Number(process.env.SIB_SHARE ?? 0.2);
@@ -42,18 +51,22 @@ function vote(b: RawBlock): number {
 }
 
 /** Pick the container element whose blocks best form an article, plus siblings that continue it; null when nothing votes. */
-export function pickContainer(blocks: RawBlock[]): { el: El; score: number; extra: El[] } | null {
+export function pickContainer(blocks: RawBlock[], teasers: Set<El> = new Set()): { el: El; score: number; extra: El[] } | null {
   const score = new Map<El, number>();
   const raw = new Map<El, number>();
+  const good = new Map<El, number>();
+  const bad = new Map<El, number>();
   const depth = new Map<El, number>();
   for (const b of blocks) {
-    const v = vote(b);
+    const v = teasers.size && inTeaser(b.el, teasers) ? -b.text.length * TEASER_WEIGHT : vote(b);
     if (v === 0) continue;
     let w = 1;
     let d = 0;
     for (let p: El | null = b.el; p; p = p.parent, d++) {
       score.set(p, (score.get(p) ?? 0) + v * (v > 0 ? w : 1));
       raw.set(p, (raw.get(p) ?? 0) + v);
+      if (v > 0) good.set(p, (good.get(p) ?? 0) + v);
+      else bad.set(p, (bad.get(p) ?? 0) - v);
       if (d >= DECAY_FROM) w *= DECAY;
     }
   }
@@ -66,6 +79,14 @@ export function pickContainer(blocks: RawBlock[]): { el: El; score: number; extr
     }
   }
   if (!best) return null;
+  // Climb to an ancestor that adds much more prose than furniture (stories cut into sections by figures and ads).
+  const base = best;
+  let p: El | null = best.parent;
+  for (let i = 0; i < CLIMB_MAX && p; i++, p = p.parent) {
+    const gain = (good.get(p) ?? 0) - (good.get(base) ?? 0);
+    const cost = (bad.get(p) ?? 0) - (bad.get(base) ?? 0);
+    if (gain >= (good.get(base) ?? 0) * CLIMB_GAIN && gain >= cost * CLIMB_RATIO) best = p;
+  }
   // Stories split over sibling containers (around ads, embeds): take siblings that carry real prose.
   const extra: El[] = [];
   const own = raw.get(best) ?? 0;
@@ -75,6 +96,30 @@ export function pickContainer(blocks: RawBlock[]): { el: El; score: number; extr
     if (r >= SIBLING_MIN && r >= own * SIBLING_SHARE) extra.push(sib);
   }
   return { el: best, score: bestScore, extra };
+}
+
+/** Is the element inside one of the teaser cards? */
+export function inTeaser(el: El, teasers: Set<El>): boolean {
+  for (let p: El | null = el; p; p = p.parent) if (teasers.has(p)) return true;
+  return false;
+}
+
+/**
+ * Teaser cards: `<article>` elements holding little text when the page has several of them
+ * (story grids and "more stories" rails mark each card as an article).
+ */
+export function findTeasers(blocks: RawBlock[]): Set<El> {
+  const size = new Map<El, number>();
+  for (const b of blocks) {
+    for (let p: El | null = b.el; p; p = p.parent) {
+      if (p.tag === 'article') {
+        size.set(p, (size.get(p) ?? 0) + b.text.length);
+        break;
+      }
+    }
+  }
+  const small = [...size].filter(([, n]) => n < TEASER_MAX_CHARS).map(([el]) => el);
+  return small.length >= TEASER_MIN_COUNT ? new Set(small) : new Set();
 }
 
 function depthOf(el: El, memo: Map<El, number>): number {

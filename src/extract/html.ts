@@ -5,7 +5,7 @@
 import type { El } from './dom.js';
 import { clean } from './clean.js';
 import { toBlocks, type RawBlock } from './blocks.js';
-import { pickContainer, keepBlock, within } from './content.js';
+import { findTeasers, inTeaser, pickContainer, keepBlock, within } from './content.js';
 
 /** The body found in a page. */
 export interface BodyResult {
@@ -27,7 +27,8 @@ function articleScope(el: El): El {
 export function extractBody(root: El, title: string | null): BodyResult {
   const removed = clean(root);
   const all = toBlocks(root);
-  const pick = pickContainer(all);
+  const teasers = findTeasers(all);
+  const pick = pickContainer(all, teasers);
   if (!pick) return { body: [], captions: [], all, container: null, removed };
   const scope = articleScope(pick.el);
   const body: RawBlock[] = [];
@@ -42,6 +43,7 @@ export function extractBody(root: El, title: string | null): BodyResult {
       continue;
     }
     if (!within(b.el, pick.el) && !pick.extra.some((x) => within(b.el, x))) continue;
+    if (teasers.size && inTeaser(b.el, teasers)) continue;
     if (keepBlock(b, title)) body.push(b);
   }
   return { body, captions, all, container: pick.el, removed };
