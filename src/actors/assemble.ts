@@ -245,13 +245,14 @@ function chunk(
   }
   if (ethnic && !sectors.length) sectors.push({ text: ws[i].raw, sector: 'CVL', ethnic: true });
   if (sectors.length || seatSector) p = r;
+  else if (notNation) return { cands: [], end: first.j };
   // With a parse: "police station", "military operation", "official figures" — a sector word that only modifies a
   // following common noun (or is tagged an adjective) names no actor.
   if (sectors.length && !seatSector && modifierUse(ws, at, q, r, cx)) {
     if (!country && !org) return { cands: [], end: r };
     sectors.length = 0;
     p = q;
-  } else if (notNation) return { cands: [], end: first.j };
+  }
   // A name after the title, known or not.
   let person: PersonRecord[] = [];
   let personKind = '';

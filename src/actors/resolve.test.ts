@@ -33,6 +33,8 @@ test('phrases: sector words, compounds, gaps and context', () => {
   assert.equal(r('kidnappers', 'Kidnappers seized two engineers in Nigeria on Monday.')?.country, 'NGA');
   assert.equal(r('Iran-backed militias')?.country, null);
   assert.equal(r('NATO-member Norway')?.country, 'NOR');
+  assert.equal(r('ethnic Hungarians in northern Romania')?.code, 'ROUCVL');
+  assert.equal(r('Bosnian Croats')?.code, 'BIHCVL');
 });
 
 test('unknowns and non-actors', () => {
