@@ -18,6 +18,8 @@ const STUB_TEXT = /(subscribe|subscription|sign in|log in|register)\b.{0,60}\b(c
 export const ERROR_MAX_BODY = 1500;
 /** Body length under which a page has no story to tell (Readability test pages: non-readerable pages fall below). */
 export const MIN_ARTICLE_BODY = 500;
+/** A page with less visible text than this, and no body, is an error page. */
+const EMPTY_PAGE_CHARS = 300;
 /** Paragraphs of at least this length count as prose (Readability's readerable test uses 140). */
 const PROSE_MIN = 140;
 
@@ -49,7 +51,9 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   const errBody = bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_TEXT.test(b.text)) : undefined;
   if (errHead && bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
   if (errBody) signals.push(`error-text:${short(errBody.text)}`);
-  if (bodyLen === 0) signals.push('empty-body');
+  const pageChars = k.all ? k.all.reduce((n, b) => n + b.text.length, 0) : bodyLen;
+  // Nothing on the page at all is an error (blank or script-only shell); a page of links and teasers is not.
+  if (bodyLen === 0 && pageChars < EMPTY_PAGE_CHARS) signals.push('empty-page');
   const stub = bodyLen < MIN_ARTICLE_BODY ? k.body.find((b) => STUB_TEXT.test(b.text)) : undefined;
   if (stub) signals.push(`stub:${short(stub.text)}`);
   if (signals.length) {
@@ -73,7 +77,8 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   if (LISTING_PATH.test(path) && !/\d{4,}|[a-z0-9]+(-[a-z0-9]+){4,}/i.test(path)) na.push('url:listing');
   if (listingType && !hasArticleType && /^(collectionpage|searchresultspage|itemlist|profilepage|product)$/i.test(listingType)) na.push(`json-ld:${listingType}`);
   if (k.hints?.ogType && /^(website|product|profile|video\.other|books\.author)$/i.test(k.hints.ogType) && !hasArticleType) na.push(`og:type=${k.hints.ogType}`);
-  if (prose.length < 2 && proseLen < MIN_ARTICLE_BODY) na.push(`little-prose:${prose.length}p/${proseLen}c`);
+  if (bodyLen === 0) na.push('no-article-body');
+  else if (prose.length < 2 && proseLen < MIN_ARTICLE_BODY) na.push(`little-prose:${prose.length}p/${proseLen}c`);
   if (k.all) {
     const linkChars = k.all.reduce((n, b) => n + b.linkChars, 0);
     const allChars = k.all.reduce((n, b) => n + b.text.length, 0);
@@ -83,7 +88,7 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
 
   // One weak signal is not enough when the page has real prose; little prose alone is enough.
   const strongProse = prose.length >= 3 && proseLen >= 1200;
-  const decisive = na.some((s) => s.startsWith('little-prose')) || (na.length >= 2 && !strongProse) || (na.includes('url:home') && !strongProse);
+  const decisive = na.some((s) => s.startsWith('little-prose') || s === 'no-article-body') || (na.length >= 2 && !strongProse) || (na.includes('url:home') && !strongProse);
   if (decisive) {
     meta.status = 'not_article';
     meta.statusSignals = [...prior, ...na];
