@@ -139,9 +139,9 @@ function lookBack(lex: Lexicon, ws: Word[], i: number): { definite: boolean; for
 
 function countryOf(
   m: Match | undefined,
-): { c: CountryRecord; kind: 'country' | 'demonym' | 'plural' | 'capital' | 'seat'; sector?: string } | null {
+): { c: CountryRecord; kind: 'country' | 'demonym' | 'plural' | 'capital' | 'seat' | 'city'; sector?: string } | null {
   if (!m) return null;
-  for (const k of ['country', 'demonym', 'plural', 'capital', 'seat'] as const) {
+  for (const k of ['country', 'demonym', 'plural', 'capital', 'seat', 'city'] as const) {
     const e = has(m, k);
     if (e) return { c: e.c, kind: k, sector: k === 'seat' ? (e as { sector: string }).sector : undefined };
   }
@@ -313,7 +313,7 @@ function chunk(
       if (k < ws.length && ws[k].key === 'the') k++;
       if (k < ws.length && DIRECTIONS.has(ws[k].key)) k++;
       const cm = countryOf(at.get(k));
-      if (cm && (cm.kind === 'country' || cm.kind === 'capital')) {
+      if (cm && (cm.kind === 'country' || cm.kind === 'capital' || cm.kind === 'city')) {
         postCountry = cm.c;
         p = at.get(k)!.j;
       }
@@ -562,6 +562,27 @@ function chunk(
         ],
       };
       cands.push({ i, j: end, kind: 'metonym', ident, person: false, subject: isSubject(cx, i, end) });
+      return { cands, end };
+    }
+    if (country.kind === 'city') {
+      if (locative && !cx.standalone) return { cands: [], end };
+      const ident: Identity = {
+        name: ws
+          .slice(i, end)
+          .map((w) => w.raw)
+          .join(' '),
+        country: c.code,
+        sector: 'CVL',
+        code: makeCode(c.code, 'CVL'),
+        confidence: 0.6,
+        evidence: [
+          `city "${ws
+            .slice(i, end)
+            .map((w) => w.raw)
+            .join(' ')}" in ${c.name}`,
+        ],
+      };
+      cands.push({ i, j: end, kind: 'place', ident, person: false, subject: isSubject(cx, i, end) });
       return { cands, end };
     }
     if (country.kind === 'plural') {

@@ -25,6 +25,7 @@ export type Entry =
   | { kind: 'plural'; c: CountryRecord }
   | { kind: 'capital'; c: CountryRecord }
   | { kind: 'seat'; c: CountryRecord; sector: string; text: string }
+  | { kind: 'city'; c: CountryRecord; text: string }
   | { kind: 'org'; o: OrgRecord }
   | { kind: 'sector'; s: SectorWord }
   | { kind: 'person'; p: PersonRecord }
@@ -131,6 +132,11 @@ export function lexicon(): Lexicon {
     for (const d of c.plurals) add(d, { kind: 'plural', c });
     for (const k of c.capitals) add(k, { kind: 'capital', c });
     for (const s of c.seats) add(s.text, { kind: 'seat', c, sector: s.sector, text: s.text });
+  }
+  // Major non-capital cities: places whose people are civilians when the city itself is hit or acts.
+  for (const city of loadJson<{ name: string; country: string }[]>('actors', 'cities.json')) {
+    const c = byCode.get(city.country);
+    if (c) add(city.name, { kind: 'city', c, text: city.name }, CaseRule.Capital);
   }
   const descriptions = new Map<string, OrgRecord[]>();
   for (const o of orgs) {
