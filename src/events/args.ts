@@ -14,6 +14,12 @@ export interface ArgPick {
 }
 
 const NONE: ArgPick = { tokens: [], rule: '' };
+/** Types whose nominal takes its source in a "from" phrase ("criticism from X", "aid from X"). */
+const FROM_ACTOR_TYPES = new Set(['ACCUSE', 'SUPPORT', 'AID', 'REQUEST', 'THREATEN', 'PROTEST', 'REJECT', 'AGREE']);
+/** Nouns for texts that speak for their author ("a statement criticising X"). */
+const STATEMENT_NOUNS = new Set(['statement', 'letter', 'resolution', 'report', 'declaration', 'communique', 'message', 'note', 'order', 'decree', 'law', 'bill', 'ruling', 'motion', 'appeal', 'petition', 'video', 'post', 'tweet', 'speech', 'comment', 'remarks']);
+/** Objects that are the thing moved or given, not the recipient ("withdraw troops from X", "impose sanctions on X"). */
+const THING_OBJECTS = new Set(['troops', 'troop', 'forces', 'force', 'soldiers', 'soldier', 'aid', 'assistance', 'sanction', 'sanctions', 'weapons', 'weapon', 'arms', 'support', 'money', 'funds', 'equipment', 'warships', 'ships', 'jets', 'personnel', 'embargo', 'tariffs', 'tariff', 'ban', 'restrictions', 'missiles', 'units', 'police', 'fighters', 'help', 'loan', 'supplies', 'food', 'ambassador', 'envoy', 'diplomats', 'delegation', 'information', 'intelligence', 'evidence']);
 
 /** Tokens forming the phrase of argument head `h` (modifiers, not clauses); `deep` also follows nmod. */
 export function phraseTokens(v: SentenceView, h: number, deep = false): number[] {
@@ -91,7 +97,16 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
   }
   if (v.base(p) === 'acl' && !v.marks(p).includes('to')) {
     // "forces fighting IS": the modified noun acts; in a passive participle ("a jet downed by X") it is acted on.
-    if (v.t.xpos[p] === 'VBN') return { actor: NONE, patient: { tokens: expand(v, [h], p), rule: 'acl:head' } };
+    if (v.t.xpos[p] === 'VBN' && !v.childrenBy(p, 'obj').length) {
+      const ag = agentOf(v, p);
+      return { actor: ag.length ? { tokens: expand(v, ag, p), rule: 'obl:agent' } : NONE, patient: { tokens: expand(v, [h], p), rule: 'acl:head' } };
+    }
+    // "a joint statement criticising X": a document or statement speaks for whoever issued it.
+    const hh = v.head(h);
+    if (STATEMENT_NOUNS.has(v.lemma(h)) && hh >= 0 && v.isVerb(hh) && v.base(h) === 'obj') {
+      const s = subjectOf(v, hh, depth + 1);
+      if (s.actor.tokens.length) return { actor: { tokens: s.actor.tokens, rule: 'acl:issuer' }, patient: NONE };
+    }
     return { actor: { tokens: expand(v, [h], p), rule: 'acl:head' }, patient: NONE };
   }
   return { actor: NONE, patient: NONE };
@@ -103,9 +118,9 @@ const TIME_WORDS =
 /** Rank of a preposition as a recipient marker for an event type; lower is better, -1 when not a recipient marker. */
 function prepRank(prep: string, type: string, isNoun: boolean): number {
   const g = grammar();
-  if (prep === 'of' && (!isNoun || ['CONSULT', 'AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type)))
+  if (prep === 'of' && (!isNoun || ['AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type)))
     return -1;
-  if (prep === 'from' && !['REQUEST', 'RETREAT', 'SANCTION', 'COERCE'].includes(type)) return -1;
+  if (prep === 'from' && !['REQUEST', 'RETREAT', 'SANCTION', 'COERCE', 'AGREE'].includes(type)) return -1;
   if (prep === 'over' && type !== 'ACCUSE' && type !== 'ASSAULT') return -1;
   return g.recipientPreps.indexOf(prep);
 }
@@ -119,16 +134,18 @@ export function recipientCandidates(
   isNoun: boolean,
 ): ArgPick[] {
   const out: ArgPick[] = [];
+  const things: ArgPick[] = [];
   const ranked: [number, number, string][] = [];
   for (const c of v.children(p)) {
     const rel = v.rel(c);
     const base = v.base(c);
-    if (!isNoun && (rel === 'iobj' || (rel === 'obj' && !consumed.has(c)))) {
-      out.push({ tokens: expand(v, [c], p), rule: rel });
+    if (!isNoun && (rel === 'iobj' || (rel === 'obj' && !consumed.has(c))) && !TIME_WORDS.test(v.text(c))) {
+      if (rel === 'obj' && THING_OBJECTS.has(v.lemma(c))) things.push({ tokens: expand(v, [c], p), rule: 'obj:thing' });
+      else out.push({ tokens: expand(v, [c], p), rule: rel });
       continue;
     }
     if (base === 'obl' || base === 'nmod') {
-      if (rel === 'obl:agent' || rel === 'nmod:poss' || rel.endsWith('tmod')) continue;
+      if (rel === 'obl:agent' || rel === 'nmod:poss' || rel.endsWith('tmod') || rel.endsWith('unmarked')) continue;
       const m = v.marks(c);
       const prep = m.length ? m[m.length - 1] : '';
       // "on Friday", "in March": times are not recipients.
@@ -139,14 +156,20 @@ export function recipientCandidates(
   }
   ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [, c, rule] of ranked) out.push({ tokens: expand(v, [c], p), rule });
-  // "confirmed his support for Assad": a consumed object noun's own "for/to/with" phrase.
-  if (!isNoun)
+  out.push(...things);
+  // "confirmed his support for Assad": a consumed object noun's own "for/to/with" phrase;
+  // then the consumed object itself ("rejected Theresa May's agreement").
+  if (!isNoun) {
     for (const c of v.children(p)) if (consumed.has(c)) out.push(...recipientCandidates(v, c, type, new Set(), true));
+    for (const c of v.children(p))
+      if (consumed.has(c) && (v.rel(c) === 'obj' || v.rel(c) === 'nsubj:pass'))
+        out.push({ tokens: expand(v, [c], p), rule: 'obj:pattern' });
+  }
   return out;
 }
 
 /** Actor candidates for a nominal trigger n: possessor, "by" agent, "between" parties, nationality modifiers. */
-export function nounActorCandidates(v: SentenceView, n: number, hasMention: (t: number) => boolean): ArgPick[] {
+export function nounActorCandidates(v: SentenceView, n: number, type: string, hasMention: (t: number) => boolean): ArgPick[] {
   const out: ArgPick[] = [];
   const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss');
   if (poss.length) out.push({ tokens: expand(v, poss, n), rule: 'nmod:poss' });
@@ -154,6 +177,7 @@ export function nounActorCandidates(v: SentenceView, n: number, hasMention: (t: 
     const m = v.marks(c);
     if (m.includes('by')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by' });
     if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
+    if (m.includes('from') && FROM_ACTOR_TYPES.has(type)) out.push({ tokens: expand(v, [c], n), rule: 'nmod:from' });
   }
   // "Russian airstrikes", "US sanctions": a nationality or name modifier, only when the actors stage resolved it.
   const mods = v

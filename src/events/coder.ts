@@ -32,12 +32,28 @@ export interface Candidate {
 
 /** Pick the first candidate whose phrase has a mention; otherwise the first candidate (for its span). */
 function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: ArgPick; mentions: Mention[] } {
-  for (const c of cands) {
+  // Objects that are the thing moved or given ("its troops") only stand in when nothing else does.
+  const main = cands.filter((c) => !c.rule.endsWith(':thing'));
+  const rest = cands.filter((c) => c.rule.endsWith(':thing'));
+  for (const c of main) {
     const ms = mentionsOf(v, mi, c.tokens, false);
     if (ms.length) return { pick: c, mentions: ms };
   }
-  if (!cands.length) return { pick: { tokens: [], rule: '' }, mentions: [] };
-  return { pick: cands[0], mentions: mentionsOf(v, mi, cands[0].tokens, true) };
+  const ordered = [...main, ...rest];
+  if (!ordered.length) return { pick: { tokens: [], rule: '' }, mentions: [] };
+  return { pick: ordered[0], mentions: mentionsOf(v, mi, ordered[0].tokens, true) };
+}
+
+/** A place mention with a country in an "in/at X" phrase of the trigger, its predicate or its complement. */
+function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
+  const g = grammar();
+  for (const h of heads)
+    for (const c of v.children(h)) {
+      if ((v.base(c) !== 'obl' && v.base(c) !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
+      const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
+      if (ms.length && ms[0].country && ms[0].kind !== 'pronoun') return { tok: c, m: ms[0] };
+    }
+  return null;
 }
 
 function mentionsOf(v: SentenceView, mi: MentionIndex, heads: number[], deep: boolean): Mention[] {
@@ -121,6 +137,35 @@ function reinterpret(
 
 function recipIdsLen(r: { mentions: Mention[] }, a: { mentions: Mention[] }): number {
   return r.mentions.filter((m) => !a.mentions.includes(m)).length;
+}
+
+/** Finite verb tags (PTB): a verb with one of these is a predicate whatever the parser attached it as. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
+
+/** Verbs whose subject undergoes the nominal event they take ("faces criticism", "came under attack"). */
+const EXPERIENCER_VERBS = new Set(['face', 'receive', 'draw', 'suffer', 'endure', 'undergo', 'attract', 'incur', 'meet', 'sustain', 'weather', 'survive']);
+/** Pronouns that stand for an actor the sentence named earlier. */
+const PRONOUN_ACTORS = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+/** Prepositions that mark a recipient strongly enough to look for below the trigger, by type. */
+const DEEP_PREPS: Record<string, string[]> = { CONSULT: ['with'], AGREE: ['with'], COOPERATE: ['with'], ACCUSE: ['against'], ASSAULT: ['against', 'on'], SANCTION: ['against', 'on'], THREATEN: ['against'], PROTEST: ['against'], COERCE: ['against'], AID: ['to'], MOBILIZE: ['against', 'to'], RETREAT: ['to', 'from'], REQUEST: ['against', 'on', 'from'] };
+
+/** A nominal below p (depth ≤ 3) marked by the type's recipient preposition, or -1. */
+function deepMarked(v: SentenceView, p: number, type: string): number {
+  const preps = DEEP_PREPS[type];
+  if (!preps) return -1;
+  let frontier = [p];
+  for (let d = 0; d < 3 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const f of frontier)
+      for (const c of v.children(f)) {
+        const b = v.base(c);
+        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || v.rel(c) === 'acl:relcl') continue;
+        if ((b === 'nmod' || b === 'obl') && v.marks(c).some((m) => preps.includes(m))) return c;
+        next.push(c);
+      }
+    frontier = next;
+  }
+  return -1;
 }
 
 /** Linear fallback scan limits: tokens looked at either side of a verb trigger when the parse gives no argument. */
@@ -235,8 +280,9 @@ function codeSentence(
   const g = grammar();
   const matches = new Map<number, LexMatch>();
   for (let i = v.start; i < v.end; i++) {
-    // Participles used as adjectives ("the requested content") are descriptions, not events.
-    if (v.base(i) === 'amod') continue;
+    // Participles used as adjectives ("the requested content") are descriptions, not events;
+    // a finite verb the parser attached as a modifier ("X attacked Y" misread) still counts.
+    if (v.base(i) === 'amod' && !FINITE.has(v.t.xpos[i])) continue;
     const m = matchToken(v, i);
     if (m) matches.set(i, m);
   }
@@ -249,7 +295,7 @@ function codeSentence(
       if (matches.has(i) || consumedBy.has(i) || !v.isVerb(i) || v.base(i) === 'amod') continue;
       const l = v.lemma(i);
       if (g.reporting.has(l) || g.light.has(l) || NON_EVENT_VERBS.has(l)) continue;
-      const subj = v.children(i).some((c) => v.base(c) === 'nsubj');
+      const subj = v.children(i).some((c) => v.base(c) === 'nsubj') || subjectOf(v, i).actor.tokens.length > 0;
       const obj = v
         .children(i)
         .some(
@@ -279,8 +325,11 @@ function codeSentence(
     let actor: { pick: ArgPick; mentions: Mention[] };
     let recipient: { pick: ArgPick; mentions: Mention[] };
     if (isNoun) {
-      const gov = v.head(i);
-      const govRel = v.base(i);
+      // "its rejection and strong condemnation of X": a conjoined noun shares its first conjunct's governor.
+      let n0 = i;
+      while (v.rel(n0) === 'conj' && v.head(n0) >= 0 && !v.isVerb(v.head(n0))) n0 = v.head(n0);
+      const gov = v.head(n0);
+      const govRel = v.base(n0);
       const governed =
         gov >= 0 &&
         (v.isVerb(gov) || v.upos(gov) === 'ADJ') &&
@@ -288,17 +337,24 @@ function codeSentence(
       light =
         governed &&
         (g.light.has(v.lemma(gov)) ||
-          (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(i).includes(p))));
-      const own = nounActorCandidates(v, i, (t) => mi.at(t).length > 0);
+          (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(n0).includes(p))));
+      const own = nounActorCandidates(v, i, e.type, (t) => mi.at(t).length > 0);
       const cands: ArgPick[] = [...own];
-      if (governed && (light || govRel === 'obj')) {
+      // "X faces criticism from Y", "X came under attack": the governor's subject is acted on.
+      const experiencer = governed && govRel === 'obj' && EXPERIENCER_VERBS.has(v.lemma(gov));
+      let rc: ArgPick[] = [];
+      if (experiencer) {
+        pred = gov;
+        const sub = subjectOf(v, gov);
+        if (sub.actor.tokens.length) rc.push({ tokens: sub.actor.tokens, rule: `experiencer(${v.lemma(gov)}):${sub.actor.rule}` });
+      } else if (governed && (light || govRel === 'obj')) {
         pred = gov;
         const sub = subjectOf(v, gov);
         if (govRel !== 'nsubj' && sub.actor.tokens.length)
           cands.push({ tokens: sub.actor.tokens, rule: `gov(${v.lemma(gov)}):${sub.actor.rule}` });
       }
       actor = choose(v, mi, cands);
-      const rc = recipientCandidates(v, i, e.type, consumed, true);
+      rc.push(...recipientCandidates(v, i, e.type, consumed, true));
       if (light) rc.push(...recipientCandidates(v, gov, e.type, new Set([i]), true));
       recipient = choose(
         v,
@@ -333,6 +389,67 @@ function codeSentence(
       if (!recipient.mentions.length && !recipient.pick.tokens.length) {
         const r = linearArg(v, mi, i, 1);
         if (r.mentions.length && !r.mentions.some((m) => actor.mentions.includes(m))) recipient = r;
+      }
+    }
+    if (parsed && !recipient.pick.tokens.length) {
+      // "agreed to resign from office", "is willing to withdraw from X": the complement's recipient.
+      for (const x of v.childrenBy(i, 'xcomp')) {
+        const r = choose(v, mi, recipientCandidates(v, x, e.type, consumed, false));
+        if (r.pick.tokens.length) {
+          recipient = { pick: { tokens: r.pick.tokens, rule: `xcomp:${r.pick.rule}` }, mentions: r.mentions };
+          break;
+        }
+      }
+    }
+    if (parsed && !recipient.mentions.length) {
+      // A strongly marked phrase the parser attached lower down ("filed a lawsuit in the court against X").
+      const deep = deepMarked(v, pred, e.type);
+      if (deep >= 0) {
+        const r = choose(v, mi, [{ tokens: [deep], rule: 'deep:' + v.marks(deep).join('') }]);
+        if (r.mentions.length || !recipient.pick.tokens.length) recipient = r;
+      }
+    }
+    if (parsed && !recipient.mentions.length && (e.type === 'REQUEST' || e.type === 'THREATEN')) {
+      // "demanded that the government resign", "its demand that US ease sanctions": who is asked is the complement's subject.
+      for (const c of v.children(i)) {
+        if (!['ccomp', 'acl'].includes(v.base(c))) continue;
+        const sub = subjectOf(v, c);
+        const r = choose(v, mi, sub.actor.tokens.length ? [{ tokens: sub.actor.tokens, rule: 'complement-subject' }] : []);
+        if (r.pick.tokens.length) {
+          recipient = r;
+          break;
+        }
+      }
+    }
+    // "X said it will …": an unresolved pronoun actor is the reporter.
+    const rep0 = reportingVerb(v, pred);
+    if (rep0 >= 0 && actor.pick.tokens.length === 1 && PRONOUN_ACTORS.has(v.lemma(actor.pick.tokens[0])) && !actor.mentions.some((m) => m.kind !== 'pronoun' || m.antecedent)) {
+      const rs = subjectOf(v, rep0);
+      const rm = choose(v, mi, rs.actor.tokens.length ? [rs.actor] : []);
+      if (rm.pick.tokens.length) actor = { pick: { tokens: rm.pick.tokens, rule: 'pronoun→reporter' }, mentions: rm.mentions };
+    }
+    // "X said Y was responsible": the subject is blamed and the sayer blames.
+    if (e.pos === 'a' && e.type === 'ACCUSE') {
+      recipient = actor;
+      const rs = rep0 >= 0 ? subjectOf(v, rep0) : null;
+      actor = rs ? choose(v, mi, rs.actor.tokens.length ? [rs.actor] : []) : { pick: { tokens: [], rule: '' }, mentions: [] };
+    }
+    if (parsed && e.type === 'MOBILIZE' && !actor.pick.tokens.length && recipient.pick.rule === 'nsubj:pass') {
+      // "Troops were deployed to X": the forces moved are the mobilising side.
+      actor = recipient;
+      recipient = { pick: { tokens: [], rule: '' }, mentions: [] };
+    }
+    if (parsed) {
+      // Where the text names only a place, its country stands for the side the event touched:
+      // "killed 48 people in Afghanistan" (recipient), "was arrested in Niger" (the state acting).
+      const heads = [i, ...(pred !== i ? [pred] : []), ...v.childrenBy(i, 'xcomp')];
+      const pl = placeMention(v, mi, heads);
+      if (pl && !actor.mentions.includes(pl.m) && !recipient.mentions.includes(pl.m)) {
+        if (!recipient.mentions.some((x) => x.country)) {
+          recipient = { pick: { tokens: [...recipient.pick.tokens, pl.tok], rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + 'place' }, mentions: [...recipient.mentions, pl.m] };
+        } else if (!actor.mentions.length && recipient.pick.rule === 'nsubj:pass') {
+          actor = { pick: { tokens: [pl.tok], rule: 'place' }, mentions: [pl.m] };
+        }
       }
     }
     // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.

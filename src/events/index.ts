@@ -46,6 +46,8 @@ function dedupe(cands: Candidate[]): Candidate[] {
       const d = drop.record;
       for (const a of d.actor) if (!k.actor.includes(a)) k.actor.push(a);
       for (const a of d.recipient) if (!k.recipient.includes(a) && !k.actor.includes(a)) k.recipient.push(a);
+      if (!k.actorSpans?.length && d.actorSpans?.length) k.actorSpans = d.actorSpans;
+      if (!k.recipientSpans?.length && d.recipientSpans?.length) k.recipientSpans = d.recipientSpans;
       k.decidedBy.push(`rule:merged-duplicate "${c.view.doc.text.slice(d.trigger.start, d.trigger.end)}"`);
       out[twin] = keep;
     }
