@@ -327,10 +327,12 @@ function chunk(
   // 1. A person, named.
   if (person.length) {
     const ranked = rankPeople(person, cx.date);
+    // "King Hassan", "Pope Francis": a title inside the matched name still says what the text calls them.
+    const inner = title ?? innerTitle(lex, ws[nameStart]);
     const ident = personIdentity(ranked[0], {
       date: cx.date,
-      titleRole: title?.role,
-      titleSector: title?.sector,
+      titleRole: inner?.role,
+      titleSector: inner?.sector,
       country: countryCode,
       former,
     });
@@ -586,6 +588,30 @@ function chunk(
       return { cands, end };
     }
     if (country.kind === 'plural') {
+      // "Albanians of southern Serbia": where they live is the country; the people noun is their community.
+      let k = end;
+      if (k < ws.length && ['of', 'in', 'from'].includes(ws[k].key)) {
+        k++;
+        if (k < ws.length && ws[k].key === 'the') k++;
+        if (k < ws.length && DIRECTIONS.has(ws[k].key)) k++;
+        const home = countryOf(at.get(k));
+        if (home && home.c !== c && (home.kind === 'country' || home.kind === 'city' || home.kind === 'capital')) {
+          const e2 = at.get(k)!.j;
+          const ident: Identity = {
+            name: ws
+              .slice(i, e2)
+              .map((w) => w.raw)
+              .join(' '),
+            country: home.c.code,
+            sector: 'CVL',
+            code: makeCode(home.c.code, 'CVL'),
+            confidence: 0.7,
+            evidence: [`community "${ws[i].raw}" living in ${home.c.name}`],
+          };
+          cands.push({ i, j: e2, kind: 'demonym+sector', ident, person: false, subject: isSubject(cx, i, e2) });
+          return { cands, end: e2 };
+        }
+      }
       const ident: Identity = {
         name: c.name,
         country: c.code,
@@ -660,6 +686,12 @@ function modifierUse(ws: Word[], at: Map<number, Match>, q: number, r: number, c
   return (
     /^(compound|amod|nmod:poss)?$/.test(cx.deprel(last)) && cx.deprel(last) !== '' && nextPos === 'NOUN' && !at.has(r)
   );
+}
+
+/** The title a name starts with ("King" in "King Hassan"), if any. */
+function innerTitle(lex: Lexicon, w: Word | undefined): SectorWord | undefined {
+  const e = w ? lex.index.get(w.key)?.find((x) => x.e.kind === 'sector' && x.e.s.title) : undefined;
+  return e && e.e.kind === 'sector' ? e.e.s : undefined;
 }
 
 /** The sector a run of sector words names: the last specific word, else the last word. */

@@ -68,7 +68,9 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
   if (known.length > 1 && modifierOnly(known[0])) known = known.slice(1);
   let best = known[0];
   const named = known.find((c) => c.person && c.surnameKey && c.ident!.country);
-  if (named && best && !best.ident!.country) best = named;
+  // A bare nationality before a named person ("Israeli right-winger Ariel Sharon") is that person's modifier.
+  if (named && best && best !== named && !best.ident!.sector && ['demonym', 'country'].includes(best.kind))
+    best = named;
   let country = best?.ident?.country ?? null;
   let sector = best?.ident?.sector ?? '';
   let conf = best?.ident?.confidence ?? 0;
