@@ -406,7 +406,7 @@ function chunk(
       sector,
       code: makeCode(cc, sector),
       confidence: cc ? 0.8 : 0.6,
-      evidence: [`title "${title?.text ?? ws[nameStart - 1].raw}" + unknown name`],
+      evidence: [`title "${title?.text ?? ws[nameStart - 1]?.raw ?? "name"}" + unknown name`],
     };
     cands.push({
       i: start,
