@@ -58,6 +58,8 @@ const CALL_QUOTE_WINDOW = 8;
 const MAX_HEADLINE_SOURCE = 5;
 /** Fewest tokens after a headline colon. */
 const MIN_HEADLINE_WORDS = 3;
+/** A left part shorter than this (tokens) before ", X said," is the start of a content that goes on after the cue. */
+const PARENTHETICAL_LEFT = 4;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
 
@@ -244,6 +246,9 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
     if (!(SUBJECT_PRONOUNS.has(prev) || capitalised)) return false;
   }
   if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
+  // "a widely read column": an adverb between a determiner and the word makes it an adjective.
+  const beforeAdverbs = skipBetweenBack(v, h.i - 1, from);
+  if (beforeAdverbs < h.i - 1 && beforeAdverbs >= from && /^(the|a|an|his|her|their|its|our|this)$/.test(v.low(beforeAdverbs))) return false;
   if (f.participle) {
     // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
     if (prev !== ',' && !BE.has(prev)) return false;
@@ -441,6 +446,9 @@ function frame(
         if (k < to && k > cue.j && OPEN_MARKS.test(v.raw(k))) {
           const q = quoteAt(marked, t.start[k]);
           content = { start: content.start, end: q ? q.end : t.end[to - 1] };
+        } else if (afterTail === ',' && cEnd - lStart + 1 < PARENTHETICAL_LEFT && to - k >= MIN_CONTENT_WORDS + 1) {
+          // "And perhaps, he said, it could help": a parenthetical cue inside its content.
+          content = { start: content.start, end: t.end[to - 1] };
         }
         return make(content, src, 'postposed');
       }

@@ -11,6 +11,11 @@ const BETWEEN = new Set(
     ' ',
   ),
 );
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Time nouns that close a time phrase ("this month", "on Thursday", "last week"). */
+const TIME_NOUNS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening|night|day|today|yesterday|tonight)$/;
+/** Words that open a time phrase. */
+const TIME_LEAD = /^(this|last|next|on|early|late|earlier|later|that|the|same|previous|just|in|over|during)$/;
 /** Subject pronouns and relative pronouns, each a whole source on its own. */
 export const PRONOUNS = new Set('he she they we i you it who which this that one someone everyone nobody'.split(' '));
 const SUBJECT = new Set('he she they we i you it'.split(' '));
@@ -72,9 +77,20 @@ function nounish(v: TokView, i: number): boolean {
 
 /** Skip adverbs and auxiliaries backwards from token `i` (inclusive); returns the first other token index. */
 export function skipBetweenBack(v: TokView, i: number, floor: number): number {
-  while (i >= floor && (BETWEEN.has(v.low(i)) || (/ly$/.test(v.low(i)) && v.low(i).length > 4 && v.upos(i) !== 'NOUN')))
-    i--;
-  return i;
+  for (;;) {
+    while (i >= floor && (BETWEEN.has(v.low(i)) || (/ly$/.test(v.low(i)) && v.low(i).length > 4 && v.upos(i) !== 'NOUN')))
+      i--;
+    // "Wells Fargo just this month announced", "Putin on Thursday said": a time phrase is not the subject.
+    if (i >= floor && TIME_NOUNS.test(v.low(i))) {
+      let k = i - 1;
+      while (k >= floor && TIME_LEAD.test(v.low(k))) k--;
+      if (k < i - 1 || WEEKDAY.test(v.low(i))) {
+        i = k;
+        continue;
+      }
+    }
+    return i;
+  }
 }
 
 /**
