@@ -57,6 +57,9 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
+/** Confidence for a country read from "<sector> in <country>": the actors may be foreign to the place. */
+const CONF_POSTFIX_IN = 0.65;
+
 /** Direction words between a preposition and a country: "in south Serbia". */
 const DIRECTIONS = new Set([
   'north',
@@ -306,9 +309,12 @@ function chunk(
   }
   // Postfix country: "president of Armenia", "rebels in the Ivory Coast".
   let postCountry: CountryRecord | null = null;
+  // "forces in southern Syria" may be foreign forces; "president of Armenia" is Armenia's.
+  let postIn = false;
   if (!country && !org && sectors.length && nameStart < 0) {
     let k = p;
     if (k < ws.length && ['of', 'in', 'from'].includes(ws[k].key)) {
+      postIn = ws[k].key !== 'of';
       k++;
       if (k < ws.length && ws[k].key === 'the') k++;
       if (k < ws.length && DIRECTIONS.has(ws[k].key)) k++;
@@ -406,12 +412,12 @@ function chunk(
       sector,
       code: makeCode(cc, sector),
       confidence: cc ? 0.8 : 0.6,
-      evidence: [`title "${title?.text ?? ws[nameStart - 1]?.raw ?? "name"}" + unknown name`],
+      evidence: [`title "${title?.text ?? ws[nameStart - 1]?.raw ?? 'name'}" + unknown name`],
     };
     cands.push({
       i: start,
       j: p,
-      kind: 'title',
+      kind: title || headSector ? 'title' : 'unknown',
       ident,
       person: true,
       titleRole: title?.role,
@@ -459,7 +465,7 @@ function chunk(
           country: c.code,
           sector,
           code: makeCode(c.code, sector),
-          confidence: 0.85,
+          confidence: !country && postIn ? CONF_POSTFIX_IN : 0.85,
           evidence: [
             `${country ? country.kind : 'postfix country'} "${c.name}" + sector word "${headSector?.text ?? seatSector}"`,
           ],

@@ -81,7 +81,7 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
       continue;
     }
     // Surname (known person) after an earlier full mention of the same person.
-    if ((c.kind === 'surname' || c.kind === 'title') && c.surnameKey) {
+    if ((c.kind === 'surname' || c.kind === 'title' || c.kind === 'unknown') && c.surnameKey) {
       for (let b = k - 1; b >= 0; b--) {
         const y = placed[b].c;
         if (y.surnameKey === c.surnameKey && y.ident && y.person && y.kind !== 'pronoun') {
