@@ -2,7 +2,7 @@
 import { lexOf, normWord } from './lex.js';
 import { lemmatize } from './lemma.js';
 import { models } from './models.js';
-import { ambOf, tagSentence } from './tagger.js';
+import { ambOf, fixedOf, tagSentence } from './tagger.js';
 import { parseSentence } from './parser.js';
 import { nerSentence } from './ner.js';
 
@@ -22,8 +22,9 @@ export function annotate(forms: string[]): Annotated {
   const m = models();
   const n = forms.length;
   const lx = lexOf(forms);
-  const amb = ambOf(m.taggerMeta, forms.map(normWord));
-  const tags = tagSentence(m.tagger, lx, amb);
+  const words = forms.map(normWord);
+  const amb = ambOf(m.taggerMeta, words);
+  const tags = tagSentence(m.tagger, lx, amb, fixedOf(m.taggerMeta, words));
   const upos = new Array<string>(n);
   const xpos = new Array<string>(n);
   const lemma = new Array<string>(n);

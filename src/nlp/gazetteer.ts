@@ -79,16 +79,26 @@ export async function buildGazetteer(tok: (s: string) => string[]): Promise<Gaze
   return { entries: sorted, maxLen, first: [...names].sort() };
 }
 
+const starts = new WeakMap<Gazetteer, Set<string>>();
+
+/** First tokens of all entries, so most tokens are rejected with one lookup. */
+function startsOf(g: Gazetteer): Set<string> {
+  let s = starts.get(g);
+  if (!s) starts.set(g, (s = new Set(Object.keys(g.entries).map((k) => k.split(' ')[0]))));
+  return s;
+}
+
 /** Per-token gazetteer tags ("B-COUNTRY", "I-CITY", "" when none), longest match first. */
 export function gazTags(g: Gazetteer, forms: string[]): string[] {
   const n = forms.length;
   const out = new Array<string>(n).fill('');
   const lower = forms.map((f) => f.toLowerCase());
+  const first = startsOf(g);
   for (let i = 0; i < n; ) {
     let hit = 0;
     let cat = '';
     // Only capitalised (or acronym) starts: "china" the material is not China.
-    if (/^\p{Lu}/u.test(forms[i])) {
+    if (first.has(lower[i]) && /^\p{Lu}/u.test(forms[i])) {
       for (let L = Math.min(g.maxLen, n - i); L >= 1; L--) {
         const c = g.entries[lower.slice(i, i + L).join(' ')];
         if (c !== undefined) {

@@ -13,6 +13,16 @@ export function hashStr(s: string): number {
   return h >>> 0 || 1;
 }
 
+/** FNV-1a hash of s[from, to) without slicing (equals hashStr(s.slice(from, to))). */
+export function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(0, from); i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0 || 1;
+}
+
 /** Mix a value into a running hash (murmur3-style finaliser on the combination). */
 export function mix(h: number, v: number): number {
   let x = (h ^ Math.imul(v | 0, 0xcc9e2d51)) | 0;

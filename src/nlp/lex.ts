@@ -2,7 +2,7 @@
  * Per-token lexical views shared by the tagger, parser and NER: hashes of the
  * lowercased form, cased form, shape, prefixes and suffixes, computed once per sentence.
  */
-import { hashStr } from './hash.js';
+import { hashRange, hashStr } from './hash.js';
 
 /** Hashed lexical columns for one sentence. */
 export interface Lex {
@@ -71,13 +71,14 @@ export function lexOf(forms: string[]): Lex {
     lx.lower[i] = hashStr(l);
     lx.cased[i] = hashStr(w);
     lx.shape[i] = hashStr(shapeOf(w));
-    lx.suf1[i] = hashStr(l.slice(-1));
-    lx.suf2[i] = hashStr(l.slice(-2));
-    lx.suf3[i] = hashStr(l.slice(-3));
-    lx.suf4[i] = hashStr(l.slice(-4));
-    lx.pre1[i] = hashStr(l.slice(0, 1));
-    lx.pre2[i] = hashStr(l.slice(0, 2));
-    lx.pre3[i] = hashStr(l.slice(0, 3));
+    const L = l.length;
+    lx.suf1[i] = hashRange(l, L - 1, L);
+    lx.suf2[i] = hashRange(l, L - 2, L);
+    lx.suf3[i] = hashRange(l, L - 3, L);
+    lx.suf4[i] = hashRange(l, L - 4, L);
+    lx.pre1[i] = hashRange(l, 0, Math.min(1, L));
+    lx.pre2[i] = hashRange(l, 0, Math.min(2, L));
+    lx.pre3[i] = hashRange(l, 0, Math.min(3, L));
     let f = 0;
     const c0 = w[0] ?? '';
     if (c0 !== c0.toLowerCase()) f |= 1;

@@ -16,6 +16,8 @@ export interface NerMeta {
 
 const BOS = 0x5b05;
 const EOS = 0xe05;
+/** Lexical flag of all-punctuation tokens (see lex.ts). */
+const PUNCT_FLAG = 16;
 /** Feature buffer size. */
 export const MAX_NER_FEATS = 56;
 
@@ -121,10 +123,14 @@ export function nerDecode(model: Scorer, meta: NerMeta, x: NerInput): Int32Array
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < n; i++) {
-    const k = nerFeats(x, i, p1, p2, buf);
-    model.score(buf, k, scores);
     let best = 0;
-    for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best] && allowed(meta.classes, p1, c)) best = c;
+    // Punctuation after O never starts an entity: skip scoring it (lowercase words
+    // must still be scored: UNER EWT test has 107 lowercase entity starts).
+    if (p1 > 0 || (x.lx.flags[i] & PUNCT_FLAG) === 0) {
+      const k = nerFeats(x, i, p1, p2, buf);
+      model.score(buf, k, scores);
+      for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best] && allowed(meta.classes, p1, c)) best = c;
+    }
     out[i] = best;
     p2 = p1;
     p1 = best;

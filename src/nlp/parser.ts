@@ -359,13 +359,16 @@ export interface ParserTraining {
 const fbuf = new Uint32Array(MAX_PARSE_FEATS);
 const lbuf = new Uint32Array(MAX_LABEL_FEATS);
 const tscore = new Float32Array(3);
+const costBuf = new Int32Array(3);
+let lscoreBuf = new Float32Array(0);
 
 /** Run the transition system (training when `tr` is given). */
 export function runParser(p: ParserModels, lx: Lex, tags: Int32Array, tr: ParserTraining | null): State {
   const st = new State(lx.n);
   const px = parseInput(lx, tags);
-  const lscore = new Float32Array(p.label.nClasses);
-  const costs = new Int32Array(3);
+  if (lscoreBuf.length !== p.label.nClasses) lscoreBuf = new Float32Array(p.label.nClasses);
+  const lscore = lscoreBuf;
+  const costs = costBuf;
   while (!st.done) {
     const k = parseFeats(st, px, fbuf);
     p.trans.score(fbuf, k, tscore);
@@ -388,7 +391,8 @@ export function runParser(p: ParserModels, lx: Lex, tags: Int32Array, tr: Parser
     }
     let lab = -1;
     if (next !== SHIFT) {
-      const [h, d] = st.arc(next);
+      const d = st.stack[st.sp - 1];
+      const h = next === LEFT ? st.b : st.stack[st.sp - 2];
       const lk = labelFeats(st, lx, tags, h, d, lbuf);
       p.label.score(lbuf, lk, lscore);
       lab = 0;

@@ -119,6 +119,9 @@ export class Trainer implements Scorer {
   }
 }
 
+/** Models with at most this many classes are stored densely in memory. */
+const DENSE_MAX_CLASSES = 8;
+
 /**
  * Compact read-only model: hashed keys → sparse int16 rows. On disk: header,
  * sorted keys (uint32), row lengths (uint8), weights (int16), classes (uint8);
@@ -127,11 +130,14 @@ export class Trainer implements Scorer {
 export class SparseModel implements Scorer {
   readonly nClasses: number;
   private mask: number;
-  private slotKey: Uint32Array;
-  private slotRow: Int32Array;
-  private rowStart: Uint32Array;
-  private cls: Uint8Array;
-  private w: Float32Array;
+  /** Interleaved slots: sparse [key, start << 8 | length into `ent`]; dense [key, w0, w1, ...]. */
+  private slots: Uint32Array;
+  /** Float view of `slots` for dense weights. */
+  private fslots: Float32Array;
+  /** Sparse rows as pairs [class, weight]. */
+  private ent: Float32Array;
+  private dense: boolean;
+  private stride: number;
 
   constructor(buf: Buffer) {
     if (buf.readUInt32LE(0) !== 0x4e4c5032) throw new Error('not an nlp model file');
@@ -149,22 +155,62 @@ export class SparseModel implements Scorer {
     const keys = new Uint32Array(take(nRows * 4));
     const lens = new Uint8Array(take(nRows));
     const q = new Int16Array(take(nEntries * 2));
-    this.cls = new Uint8Array(take(nEntries));
-    // Dequantise once at load: float adds are cheaper than int→float in the hot loop.
-    this.w = new Float32Array(nEntries);
-    for (let i = 0; i < nEntries; i++) this.w[i] = q[i] * scale;
-    this.rowStart = new Uint32Array(nRows + 1);
-    for (let r = 0; r < nRows; r++) this.rowStart[r + 1] = this.rowStart[r] + lens[r];
+    const cls = new Uint8Array(take(nEntries));
+    // Few classes (the parser's 3 transitions): weights live inside the slot,
+    // [key, w0, w1, w2], so a lookup touches one cache line.
+    this.dense = nClasses <= DENSE_MAX_CLASSES;
+    if (!this.dense && nEntries >= 1 << 24) throw new Error('model too large for the sparse layout');
+    let stride = 2;
+    if (this.dense) while (stride < nClasses + 1) stride <<= 1;
+    this.stride = stride;
     let cap = 2;
-    while (cap < nRows * 1.5) cap <<= 1;
+    // Load factor up to 0.8: probes mostly stay within one cache line, and a smaller table misses less.
+    while (cap < nRows * 1.25) cap <<= 1;
     this.mask = cap - 1;
-    this.slotKey = new Uint32Array(cap);
-    this.slotRow = new Int32Array(cap);
+    this.slots = new Uint32Array(cap * stride);
+    this.fslots = new Float32Array(this.slots.buffer);
+    this.ent = new Float32Array(this.dense ? 0 : nEntries * 2);
+    let e = 0;
     for (let r = 0; r < nRows; r++) {
+      const len = lens[r];
       let p = keys[r] & this.mask;
-      while (this.slotKey[p] !== 0) p = (p + 1) & this.mask;
-      this.slotKey[p] = keys[r];
-      this.slotRow[p] = r;
+      while (this.slots[p * stride] !== 0) p = (p + 1) & this.mask;
+      const base = p * stride;
+      this.slots[base] = keys[r];
+      if (this.dense) {
+        for (let j = 0; j < len; j++, e++) this.fslots[base + 1 + cls[e]] = q[e] * scale;
+      } else {
+        this.slots[base + 1] = (e << 8) | len;
+        for (let j = 0; j < len; j++, e++) {
+          this.ent[2 * e] = cls[e];
+          this.ent[2 * e + 1] = q[e] * scale;
+        }
+      }
+    }
+  }
+
+  score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
+    out.fill(0);
+    const { slots, fslots, mask, ent, stride } = this;
+    const k = this.nClasses;
+    const wrap = (mask + 1) * stride - 1;
+    for (let i = 0; i < n; i++) {
+      const key = feats[i];
+      let p = (key & mask) * stride;
+      let kk = slots[p];
+      while (kk !== 0 && kk !== key) {
+        p = (p + stride) & wrap;
+        kk = slots[p];
+      }
+      if (kk === 0) continue;
+      if (this.dense) {
+        for (let j = 0; j < k; j++) out[j] += fslots[p + 1 + j];
+      } else {
+        const m = slots[p + 1];
+        const start = (m >>> 8) << 1;
+        const stop = start + ((m & 255) << 1);
+        for (let e = start; e < stop; e += 2) out[ent[e]] += ent[e + 1];
+      }
     }
   }
 
@@ -185,23 +231,6 @@ export class SparseModel implements Scorer {
       Buffer.from(Int16Array.from(ws).buffer),
       Buffer.from(Uint8Array.from(cls).buffer),
     ]);
-  }
-
-  score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
-    out.fill(0);
-    const { slotKey, slotRow, mask, rowStart, cls, w } = this;
-    for (let i = 0; i < n; i++) {
-      const key = feats[i];
-      let p = key & mask;
-      let kk = slotKey[p];
-      while (kk !== 0 && kk !== key) {
-        p = (p + 1) & mask;
-        kk = slotKey[p];
-      }
-      if (kk === 0) continue;
-      const r = slotRow[p];
-      for (let e = rowStart[r], stop = rowStart[r + 1]; e < stop; e++) out[cls[e]] += w[e];
-    }
   }
 }
 
@@ -234,13 +263,23 @@ export function pruneBinary(buf: Buffer, minRel: number): Buffer {
   const cls: number[] = [];
   const ws: number[] = [];
   let e = 0;
+  const row = new Float64Array(k);
   for (let r = 0; r < nRows; r++) {
     const len = buf.readUInt8(lensOff + r);
     const start = cls.length;
-    for (let j = 0; j < len; j++, e++) {
-      const q = buf.readInt16LE(wOff + e * 2);
-      if (Math.abs(q) < minQ) continue;
-      cls.push(buf.readUInt8(cOff + e));
+    row.fill(0);
+    for (let j = 0; j < len; j++, e++) row[buf.readUInt8(cOff + e)] = buf.readInt16LE(wOff + e * 2);
+    // A constant added to every class of a row never changes an argmax, so dense
+    // rows are centred first: rows that only shift all classes then prune away.
+    if (k <= DENSE_MAX_CLASSES) {
+      let mean = 0;
+      for (let j = 0; j < k; j++) mean += row[j] / k;
+      for (let j = 0; j < k; j++) row[j] -= mean;
+    }
+    for (let j = 0; j < k; j++) {
+      const q = Math.round(row[j]);
+      if (q === 0 || Math.abs(q) < minQ) continue;
+      cls.push(j);
       ws.push(q);
     }
     if (cls.length > start) {

@@ -12,6 +12,8 @@ export interface TaggerMeta {
   classes: string[];
   /** Normalised word → its ambiguity class (sorted tag indices seen in training, joined by ","). */
   amb: Record<string, string>;
+  /** Frequent words that (almost) always take one tag → that tag; tagged without scoring (speed). */
+  fixed?: Record<string, number>;
 }
 
 const BOS = 0x5b05;
@@ -23,6 +25,18 @@ export const MAX_TAG_FEATS = 40;
 export function ambOf(meta: TaggerMeta, words: string[]): Uint32Array {
   const out = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) out[i] = hashStr(meta.amb[words[i]] ?? '?');
+  return out;
+}
+
+/** Per-token fixed tags for frequent unambiguous words (-1 when the model must decide). */
+export function fixedOf(meta: TaggerMeta, words: string[]): Int32Array {
+  const out = new Int32Array(words.length).fill(-1);
+  const f = meta.fixed;
+  if (!f) return out;
+  for (let i = 0; i < words.length; i++) {
+    const t = f[words[i]];
+    if (t !== undefined) out[i] = t;
+  }
   return out;
 }
 
@@ -80,16 +94,19 @@ export function tagFeats(lx: Lex, amb: Uint32Array, i: number, p1: number, p2: n
 }
 
 /** Tag a sentence greedily; returns class indices. */
-export function tagSentence(model: Scorer, lx: Lex, amb: Uint32Array): Int32Array {
+export function tagSentence(model: Scorer, lx: Lex, amb: Uint32Array, fixed?: Int32Array): Int32Array {
   const tags = new Int32Array(lx.n);
   const buf = new Uint32Array(MAX_TAG_FEATS);
   const scores = new Float32Array(model.nClasses);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < lx.n; i++) {
-    const k = tagFeats(lx, amb, i, p1, p2, buf);
-    model.score(buf, k, scores);
-    const t = argmax(scores);
+    let t = fixed ? fixed[i] : -1;
+    if (t < 0) {
+      const k = tagFeats(lx, amb, i, p1, p2, buf);
+      model.score(buf, k, scores);
+      t = argmax(scores);
+    }
     tags[i] = t;
     p2 = p1;
     p1 = t;

@@ -12,6 +12,13 @@ const AMB_MIN_SHARE = 0.02;
  * "unknown" class as often as test data does (dev: 2 → best of 1..4).
  */
 const AMB_MIN_COUNT = 3;
+/**
+ * Words seen at least this often with one tag at least this share of the time
+ * are tagged by lookup (Honnibal's trick): ~45% fewer tokens scored, EWT test
+ * UPOS unchanged (see docs/models.md).
+ */
+const FIXED_MIN_COUNT = 20;
+const FIXED_MIN_SHARE = 0.995;
 
 /** Train the tagger; returns weights and metadata. */
 export function trainTagger(sents: ConlluSentence[], iters: number, seed: number, log = console.error): { model: Trainer; meta: TaggerMeta } {
@@ -36,7 +43,18 @@ export function trainTagger(sents: ConlluSentence[], iters: number, seed: number
     const tags = [...m].filter(([, c]) => c / total >= AMB_MIN_SHARE).map(([t]) => t).sort((a, b) => a - b);
     amb[w] = tags.join(',');
   }
-  const meta: TaggerMeta = { classes, amb };
+  const fixed: Record<string, number> = {};
+  for (const [w, m] of [...wordTags].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let total = 0;
+    let best = -1;
+    let bc = 0;
+    for (const [t, c] of m) {
+      total += c;
+      if (c > bc) [best, bc] = [t, c];
+    }
+    if (total >= FIXED_MIN_COUNT && bc / total >= FIXED_MIN_SHARE) fixed[w] = best;
+  }
+  const meta: TaggerMeta = { classes, amb, fixed };
   const data = sents.map((s) => {
     const forms = s.words.map((w) => w.form);
     const lx = lexOf(forms);

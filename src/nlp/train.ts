@@ -17,7 +17,7 @@ import { buildGazetteer, type Gazetteer } from './gazetteer.js';
 import { tokenize } from './tokenize.js';
 import { SparseModel } from './perceptron.js';
 import { lexOf, normWord } from './lex.js';
-import { ambOf, tagSentence, type TaggerMeta } from './tagger.js';
+import { ambOf, fixedOf, tagSentence, type TaggerMeta } from './tagger.js';
 
 /** Epochs, chosen on EWT dev (see docs/models.md). */
 export const TAGGER_ITERS = 8;
@@ -73,7 +73,8 @@ function writeManifest(): void {
 
 function tagWith(model: SparseModel, meta: TaggerMeta, s: ConlluSentence): Int32Array {
   const forms = s.words.map((w) => w.form);
-  return tagSentence(model, lexOf(forms), ambOf(meta, forms.map(normWord)));
+  const words = forms.map(normWord);
+  return tagSentence(model, lexOf(forms), ambOf(meta, words), fixedOf(meta, words));
 }
 
 /** Tags for every training sentence from taggers that did not see it (k-fold). */
@@ -151,7 +152,8 @@ async function main(): Promise<void> {
     const tagsOf = [...nerTrain, ...nerDev].map((s) => {
       const t = byId.get(s.id);
       if (t && t.length === s.words.length) return t;
-      return tagSentence(tagger, lexOf(s.words), ambOf(taggerMeta, s.words.map(normWord)));
+      const words = s.words.map(normWord);
+      return tagSentence(tagger, lexOf(s.words), ambOf(taggerMeta, words), fixedOf(taggerMeta, words));
     });
     const ambs = [...nerTrain, ...nerDev].map((s) => ambOf(taggerMeta, s.words.map(normWord)));
     const { model, meta } = trainNer([...nerTrain, ...nerDev], tagsOf, ambs, gz, NER_ITERS, SEED);
