@@ -61,6 +61,16 @@ function cellLen(el: El): number {
   return n;
 }
 
+/** Length with CJK characters counted three times: one Han or kana character carries about a word. */
+export function textWeight(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) n += 2;
+  }
+  return n;
+}
+
 /** Collapse whitespace within lines and drop blank lines. */
 export function tidy(s: string): string {
   return s

@@ -5,7 +5,7 @@
  * for furniture that sits inside articles (share prompts, "Advertisement", repeated bylines).
  */
 import type { El } from './dom.js';
-import type { RawBlock } from './blocks.js';
+import { textWeight, type RawBlock } from './blocks.js';
 
 /** Link density at which a block counts as navigation (AEB dev: 0.5 keeps inline-linked prose, drops link lists). */
 export const LINK_DENSITY_MAX = 0.5;
@@ -35,7 +35,7 @@ const BAD_WEIGHT = 1.0;
 
 /** A block's vote for the containers around it. */
 function vote(b: RawBlock): number {
-  const len = b.text.length;
+  const len = textWeight(b.text);
   const ld = b.linkChars / Math.max(1, len);
   if (b.kind === 'caption') return 0;
   if (b.kind === 'heading') return ld > LINK_DENSITY_MAX ? -len * BAD_WEIGHT : 0;
@@ -44,7 +44,7 @@ function vote(b: RawBlock): number {
   // Teasers: list items or paragraphs that are partly a link (headline link + excerpt).
   if (b.kind === 'list' && ld >= TEASER_LD) return len * (1 - ld) * 0.5;
   if (ld >= 0.3) return 0;
-  const sentence = /[.!?…:;"”’)»]$/.test(b.text) || len >= PARA_MIN;
+  const sentence = /[.!?…:;"”’)»。！？」』）]$/.test(b.text) || len >= PARA_MIN;
   if (len >= PARA_MIN || (sentence && len >= 30)) return len * (1 - ld);
   if (b.kind === 'table') return len * 0.3;
   return -Math.min(len, 40) * 0.5 * BAD_WEIGHT;

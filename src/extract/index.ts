@@ -50,7 +50,10 @@ export function extract(input: RawInput, opts: ExtractOptions = {}): Result<Doc>
     return run(input, budget);
   } catch (e) {
     if (e instanceof BudgetExceeded) return { ok: false, code: 'timeout', reason: e.message };
-    if (e instanceof RangeError) return { ok: false, code: 'too-large', reason: `page too large or too deep: ${e.message}` };
+    // Engine limits (string or array sizes) on giant inputs; anything else is a bug and should surface.
+    if (e instanceof RangeError && /Invalid (string|array) length|Maximum call stack|allocation/i.test(e.message)) {
+      return { ok: false, code: 'too-large', reason: `page too large or too deep: ${e.message}` };
+    }
     throw e;
   }
 }
