@@ -248,7 +248,12 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
   if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
   // "a widely read column": an adverb between a determiner and the word makes it an adjective.
   const beforeAdverbs = skipBetweenBack(v, h.i - 1, from);
-  if (beforeAdverbs < h.i - 1 && beforeAdverbs >= from && /^(the|a|an|his|her|their|its|our|this)$/.test(v.low(beforeAdverbs))) return false;
+  if (
+    beforeAdverbs < h.i - 1 &&
+    beforeAdverbs >= from &&
+    /^(the|a|an|his|her|their|its|our|this)$/.test(v.low(beforeAdverbs))
+  )
+    return false;
   if (f.participle) {
     // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
     if (prev !== ',' && !BE.has(prev)) return false;
@@ -571,13 +576,20 @@ function addFreeQuotes(doc: Doc, marked: MarkedQuote[], list: Attribution[]): vo
       prev.content = { start: prev.content.start, end: q.end };
       continue;
     }
+    // A speaker named later in the same paragraph ("“…” The mayor was blunt. “…,” she said.") comes
+    // first (PolNeAR train speaker accuracy .861 → .868); else the previous speaker continues.
+    let next: Attribution | undefined;
+    for (const a of list)
+      if (a.source && a.cue && a.source.start >= q.end && (!next || a.source.start < next.source!.start)) next = a;
+    const toNext = next ? doc.text.slice(q.end, next.source!.start) : '\n';
+    const from = next && !toNext.includes('\n') ? next : prev;
     list.push({
       content: { start: q.start, end: q.end },
       cue: null,
-      source: prev?.source ?? null,
+      source: from?.source ?? null,
       direct: true,
-      sourceKind: prev ? 'inherited' : 'none',
-      antecedent: prev?.antecedent,
+      sourceKind: from ? 'inherited' : 'none',
+      antecedent: from?.antecedent,
       frame: 'free-quote',
     });
   }

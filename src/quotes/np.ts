@@ -13,7 +13,8 @@ const BETWEEN = new Set(
 );
 const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** Time nouns that close a time phrase ("this month", "on Thursday", "last week"). */
-const TIME_NOUNS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening|night|day|today|yesterday|tonight)$/;
+const TIME_NOUNS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening|night|day|today|yesterday|tonight)$/;
 /** Words that open a time phrase. */
 const TIME_LEAD = /^(this|last|next|on|early|late|earlier|later|that|the|same|previous|just|in|over|during)$/;
 /** Subject pronouns and relative pronouns, each a whole source on its own. */
@@ -78,7 +79,10 @@ function nounish(v: TokView, i: number): boolean {
 /** Skip adverbs and auxiliaries backwards from token `i` (inclusive); returns the first other token index. */
 export function skipBetweenBack(v: TokView, i: number, floor: number): number {
   for (;;) {
-    while (i >= floor && (BETWEEN.has(v.low(i)) || (/ly$/.test(v.low(i)) && v.low(i).length > 4 && v.upos(i) !== 'NOUN')))
+    while (
+      i >= floor &&
+      (BETWEEN.has(v.low(i)) || (/ly$/.test(v.low(i)) && v.low(i).length > 4 && v.upos(i) !== 'NOUN'))
+    )
       i--;
     // "Wells Fargo just this month announced", "Putin on Thursday said": a time phrase is not the subject.
     if (i >= floor && TIME_NOUNS.test(v.low(i))) {
