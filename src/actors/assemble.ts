@@ -95,7 +95,7 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
     const key = ws[i].key;
     if (!m) {
       const pr = W.pronouns.get(key);
-      if (pr && !(isCapitalized(ws[i].raw) && key === 'her' && false)) {
+      if (pr) {
         out.push({
           i,
           j: i + 1,
@@ -105,6 +105,24 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
           pronoun: key,
           subject: /nsubj/.test(cx.deprel(i)) || i === 0,
         });
+        i++;
+        continue;
+      }
+      // "the group", "the bloc", "the alliance": a description that only an earlier organisation can fill.
+      const d = i > 0 && ws[i - 1].key === 'the' && !cx.standalone ? orgDescription(lex, ws, i, at) : 0;
+      if (d > i) {
+        out.push({
+          i: i - 1,
+          j: d,
+          kind: 'description',
+          ident: null,
+          person: false,
+          descKey: phraseOf(ws, i, d),
+          descSector: 'ORG',
+          descCountry: null,
+        });
+        i = d;
+        continue;
       }
       i++;
       continue;
@@ -692,6 +710,18 @@ function modifierUse(ws: Word[], at: Map<number, Match>, q: number, r: number, c
   return (
     /^(compound|amod|nmod:poss)?$/.test(cx.deprel(last)) && cx.deprel(last) !== '' && nextPos === 'NOUN' && !at.has(r)
   );
+}
+
+/** End of the longest organisation description (one to three words, no gazetteer match inside) starting at i, or 0. */
+function orgDescription(lex: Lexicon, ws: Word[], i: number, at: Map<number, Match>): number {
+  for (let len = 3; len >= 1; len--) {
+    if (i + len > ws.length) continue;
+    let ok = true;
+    for (let k = i; k < i + len; k++) if (at.has(k)) ok = false;
+    // "the group of friends": a complement makes it a new referent, not a reference back.
+    if (ok && lex.descriptions.has(phraseOf(ws, i, i + len)) && ws[i + len]?.key !== 'of') return i + len;
+  }
+  return 0;
 }
 
 /** The title a name starts with ("King" in "King Hassan"), if any. */

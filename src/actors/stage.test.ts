@@ -43,6 +43,16 @@ test('title + name, apposition, metonym, compound, pronoun (own sentences)', () 
   assert.ok(she.antecedent);
 });
 
+test('organisation descriptions refer back', () => {
+  const text = 'NATO warned Moscow. The alliance will send jets. The group of friends met later.';
+  const ms = findMentions(docFromText(text, '2022-01-01'));
+  const nato = at(text, ms, 'NATO')!;
+  const alliance = at(text, ms, 'alliance')!;
+  assert.equal(alliance.code, nato.code);
+  assert.equal(alliance.antecedent, nato.id);
+  assert.equal(at(text, ms, 'group'), undefined);
+});
+
 test('sector-only words, unknown entities and wire credits', () => {
   const text = 'Jane Roe, AFP | Protesters clashed with police. Acme Holdings denied it.';
   const doc = docFromText(text, '2020-01-01', [
