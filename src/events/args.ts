@@ -173,9 +173,14 @@ export function nounActorCandidates(v: SentenceView, n: number, type: string, ha
   const out: ArgPick[] = [];
   const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss');
   if (poss.length) out.push({ tokens: expand(v, poss, n), rule: 'nmod:poss' });
+  // A "by" agent one level down too ("the downing of a jet by Turkey" with "by Turkey" under "jet").
+  const byKids = [...v.childrenBy(n, 'nmod', 'acl'), ...v.childrenBy(n, 'nmod').flatMap((c) => v.childrenBy(c, 'nmod'))];
+  for (const c of byKids) {
+    if (v.marks(c).includes('by') && !v.childrenBy(n, 'nmod', 'acl').includes(c)) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by(deep)' });
+  }
   for (const c of v.childrenBy(n, 'nmod', 'acl')) {
     const m = v.marks(c);
-    if (m.includes('by')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by' });
+    if (m.includes('by')) out.unshift({ tokens: expand(v, [c], n), rule: 'nmod:by' });
     if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
     if (m.includes('from') && FROM_ACTOR_TYPES.has(type)) out.push({ tokens: expand(v, [c], n), rule: 'nmod:from' });
   }

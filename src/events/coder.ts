@@ -337,6 +337,7 @@ function codeSentence(
       light =
         governed &&
         (g.light.has(v.lemma(gov)) ||
+          (e.govs?.includes(v.lemma(gov)) ?? false) ||
           (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(n0).includes(p))));
       const own = nounActorCandidates(v, i, e.type, (t) => mi.at(t).length > 0);
       const cands: ArgPick[] = [...own];
@@ -352,6 +353,15 @@ function codeSentence(
         const sub = subjectOf(v, gov);
         if (govRel !== 'nsubj' && sub.actor.tokens.length)
           cands.push({ tokens: sub.actor.tokens, rule: `gov(${v.lemma(gov)}):${sub.actor.rule}` });
+      }
+      if (!governed && ['after', 'during', 'following'].some((p) => v.marks(n0).includes(p))) {
+        // "said Thursday after talks with Putin", with the phrase misattached to a noun: climb to the verb.
+        let h = gov;
+        for (let k = 0; k < 2 && h >= 0 && !v.isVerb(h); k++) h = v.head(h);
+        if (h >= 0 && v.isVerb(h)) {
+          const sub = subjectOf(v, h);
+          if (sub.actor.tokens.length) cands.push({ tokens: sub.actor.tokens, rule: `after(${v.lemma(h)}):${sub.actor.rule}` });
+        }
       }
       actor = choose(v, mi, cands);
       rc.push(...recipientCandidates(v, i, e.type, consumed, true));

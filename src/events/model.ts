@@ -11,7 +11,8 @@ import { candidateFeatures } from './features.js';
 import { deserialise, predict, type LinearModel } from './linear.js';
 import { goldstein, ploverToCameo, ploverType, quadOf } from './ontology/index.js';
 
-/** Drop a candidate when the model gives NONE at least this probability (dev-free choice: train-split CV, see docs/events.md). */
+/** Defaults when the model file names none; train.ts picks the committed values by 5-fold CV on the train split (docs/events.md). */
+/** Drop a candidate when the model gives NONE at least this probability. */
 export const REJECT_THRESHOLD = 0.6;
 /** Switch the lexicon's type only when the model's type beats it by this margin in probability (same CV). */
 export const SWITCH_MARGIN = 0.15;
@@ -19,13 +20,25 @@ export const SWITCH_MARGIN = 0.15;
 export const GENERIC_ACCEPT = 0.5;
 export const MODEL_NAME = 'events.lr.v1';
 
+/** Decision thresholds; the trained model file carries the ones its cross-validation chose. */
+export interface Thresholds {
+  reject: number;
+  margin: number;
+  generic: number;
+}
+
 let model: LinearModel | null | undefined;
+let thresholds: Thresholds = { reject: REJECT_THRESHOLD, margin: SWITCH_MARGIN, generic: GENERIC_ACCEPT };
 
 /** The trained model, or null when no weights are committed. */
 export function loadModel(): LinearModel | null {
   if (model !== undefined) return model;
   const p = dataPath('events', 'model.json');
-  model = existsSync(p) ? deserialise(loadJson('events', 'model.json')) : null;
+  if (existsSync(p)) {
+    const file = loadJson<Parameters<typeof deserialise>[0] & { thresholds?: Thresholds }>('events', 'model.json');
+    model = deserialise(file);
+    if (file.thresholds) thresholds = file.thresholds;
+  } else model = null;
   return model;
 }
 
@@ -51,7 +64,7 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
       // A verb the lexicon does not know is kept only when the model is sure of an event type.
       let bt = -1;
       for (let j = 0; j < p.length; j++) if (m.labels[j] !== 'NONE' && (bt < 0 || p[j] > p[bt])) bt = j;
-      if (bt < 0 || p[bt] < GENERIC_ACCEPT || bestLabel === 'NONE') continue;
+      if (bt < 0 || p[bt] < thresholds.generic || bestLabel === 'NONE') continue;
       const t = m.labels[bt];
       r.type = t;
       r.mode = '';
@@ -63,8 +76,8 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
       out.push(c);
       continue;
     }
-    if (bestLabel === 'NONE' && p[best] >= REJECT_THRESHOLD) continue;
-    if (bestLabel !== 'NONE' && bestLabel !== r.type && (li < 0 || p[best] - p[li] >= SWITCH_MARGIN)) {
+    if (bestLabel === 'NONE' && p[best] >= thresholds.reject) continue;
+    if (bestLabel !== 'NONE' && bestLabel !== r.type && (li < 0 || p[best] - p[li] >= thresholds.margin)) {
       const mode = ploverType(bestLabel)?.modes[r.mode] !== undefined ? r.mode : '';
       r.type = bestLabel;
       r.mode = mode;

@@ -14,7 +14,9 @@ import type { Doc, Span } from '../doc/index.js';
 import { codeCandidates, type Candidate } from './coder.js';
 import { loadConflibert, loadGsr, loadNgec, loadPlv } from './evaldata.js';
 import { candidateFeatures } from './features.js';
-import { serialise, train, type Example } from './linear.js';
+import { predict, serialise, train, type Example } from './linear.js';
+import { createHash } from 'node:crypto';
+import type { Thresholds } from './model.js';
 import { ploverTypes, quadOf } from './ontology/index.js';
 import { makePreprocessor } from './run.js';
 import { writeManifest } from './lexicon/compile.js';
@@ -42,17 +44,28 @@ function participants(doc: Doc, c: Candidate): Span[] {
   ];
 }
 
+/** A training example with what the threshold search needs: its item, whether its label is gold, the rule type. */
+export interface TrainExample extends Example {
+  group: string;
+  strong: boolean;
+  ruleType: string;
+}
+
 /** Build the labelled examples from every training source. */
-export function buildExamples(log = console.log): Example[] {
+export function buildExamples(log = console.log): TrainExample[] {
   const pre = makePreprocessor();
-  const ex: Example[] = [];
+  const ex: TrainExample[] = [];
+  let group = '';
+  let strong = false;
   const add = (doc: Doc, c: Candidate, label: string, weight: number): void => {
-    ex.push({ feats: candidateFeatures(c, sectorFn(doc)), label, weight });
+    ex.push({ feats: candidateFeatures(c, sectorFn(doc)), label, weight, group, strong, ruleType: c.record.type });
   };
   const t0 = performance.now();
   let n = 0;
   for (const r of loadPlv()) {
     if (r.dev || !r.source || !r.target) continue;
+    group = 'plv:' + r.id;
+    strong = true;
     const doc = pre(r.text);
     for (const c of codeCandidates(doc, true)) {
       const ps = participants(doc, c);
@@ -66,6 +79,8 @@ export function buildExamples(log = console.log): Example[] {
   n = 0;
   for (const r of loadGsr()) {
     if (r.dev) continue;
+    group = 'gsr:' + r.id;
+    strong = true;
     const doc = pre(r.text);
     const words = new Set(
       r.eventText
@@ -82,7 +97,9 @@ export function buildExamples(log = console.log): Example[] {
   }
   log(`GSR train: ${n} examples`);
   n = 0;
+  strong = false;
   for (const r of loadConflibert()) {
+    group = 'cb';
     const doc = pre(r.text);
     for (const c of codeCandidates(doc, true)) {
       if (r.quad === 0) add(doc, c, 'NONE', W.conflibertNone);
@@ -94,6 +111,7 @@ export function buildExamples(log = console.log): Example[] {
   log(`ConfliBERT: ${n} examples`);
   n = 0;
   for (const r of loadNgec()) {
+    group = 'ngec';
     const first = r.text.split(/\n+/)[0].split(/(?<=[.!?])\s+(?=[A-Z"])/)[0];
     if (!first || first.length > 400) continue;
     const doc = pre(first);
@@ -107,6 +125,72 @@ export function buildExamples(log = console.log): Example[] {
   return ex;
 }
 
+/** Number of folds for choosing the decision thresholds on the training split (never on dev). */
+const FOLDS = 5;
+const GRID = {
+  reject: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
+  margin: [0, 0.1, 0.2, 0.3, 0.4, 0.6, 1.01],
+  generic: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01],
+};
+
+/** The decision rescore() applies, replayed on one example's probabilities; 'DROP' when the candidate is rejected. */
+export function decide(labels: string[], p: Float64Array, ruleType: string, t: Thresholds): string {
+  let best = 0;
+  for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+  const bl = labels[best];
+  if (ruleType === 'GENERIC') {
+    let bt = -1;
+    for (let j = 0; j < p.length; j++) if (labels[j] !== 'NONE' && (bt < 0 || p[j] > p[bt])) bt = j;
+    return bt < 0 || p[bt] < t.generic || bl === 'NONE' ? 'DROP' : labels[bt];
+  }
+  if (bl === 'NONE' && p[best] >= t.reject) return 'DROP';
+  const li = labels.indexOf(ruleType);
+  if (bl !== 'NONE' && bl !== ruleType && (li < 0 || p[best] - p[li] >= t.margin)) return bl;
+  return ruleType;
+}
+
+/** Choose the thresholds by k-fold cross-validation over the gold-labelled training items. */
+function chooseThresholds(ex: TrainExample[], labels: string[]): Thresholds {
+  const fold = (g: string): number => createHash('sha256').update(g).digest().readUInt8(0) % FOLDS;
+  const held: { ex: TrainExample; p: Float64Array }[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const m = train(
+      ex.filter((e) => !e.strong || fold(e.group) !== f),
+      labels,
+      HYPER,
+    );
+    for (const e of ex) if (e.strong && fold(e.group) === f) held.push({ ex: e, p: predict(m, e.feats) });
+  }
+  const score = (t: Thresholds): number => {
+    let ok = 0;
+    let n = 0;
+    for (const { ex: e, p } of held) {
+      const d = decide(labels, p, e.ruleType, t);
+      n += e.weight;
+      if (e.label === 'NONE' ? d === 'DROP' : d === e.label) ok += e.weight;
+    }
+    return ok / n;
+  };
+  const off: Thresholds = { reject: 2, margin: 2, generic: 2 };
+  const rulesOnly = score(off);
+  let best = off;
+  let bestScore = rulesOnly;
+  for (const reject of GRID.reject)
+    for (const margin of GRID.margin)
+      for (const generic of GRID.generic) {
+        const sc = score({ reject, margin, generic });
+        if (sc > bestScore + 1e-9) {
+          bestScore = sc;
+          best = { reject, margin, generic };
+        }
+      }
+  console.log(
+    `threshold CV (${FOLDS} folds, ${held.length} held-out gold candidates): rules alone ${(100 * rulesOnly).toFixed(1)}%, ` +
+      `with model ${(100 * bestScore).toFixed(1)}% at ${JSON.stringify(best)}`,
+  );
+  return best;
+}
+
 function main(): void {
   if (!sharedRoot()) {
     console.log('train:events: no ../shared, nothing to train on');
@@ -114,12 +198,14 @@ function main(): void {
   }
   const ex = buildExamples();
   const labels = [...ploverTypes(), 'NONE'];
+  const thresholds = chooseThresholds(ex, labels);
   const m = train(ex, labels, HYPER);
   const text = serialise(m, {
     name: 'events.lr.v1',
     seed: SEED,
     hyper: HYPER,
     weights: W,
+    thresholds,
     examples: ex.length,
     trainedOn: 'PLV train split, GSR train split, ConfliBERT, NGEC synthetic (first sentences)',
   });
