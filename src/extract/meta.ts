@@ -216,6 +216,7 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
   const times: { dt: string; pub: boolean; inArticle: boolean }[] = [];
   const itemprops = new Map<string, string>();
   const bylineEls: string[] = [];
+  const classDates: string[] = [];
   let relAuthor: string | null = null;
   let articleTags = 0;
 
@@ -278,6 +279,13 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     }
     if (el.tag === 'a' && /\bauthor\b/i.test(a.rel ?? '') && !relAuthor) relAuthor = textOf(el) || null;
     const cls = a.class ?? '';
+    if (classDates.length < 3 && DATE_CLASS.test(cls) && el.tag !== 'body' && el.tag !== 'html') {
+      const t = el.attrs.datetime ?? el.attrs.content ?? textOf(el);
+      if (t && t.length < 120) {
+        const d = parseMachineDate(t) ?? parseTextDate(t)?.iso ?? null;
+        if (d) classDates.push(d);
+      }
+    }
     if (bylineEls.length < 3 && /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) && el.tag !== 'body') {
       const t = textOf(el);
       if (t && t.length < 150) bylineEls.push(t);
@@ -378,6 +386,7 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     [pubTime?.dt, 'time'],
     [art ? str(art.dateCreated ?? null) : null, 'json-ld'],
     [itemprops.get('dateCreated'), 'itemprop'],
+    [[...metas].find(([k]) => PUBLISHED_META.test(k))?.[1], 'meta'],
   ]);
   meta.modified = firstDate([
     [art ? str(art.dateModified ?? null) : null, 'json-ld'],
@@ -391,6 +400,7 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     const shown = headerDates(root, titleEl)[0];
     if (shown) meta.published = { value: shown, from: 'text:header' };
   }
+  if (!meta.published && classDates.length) meta.published = { value: classDates[0], from: 'date-element' };
   if (!meta.published) {
     const d = dateFromUrl(url) ?? dateFromUrl(canonical);
     if (d) meta.published = { value: d, from: 'url' };
@@ -468,6 +478,11 @@ export function textDate(body: { text: string }[], captions: { text: string }[],
   }
   return null;
 }
+
+/** Class names of elements that show the page's date ("post-date", "entry-date", "byline__release-date", …). */
+const DATE_CLASS = /(^|[\s_-])(date|pubdate|post-?date|entry-?date|publish(ed)?(-?date)?|publication-?(date|time)|release-?date|timestamp|posted-?on|article-?date|blog-?date|date-?published)([\s_-]|$)|publicationTime|postDate|publishDate|PublishDate/;
+/** Other meta names that carry a publication date. */
+const PUBLISHED_META = /publi(sh|cation)[-_.:]?(date|time|ed)|date[-_.:]?publi|created[-_.]?(date|at)|^date[-_.]?created$/i;
 
 /** Characters of page text searched after (and before) the headline for a shown date. */
 const HEADER_AFTER = 1500;
