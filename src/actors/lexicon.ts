@@ -150,13 +150,16 @@ export function lexicon(): Lexicon {
   for (const s of sectors)
     add(s.text, { kind: 'sector', s }, s.text === s.text.toUpperCase() ? CaseRule.Caps : CaseRule.Any);
   const stop = new Set(wl.surnameStop);
+  // A surname that already names something else ("English", "Bishop", "Hague") never stands alone for a person.
+  const taken = (k: string): boolean =>
+    (index.get(k) ?? []).some((x) => x.e.kind !== 'person' && x.e.kind !== 'surname');
   for (const p of people) {
     for (const n of new Set([p.name, ...p.aliases])) {
       // A one-word alias ("Putin") is a surname key: weaker evidence than a full name.
       if (/\s/.test(n.trim())) add(n, { kind: 'person', p }, CaseRule.Capital);
-      else if (!stop.has(normKey(n))) add(n, { kind: 'surname', p }, CaseRule.Capital);
+      else if (!stop.has(normKey(n)) && !taken(phraseKey(n))) add(n, { kind: 'surname', p }, CaseRule.Capital);
     }
-    for (const s of surnamesOf(p, stop)) add(s, { kind: 'surname', p }, CaseRule.Capital);
+    for (const s of surnamesOf(p, stop)) if (!taken(phraseKey(s))) add(s, { kind: 'surname', p }, CaseRule.Capital);
   }
   // Deletion variants: only long one-word proper names, so short words never fuzzy-match ("Osama" is not "Obama").
   const deletions = new Map<string, string[]>();
