@@ -119,8 +119,8 @@ export function lexicon(): Lexicon {
     let list = index.get(key);
     if (!list) index.set(key, (list = []));
     list.push({ e, rule });
-    // "the Kremlin" is also indexed as "Kremlin" so the article stays outside the match either way.
-    if (key.startsWith('the ')) add(alias.slice(4), e, rule);
+    // "the Kremlin" is also indexed as "Kremlin" (but "The Hague" keeps its article: "Hague" is a surname).
+    if (key.startsWith('the ') && e.kind !== 'capital') add(alias.slice(4), e, rule);
   };
   const byCode = new Map<string, CountryRecord>();
   // UN members first, so a demonym shared with a dependency ("French": France, French Southern Lands) means the state.

@@ -69,6 +69,18 @@ test('sector-only words, unknown entities and wire credits', () => {
   assert.equal(acme.kind, 'unknown');
 });
 
+test('an organisation named after its country is one actor of that country', () => {
+  const text = 'The Kenya Anti-Corruption Board questioned two officials.';
+  const s = text.indexOf('Kenya');
+  const ms = findMentions(
+    docFromText(text, '2020-01-01', [{ start: s, end: s + 'Kenya Anti-Corruption Board'.length, label: 'ORG' }]),
+  );
+  const m = at(text, ms, 'Kenya')!;
+  assert.equal(m.country, 'KEN');
+  assert.equal(m.end - m.start, 'Kenya Anti-Corruption Board'.length);
+  assert.equal(m.kind, 'unknown');
+});
+
 test('a role holds only inside its dates', () => {
   const a = findMentions(docFromText('Medvedev spoke.', '2010-06-01'))[0];
   const b = findMentions(docFromText('Medvedev spoke.', '2015-06-01'))[0];

@@ -7,7 +7,8 @@ import type { Stage } from '../pipeline/index.js';
 import { assemble, type Candidate } from './assemble.js';
 import { corefer, type Placed } from './coref.js';
 import { lexicon } from './lexicon.js';
-import { findMatches } from './match.js';
+import { findMatches, type Match } from './match.js';
+import type { SectorWord } from './types.js';
 import { isCapitalized, words, type Word } from './text.js';
 import { makeCode } from './identity.js';
 
@@ -43,8 +44,28 @@ function sentenceWords(doc: Doc): SentenceWords[] {
   });
 }
 
+/** Candidate kinds that only name a place or country. */
+const PLACE_KINDS = new Set(['country', 'demonym', 'metonym', 'place']);
+
+/** The last sector word matched inside words [i, j), if any. */
+function sectorInside(matches: Match[], i: number, j: number): SectorWord | undefined {
+  let found: SectorWord | undefined;
+  for (const m of matches) {
+    if (m.i < i || m.j > j) continue;
+    const e = m.entries.find((x) => x.kind === 'sector');
+    if (e && e.kind === 'sector') found = e.s;
+  }
+  return found;
+}
+
 /** Unknown PER/ORG entities not covered by a candidate become UNK actors (photo and wire credits excepted). */
-function unknownEntities(ws: Word[], ents: Entity[], cands: Candidate[]): Candidate[] {
+function unknownEntities(
+  ws: Word[],
+  ents: Entity[],
+  cands: Candidate[],
+  matches: Match[],
+  drop: Set<Candidate>,
+): Candidate[] {
   const out: Candidate[] = [];
   if (!ws.length) return out;
   for (const e of ents) {
@@ -54,7 +75,12 @@ function unknownEntities(ws: Word[], ents: Entity[], cands: Candidate[]): Candid
     if (i < 0) continue;
     let j = i;
     while (j < ws.length && ws[j].end <= e.end) j++;
-    if (cands.some((c) => c.i < j && i < c.j)) continue;
+    const inside = cands.filter((c) => c.i < j && i < c.j);
+    // "Kenya Anti-Corruption Commission", "Nigerian Union of Teachers": an organisation named after its country is
+    // one actor of that country, not a mention of the country.
+    const placeOnly =
+      inside.length > 0 && inside.every((c) => c.i >= i && c.j <= j && PLACE_KINDS.has(c.kind) && c.ident?.country);
+    if (inside.length && !(e.label === 'ORG' && placeOnly)) continue;
     if (!ws.slice(i, j).some((w) => isCapitalized(w.raw))) continue;
     // "Yuri Kadobnov, AFP": a credit line names the photographer, who is no actor of the story.
     const after = ws
@@ -71,17 +97,25 @@ function unknownEntities(ws: Word[], ents: Entity[], cands: Candidate[]): Candid
       .slice(i, j)
       .map((w) => w.raw)
       .join(' ');
+    const country = placeOnly ? inside[0].ident!.country : null;
+    const sw = placeOnly ? sectorInside(matches, i, j) : undefined;
+    for (const c of inside) drop.add(c);
+    const sector = sw?.sector ?? 'UNK';
     out.push({
       i,
       j,
       kind: 'unknown',
       ident: {
         name,
-        country: null,
-        sector: 'UNK',
-        code: makeCode(null, 'UNK'),
-        confidence: CONF_UNKNOWN,
-        evidence: [`unknown ${e.label} entity`],
+        country,
+        sector,
+        code: makeCode(country, sector),
+        confidence: country ? CONF_UNKNOWN + 0.2 : CONF_UNKNOWN,
+        evidence: [
+          `unknown ${e.label} entity`,
+          ...(country ? [`named after ${country}`] : []),
+          ...(sw ? [`sector word "${sw.text}"`] : []),
+        ],
       },
       person: e.label === 'PER',
       surnameKey: e.label === 'PER' ? ws[j - 1].key : undefined,
@@ -115,8 +149,10 @@ export function findMentions(doc: Doc): Mention[] {
   sw.forEach(({ ws, deprel, upos }, s) => {
     wordsOf.push(ws);
     const matches = findMatches(lex, ws);
-    const cands = assemble(lex, ws, matches, { date, deprel, upos, standalone: false });
-    cands.push(...unknownEntities(ws, ents, cands));
+    let cands = assemble(lex, ws, matches, { date, deprel, upos, standalone: false });
+    const drop = new Set<Candidate>();
+    cands.push(...unknownEntities(ws, ents, cands, matches, drop));
+    if (drop.size) cands = cands.filter((c) => !drop.has(c));
     cands.sort((a, b) => a.i - b.i);
     const base = placed.length;
     cands.forEach((c, k) => {
