@@ -117,7 +117,7 @@ function pronounAntecedent(placed: Placed[], k: number): number {
   let first = -1;
   for (let b = k - 1; b >= 0 && placed[b].sentence === me.sentence; b--) {
     const y = placed[b];
-    if (!y.c.person || !y.c.ident || !y.c.ident.country) continue;
+    if (!y.c.person || !y.c.ident) continue;
     if (y.c.pronoun && y.antecedent !== undefined) return y.antecedent;
     if (!y.c.pronoun && y.c.surnameKey) first = b;
   }
@@ -126,7 +126,7 @@ function pronounAntecedent(placed: Placed[], k: number): number {
   for (let s = me.sentence - 1; s >= me.sentence - PRONOUN_WINDOW && s >= 0; s--) {
     const inS = placed
       .map((p, idx) => ({ p, idx }))
-      .filter(({ p }) => p.sentence === s && p.c.person && p.c.ident?.country && (p.c.surnameKey || p.c.pronoun));
+      .filter(({ p }) => p.sentence === s && p.c.person && !!p.c.ident && (!!p.c.surnameKey || !!p.c.pronoun));
     if (!inS.length) continue;
     const subj = inS.find(({ p }) => p.c.subject);
     const pick = subj ?? inS[0];
