@@ -17,9 +17,74 @@ const NONE: ArgPick = { tokens: [], rule: '' };
 /** Types whose nominal takes its source in a "from" phrase ("criticism from X", "aid from X"). */
 const FROM_ACTOR_TYPES = new Set(['ACCUSE', 'SUPPORT', 'AID', 'REQUEST', 'THREATEN', 'PROTEST', 'REJECT', 'AGREE']);
 /** Nouns for texts that speak for their author ("a statement criticising X"). */
-const STATEMENT_NOUNS = new Set(['statement', 'letter', 'resolution', 'report', 'declaration', 'communique', 'message', 'note', 'order', 'decree', 'law', 'bill', 'ruling', 'motion', 'appeal', 'petition', 'video', 'post', 'tweet', 'speech', 'comment', 'remarks']);
+const STATEMENT_NOUNS = new Set([
+  'statement',
+  'letter',
+  'resolution',
+  'report',
+  'declaration',
+  'communique',
+  'message',
+  'note',
+  'order',
+  'decree',
+  'law',
+  'bill',
+  'ruling',
+  'motion',
+  'appeal',
+  'petition',
+  'video',
+  'post',
+  'tweet',
+  'speech',
+  'comment',
+  'remarks',
+]);
 /** Objects that are the thing moved or given, not the recipient ("withdraw troops from X", "impose sanctions on X"). */
-const THING_OBJECTS = new Set(['troops', 'troop', 'forces', 'force', 'soldiers', 'soldier', 'aid', 'assistance', 'sanction', 'sanctions', 'weapons', 'weapon', 'arms', 'support', 'money', 'funds', 'equipment', 'warships', 'ships', 'jets', 'personnel', 'embargo', 'tariffs', 'tariff', 'ban', 'restrictions', 'missiles', 'units', 'police', 'fighters', 'help', 'loan', 'supplies', 'food', 'ambassador', 'envoy', 'diplomats', 'delegation', 'information', 'intelligence', 'evidence']);
+const THING_OBJECTS = new Set([
+  'troops',
+  'troop',
+  'forces',
+  'force',
+  'soldiers',
+  'soldier',
+  'aid',
+  'assistance',
+  'sanction',
+  'sanctions',
+  'weapons',
+  'weapon',
+  'arms',
+  'support',
+  'money',
+  'funds',
+  'equipment',
+  'warships',
+  'ships',
+  'jets',
+  'personnel',
+  'embargo',
+  'tariffs',
+  'tariff',
+  'ban',
+  'restrictions',
+  'missiles',
+  'units',
+  'police',
+  'fighters',
+  'help',
+  'loan',
+  'supplies',
+  'food',
+  'ambassador',
+  'envoy',
+  'diplomats',
+  'delegation',
+  'information',
+  'intelligence',
+  'evidence',
+]);
 
 /** Tokens forming the phrase of argument head `h` (modifiers, not clauses); `deep` also follows nmod. */
 export function phraseTokens(v: SentenceView, h: number, deep = false): number[] {
@@ -99,7 +164,10 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
     // "forces fighting IS": the modified noun acts; in a passive participle ("a jet downed by X") it is acted on.
     if (v.t.xpos[p] === 'VBN' && !v.childrenBy(p, 'obj').length) {
       const ag = agentOf(v, p);
-      return { actor: ag.length ? { tokens: expand(v, ag, p), rule: 'obl:agent' } : NONE, patient: { tokens: expand(v, [h], p), rule: 'acl:head' } };
+      return {
+        actor: ag.length ? { tokens: expand(v, ag, p), rule: 'obl:agent' } : NONE,
+        patient: { tokens: expand(v, [h], p), rule: 'acl:head' },
+      };
     }
     // "a joint statement criticising X": a document or statement speaks for whoever issued it.
     const hh = v.head(h);
@@ -118,8 +186,7 @@ const TIME_WORDS =
 /** Rank of a preposition as a recipient marker for an event type; lower is better, -1 when not a recipient marker. */
 function prepRank(prep: string, type: string, isNoun: boolean): number {
   const g = grammar();
-  if (prep === 'of' && (!isNoun || ['AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type)))
-    return -1;
+  if (prep === 'of' && (!isNoun || ['AGREE', 'SUPPORT', 'REQUEST', 'AID', 'COOPERATE'].includes(type))) return -1;
   if (prep === 'from' && !['REQUEST', 'RETREAT', 'SANCTION', 'COERCE', 'AGREE'].includes(type)) return -1;
   if (prep === 'over' && type !== 'ACCUSE' && type !== 'ASSAULT') return -1;
   return g.recipientPreps.indexOf(prep);
@@ -169,14 +236,23 @@ export function recipientCandidates(
 }
 
 /** Actor candidates for a nominal trigger n: possessor, "by" agent, "between" parties, nationality modifiers. */
-export function nounActorCandidates(v: SentenceView, n: number, type: string, hasMention: (t: number) => boolean): ArgPick[] {
+export function nounActorCandidates(
+  v: SentenceView,
+  n: number,
+  type: string,
+  hasMention: (t: number) => boolean,
+): ArgPick[] {
   const out: ArgPick[] = [];
   const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss');
   if (poss.length) out.push({ tokens: expand(v, poss, n), rule: 'nmod:poss' });
   // A "by" agent one level down too ("the downing of a jet by Turkey" with "by Turkey" under "jet").
-  const byKids = [...v.childrenBy(n, 'nmod', 'acl'), ...v.childrenBy(n, 'nmod').flatMap((c) => v.childrenBy(c, 'nmod'))];
+  const byKids = [
+    ...v.childrenBy(n, 'nmod', 'acl'),
+    ...v.childrenBy(n, 'nmod').flatMap((c) => v.childrenBy(c, 'nmod')),
+  ];
   for (const c of byKids) {
-    if (v.marks(c).includes('by') && !v.childrenBy(n, 'nmod', 'acl').includes(c)) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by(deep)' });
+    if (v.marks(c).includes('by') && !v.childrenBy(n, 'nmod', 'acl').includes(c))
+      out.push({ tokens: expand(v, [c], n), rule: 'nmod:by(deep)' });
   }
   for (const c of v.childrenBy(n, 'nmod', 'acl')) {
     const m = v.marks(c);

@@ -103,6 +103,38 @@ function dateAnchors(v: SentenceView, dates: DateExpr[], isTrigger: (i: number) 
 /** Cooperative types: said to happen in the future they are promises (AGREE), negated they are refusals (REJECT). */
 const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'AGREE']);
 
+/** Conflict types that, announced for the future, are threats; with the THREATEN mode each becomes. */
+const THREAT_TYPES: Record<string, string> = {
+  COERCE: 'restrict',
+  ASSAULT: 'violence',
+  SANCTION: 'relations',
+  MOBILIZE: 'violence',
+};
+/** Verbs whose complement is the content of an agreement rather than a threat. */
+const AGREEING = new Set([
+  'agree',
+  'promise',
+  'pledge',
+  'decide',
+  'consent',
+  'resolve',
+  'commit',
+  'offer',
+  'undertake',
+]);
+
+/** Whether predicate p sits (through control or coordination) under an agreeing verb. */
+function agreedTo(v: SentenceView, p: number): boolean {
+  let cur = p;
+  for (let d = 0; d < 4 && cur >= 0; d++) {
+    const r = v.rel(cur);
+    if (r !== 'xcomp' && r !== 'conj' && r !== 'ccomp') return false;
+    cur = v.head(cur);
+    if (cur >= 0 && AGREEING.has(v.lemma(cur))) return true;
+  }
+  return false;
+}
+
 /** The REQUEST/REJECT mode that names what was asked for or refused. */
 function askMode(type: string): string {
   if (type === 'CONSULT') return 'meet';
@@ -130,8 +162,22 @@ function reinterpret(
   const aux = v.childrenBy(pred, 'aux').map((c) => v.lemma(c));
   if (aux.some((a) => g.demandAux.has(a)) && !aux.includes('have') && type !== 'REQUEST')
     return { type: 'REQUEST', mode: askMode(type), rule: 'must-do→REQUEST' };
+  // "said they would blockade Paris", "is prepared to impose martial law": an announced coercion is a threat,
+  // unless it is the content of an agreement ("agreed to coordinate strikes").
+  // "will boycott the elections unless the president resigns": a conditional announcement is a threat.
+  if (
+    modality === 'future' &&
+    v.childrenBy(pred, 'advcl').some((c) => v.marks(c).some((m) => m === 'unless' || m === 'if'))
+  )
+    return { type: 'THREATEN', mode: THREAT_TYPES[type] ?? '', rule: 'conditional-announcement→THREATEN' };
   if ((modality === 'future' || modality === 'intended') && COOPERATIVE.has(type) && type !== 'AGREE')
     return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
+  if (
+    (modality === 'future' || (modality === 'intended' && v.rel(pred) === 'xcomp')) &&
+    THREAT_TYPES[type] &&
+    !agreedTo(v, pred)
+  )
+    return { type: 'THREATEN', mode: THREAT_TYPES[type], rule: 'announced-coercion→THREATEN' };
   return null;
 }
 
@@ -141,13 +187,41 @@ function recipIdsLen(r: { mentions: Mention[] }, a: { mentions: Mention[] }): nu
 
 /** Finite verb tags (PTB): a verb with one of these is a predicate whatever the parser attached it as. */
 const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
+const NOMINAL = new Set(['NOUN', 'PROPN']);
 
 /** Verbs whose subject undergoes the nominal event they take ("faces criticism", "came under attack"). */
-const EXPERIENCER_VERBS = new Set(['face', 'receive', 'draw', 'suffer', 'endure', 'undergo', 'attract', 'incur', 'meet', 'sustain', 'weather', 'survive']);
+const EXPERIENCER_VERBS = new Set([
+  'face',
+  'receive',
+  'draw',
+  'suffer',
+  'endure',
+  'undergo',
+  'attract',
+  'incur',
+  'meet',
+  'sustain',
+  'weather',
+  'survive',
+]);
 /** Pronouns that stand for an actor the sentence named earlier. */
 const PRONOUN_ACTORS = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 /** Prepositions that mark a recipient strongly enough to look for below the trigger, by type. */
-const DEEP_PREPS: Record<string, string[]> = { CONSULT: ['with'], AGREE: ['with'], COOPERATE: ['with'], ACCUSE: ['against'], ASSAULT: ['against', 'on'], SANCTION: ['against', 'on'], THREATEN: ['against'], PROTEST: ['against'], COERCE: ['against'], AID: ['to'], MOBILIZE: ['against', 'to'], RETREAT: ['to', 'from'], REQUEST: ['against', 'on', 'from'] };
+const DEEP_PREPS: Record<string, string[]> = {
+  CONSULT: ['with'],
+  AGREE: ['with'],
+  COOPERATE: ['with'],
+  ACCUSE: ['against'],
+  ASSAULT: ['against', 'on'],
+  SANCTION: ['against', 'on'],
+  THREATEN: ['against'],
+  PROTEST: ['against'],
+  COERCE: ['against'],
+  AID: ['to'],
+  MOBILIZE: ['against', 'to'],
+  RETREAT: ['to', 'from'],
+  REQUEST: ['against', 'on', 'from'],
+};
 
 /** A nominal below p (depth ≤ 3) marked by the type's recipient preposition, or -1. */
 function deepMarked(v: SentenceView, p: number, type: string): number {
@@ -282,7 +356,8 @@ function codeSentence(
   for (let i = v.start; i < v.end; i++) {
     // Participles used as adjectives ("the requested content") are descriptions, not events;
     // a finite verb the parser attached as a modifier ("X attacked Y" misread) still counts.
-    if (v.base(i) === 'amod' && !FINITE.has(v.t.xpos[i])) continue;
+    // (A verb "modifier" right after a noun is a predicate the parser missed: "Khomeini today rejected …".)
+    if (v.base(i) === 'amod' && !FINITE.has(v.t.xpos[i]) && !(i > v.start && NOMINAL.has(v.upos(i - 1)))) continue;
     const m = matchToken(v, i);
     if (m) matches.set(i, m);
   }
@@ -347,7 +422,8 @@ function codeSentence(
       if (experiencer) {
         pred = gov;
         const sub = subjectOf(v, gov);
-        if (sub.actor.tokens.length) rc.push({ tokens: sub.actor.tokens, rule: `experiencer(${v.lemma(gov)}):${sub.actor.rule}` });
+        if (sub.actor.tokens.length)
+          rc.push({ tokens: sub.actor.tokens, rule: `experiencer(${v.lemma(gov)}):${sub.actor.rule}` });
       } else if (governed && (light || govRel === 'obj')) {
         pred = gov;
         const sub = subjectOf(v, gov);
@@ -360,7 +436,8 @@ function codeSentence(
         for (let k = 0; k < 2 && h >= 0 && !v.isVerb(h); k++) h = v.head(h);
         if (h >= 0 && v.isVerb(h)) {
           const sub = subjectOf(v, h);
-          if (sub.actor.tokens.length) cands.push({ tokens: sub.actor.tokens, rule: `after(${v.lemma(h)}):${sub.actor.rule}` });
+          if (sub.actor.tokens.length)
+            cands.push({ tokens: sub.actor.tokens, rule: `after(${v.lemma(h)}):${sub.actor.rule}` });
         }
       }
       actor = choose(v, mi, cands);
@@ -424,7 +501,11 @@ function codeSentence(
       for (const c of v.children(i)) {
         if (!['ccomp', 'acl'].includes(v.base(c))) continue;
         const sub = subjectOf(v, c);
-        const r = choose(v, mi, sub.actor.tokens.length ? [{ tokens: sub.actor.tokens, rule: 'complement-subject' }] : []);
+        const r = choose(
+          v,
+          mi,
+          sub.actor.tokens.length ? [{ tokens: sub.actor.tokens, rule: 'complement-subject' }] : [],
+        );
         if (r.pick.tokens.length) {
           recipient = r;
           break;
@@ -433,16 +514,24 @@ function codeSentence(
     }
     // "X said it will …": an unresolved pronoun actor is the reporter.
     const rep0 = reportingVerb(v, pred);
-    if (rep0 >= 0 && actor.pick.tokens.length === 1 && PRONOUN_ACTORS.has(v.lemma(actor.pick.tokens[0])) && !actor.mentions.some((m) => m.kind !== 'pronoun' || m.antecedent)) {
+    if (
+      rep0 >= 0 &&
+      actor.pick.tokens.length === 1 &&
+      PRONOUN_ACTORS.has(v.lemma(actor.pick.tokens[0])) &&
+      !actor.mentions.some((m) => m.kind !== 'pronoun' || m.antecedent)
+    ) {
       const rs = subjectOf(v, rep0);
       const rm = choose(v, mi, rs.actor.tokens.length ? [rs.actor] : []);
-      if (rm.pick.tokens.length) actor = { pick: { tokens: rm.pick.tokens, rule: 'pronoun→reporter' }, mentions: rm.mentions };
+      if (rm.pick.tokens.length)
+        actor = { pick: { tokens: rm.pick.tokens, rule: 'pronoun→reporter' }, mentions: rm.mentions };
     }
     // "X said Y was responsible": the subject is blamed and the sayer blames.
     if (e.pos === 'a' && e.type === 'ACCUSE') {
       recipient = actor;
       const rs = rep0 >= 0 ? subjectOf(v, rep0) : null;
-      actor = rs ? choose(v, mi, rs.actor.tokens.length ? [rs.actor] : []) : { pick: { tokens: [], rule: '' }, mentions: [] };
+      actor = rs
+        ? choose(v, mi, rs.actor.tokens.length ? [rs.actor] : [])
+        : { pick: { tokens: [], rule: '' }, mentions: [] };
     }
     if (parsed && e.type === 'MOBILIZE' && !actor.pick.tokens.length && recipient.pick.rule === 'nsubj:pass') {
       // "Troops were deployed to X": the forces moved are the mobilising side.
@@ -456,7 +545,13 @@ function codeSentence(
       const pl = placeMention(v, mi, heads);
       if (pl && !actor.mentions.includes(pl.m) && !recipient.mentions.includes(pl.m)) {
         if (!recipient.mentions.some((x) => x.country)) {
-          recipient = { pick: { tokens: [...recipient.pick.tokens, pl.tok], rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + 'place' }, mentions: [...recipient.mentions, pl.m] };
+          recipient = {
+            pick: {
+              tokens: [...recipient.pick.tokens, pl.tok],
+              rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + 'place',
+            },
+            mentions: [...recipient.mentions, pl.m],
+          };
         } else if (!actor.mentions.length && recipient.pick.rule === 'nsubj:pass') {
           actor = { pick: { tokens: [pl.tok], rule: 'place' }, mentions: [pl.m] };
         }
@@ -549,8 +644,9 @@ function codeSentence(
     const record: EventRecord = {
       id: '',
       sentence: si,
+      // The trigger covers the words of the pattern: "hunger strike", "lashed out", "imposed sanctions".
       trigger: {
-        start: v.t.start[i],
+        start: v.t.start[isNoun && m.consumed.length ? Math.min(i, ...m.consumed) : i],
         end: v.t.end[m.consumed.length && !isNoun ? Math.max(i, ...m.consumed.filter((c) => c - i < 4)) : i],
       },
       type,

@@ -8,7 +8,7 @@
  */
 import { sharedRoot } from '../doc/resources.js';
 import type { Doc, EventRecord, Span } from '../doc/index.js';
-import { loadGsr, loadPetrarch, loadPlv, type GsrRow, type PlvRow } from './evaldata.js';
+import { eventTextRank, loadGsr, loadPetrarch, loadPlv, type GsrRow, type PlvRow } from './evaldata.js';
 import { ploverTypes } from './ontology/index.js';
 import { makePreprocessor, stageFailures } from './run.js';
 import { codeEvents } from './index.js';
@@ -141,22 +141,16 @@ function main(): void {
   const gConf = new Confusion();
   for (const r of gsr) {
     const { doc, events } = process1(r.text);
-    const words = new Set(
-      r.eventText
-        .toLowerCase()
-        .split(/[^a-z-]+/)
-        .filter(Boolean),
-    );
-    // Align with the gold trigger words when possible, else take the most confident event.
-    const aligned = events.filter((e) =>
-      doc.text
-        .slice(e.trigger.start, e.trigger.end)
-        .toLowerCase()
-        .split(/\s+/)
-        .some((w) => words.has(w)),
-    );
-    const pool = aligned.length ? aligned : events;
-    const best = pool.length ? pool.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : null;
+    // Align with the gold trigger: the event whose trigger comes earliest in the gold event text, else the most confident.
+    const ranked = events
+      .map((e) => ({ e, k: eventTextRank(r.eventText, doc.text.slice(e.trigger.start, e.trigger.end)) }))
+      .filter((x) => x.k >= 0)
+      .sort((a, b) => a.k - b.k || b.e.confidence - a.e.confidence);
+    const best = ranked.length
+      ? ranked[0].e
+      : events.length
+        ? events.reduce((a, b) => (b.confidence > a.confidence ? b : a))
+        : null;
     gConf.add(r.type, best?.type ?? 'NONE');
     if (!best) continue;
     gHave++;

@@ -229,3 +229,25 @@ export function loadConflibert(): { text: string; quad: number }[] {
       return { text: l.slice(0, k), quad: Number(l.slice(k + 1)) };
     });
 }
+
+/** Words match when equal or, for longer words, sharing a 5-letter stem ("demonstrated" ~ "demonstrators" is not enough: 5 letters of 6+ words). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+}
+
+/**
+ * Position of a trigger in a GSR record's event text (the annotators list the main trigger first),
+ * or -1 when the trigger is not among its words. Used to align predicted events with the gold one.
+ */
+export function eventTextRank(eventText: string, trigger: string): number {
+  const words = eventText
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .filter(Boolean);
+  const tw = trigger
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .filter(Boolean);
+  for (let k = 0; k < words.length; k++) if (tw.some((w) => sameWord(w, words[k]))) return k;
+  return -1;
+}

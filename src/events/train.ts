@@ -3,7 +3,7 @@
  * Runs nlp → actors → rule coder on the training sources in ../shared and labels
  * each rule candidate from the gold annotation:
  *   PLV train split   candidate whose participants overlap the gold pair → gold type
- *   GSR train split   candidate whose trigger is in the gold event text → gold type; others NONE (low weight)
+ *   GSR train split   candidate whose trigger comes first in the gold event text → gold type; others NONE (low weight)
  *   ConfliBERT        quad-0 sentences → NONE; else candidates of the gold quad keep their type
  *   NGEC synthetic    first sentence of each story: the candidate of the story's type, else the first one → story type
  * PLV and GSR dev splits (evaldata.isDev) and the PETRARCH unit tests are never used. Seeded, deterministic.
@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { dataPath, sharedRoot } from '../doc/resources.js';
 import type { Doc, Span } from '../doc/index.js';
 import { codeCandidates, type Candidate } from './coder.js';
-import { loadConflibert, loadGsr, loadNgec, loadPlv } from './evaldata.js';
+import { eventTextRank, loadConflibert, loadGsr, loadNgec, loadPlv } from './evaldata.js';
 import { candidateFeatures } from './features.js';
 import { predict, serialise, train, type Example } from './linear.js';
 import { createHash } from 'node:crypto';
@@ -82,18 +82,17 @@ export function buildExamples(log = console.log): TrainExample[] {
     group = 'gsr:' + r.id;
     strong = true;
     const doc = pre(r.text);
-    const words = new Set(
-      r.eventText
-        .toLowerCase()
-        .split(/[^a-z-]+/)
-        .filter(Boolean),
+    const cands = codeCandidates(doc, true);
+    const ranks = cands.map((c) =>
+      eventTextRank(r.eventText, doc.text.slice(c.record.trigger.start, c.record.trigger.end)),
     );
-    for (const c of codeCandidates(doc, true)) {
-      const tw = doc.text.slice(c.record.trigger.start, c.record.trigger.end).toLowerCase().split(/\s+/);
-      if (tw.some((w) => words.has(w))) add(doc, c, r.type, W.gsr);
+    const top = Math.min(...ranks.filter((k) => k >= 0));
+    cands.forEach((c, k) => {
+      // The earliest-listed trigger is the coded event; other triggers are labelled NONE at a low weight.
+      if (ranks[k] === top) add(doc, c, r.type, W.gsr);
       else add(doc, c, 'NONE', W.gsrNone);
       n++;
-    }
+    });
   }
   log(`GSR train: ${n} examples`);
   n = 0;
