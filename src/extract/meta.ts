@@ -165,10 +165,16 @@ export function cleanTitle(t: string, siteName: string | null, url: string | nul
     return false;
   };
   const sep = s.match(SEPARATORS);
+  const bar = !!sep && /[|•·»]/.test(sep[0]);
+  const words = (p: string) => p.split(' ').length;
   let out = parts;
-  if (out.length > 1 && isSite(out[out.length - 1])) out = out.slice(0, -1);
-  else if (out.length > 1 && isSite(out[0])) out = out.slice(1);
-  else if (out.length > 1 && out[out.length - 1].split(' ').length <= 3 && out[0].split(' ').length >= 4) out = out.slice(0, -1);
+  const last = out[out.length - 1];
+  if (isSite(last) || /\.[a-z]{2,4}$/i.test(last)) out = out.slice(0, -1);
+  else if (isSite(out[0])) out = out.slice(1);
+  // Bars separate a headline from site or section names; the short side is the name.
+  else if (bar && words(last) <= 4 && words(out[0]) >= 3) out = out.slice(0, -1);
+  else if (bar && words(out[0]) <= 3 && words(last) >= 4) out = out.slice(1);
+  else if (words(last) <= 3 && words(out[0]) >= 4) out = out.slice(0, -1);
   return out.join(sep ? sep[0] : ' | ').trim();
 }
 
@@ -331,6 +337,11 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
   }
   if (!title && titleClean) title = { value: titleClean, from: 'title' };
   if (!title && h1Main) title = { value: h1Main.text, from: 'h1' };
+  // A bar in a visible headline almost always starts a suffix ("… | Opinion", "… | Top 19 Companies"): WCXB dev +3 titles.
+  if (title && title.from === 'h1') {
+    const m = / \| /.exec(title.value);
+    if (m && m.index > 0 && title.value.slice(0, m.index).split(' ').length >= 3) title = { value: title.value.slice(0, m.index), from: 'h1' };
+  }
   if (title) title = { value: decodeEntities(title.value).replace(/\s+/g, ' ').trim(), from: title.from };
   meta.title = title;
 
