@@ -108,6 +108,7 @@ async function evalQuotes(root: string): Promise<void> {
   let nGold = 0;
   let spkTotal = 0;
   let spkRight = 0;
+  const frameStats: Record<string, [number, number]> = {};
   let idTotal = 0;
   let idRight = 0;
   let directTotal = 0;
@@ -176,6 +177,11 @@ async function evalQuotes(root: string): Promise<void> {
       }
     }
     for (let p = 0; p < pred.length; p++) {
+      const fs = (frameStats[pred[p].frame] ??= [0, 0]);
+      fs[1]++;
+      if (matchedP.has(p)) fs[0]++;
+    }
+    for (let p = 0; p < pred.length; p++) {
       if (matchedP.has(p)) continue;
       const a = pred[p];
       dump.push(
@@ -225,6 +231,9 @@ async function evalQuotes(root: string): Promise<void> {
   console.log(
     `  direct   recall ${(directMatched / Math.max(1, directTotal)).toFixed(3)} of gold contents that open with a quote mark (${directMatched}/${directTotal})`,
   );
+  if (flag('--frames'))
+    for (const [f, [ok, n]] of Object.entries(frameStats))
+      console.log(`  frame ${f.padEnd(16)} precision ${(ok / n).toFixed(3)} (${ok}/${n})`);
   if (upstreamFailures.length)
     console.log(
       `  (upstream stage failed on ${upstreamFailures.length} docs, e.g. ${upstreamFailures[0].slice(0, 120)})`,

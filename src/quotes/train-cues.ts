@@ -1,6 +1,6 @@
 /**
  * Learns cue-word statistics from PolNeAR train: for every word form seen outside
- * quote marks, how often it lies inside an annotated Cue span. Writes
+ * quote marks, how often it lies inside an annotated Cue span, alone and before "that" or "to". Writes
  * data/quotes/cue-stats.json (form → [times in a cue, times seen]); the stage
  * takes forms above a precision floor as cues. Deterministic; rebuild with
  * `npx tsx src/quotes/train-cues.ts` (needs ../shared).
@@ -27,13 +27,20 @@ function main(): void {
   for (const d of docs) {
     const quotes = findMarkedQuotes(d.text);
     const cues = d.attributions.flatMap((a) => a.cue);
-    for (const m of d.text.matchAll(/[\p{L}]+(?:['’\-][\p{L}]+)*/gu)) {
+    const words = [...d.text.matchAll(/[\p{L}]+(?:['’\-][\p{L}]+)*/gu)];
+    words.forEach((m, i) => {
       const at = m.index!;
-      if (quotes.some((q) => q.inner.some((p) => p.start <= at && at < p.end))) continue;
+      if (quotes.some((q) => q.inner.some((p) => p.start <= at && at < p.end))) return;
       const w = m[0].toLowerCase().replace(/’/g, "'");
-      seen.set(w, (seen.get(w) ?? 0) + 1);
-      if (cues.some((c) => c.start <= at && at < c.end)) inCue.set(w, (inCue.get(w) ?? 0) + 1);
-    }
+      const isCue = cues.some((c) => c.start <= at && at < c.end);
+      // The form alone, and in context before "that" or "to" ("declined to", "found that").
+      const next = i + 1 < words.length ? words[i + 1][0].toLowerCase() : '';
+      const keys = next === 'that' || next === 'to' ? [w, `${w} ${next}`] : [w];
+      for (const k of keys) {
+        seen.set(k, (seen.get(k) ?? 0) + 1);
+        if (isCue) inCue.set(k, (inCue.get(k) ?? 0) + 1);
+      }
+    });
   }
   const forms: Record<string, [number, number]> = {};
   for (const [w, n] of [...inCue].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
