@@ -6,7 +6,7 @@ import { sharedRoot } from '../doc/index.js';
 import type { ActorCode, Doc, Quote } from '../doc/index.js';
 import { quotesForCli, quotesStage } from './index.js';
 import { plainDoc } from './plain-doc.js';
-import { docWithActors } from './test-helpers.js';
+import { docWithActors } from './doc-fixtures.js';
 
 function run(doc: Doc): Quote[] {
   quotesStage().run(doc);
