@@ -34,6 +34,8 @@ export interface Candidate {
   org?: OrgRecord;
   /** Syntactic subject (from the parse, or sentence-initial when there is no parse). */
   subject?: boolean;
+  /** "the country's army": the sector word after a country description. */
+  sectorAfter?: SectorWord;
 }
 
 /** What assembly needs to know about the sentence beyond its words. */
@@ -56,6 +58,9 @@ const FUNCTION_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Nouns that, after "the", refer back to a country named earlier. */
+const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate', 'sultanate']);
 
 /** Confidence for a country read from "<sector> in <country>": the actors may be foreign to the place. */
 const CONF_POSTFIX_IN = 0.65;
@@ -106,6 +111,34 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
           subject: /nsubj/.test(cx.deprel(i)) || i === 0,
         });
         i++;
+        continue;
+      }
+      // "the country('s army)": a description that only an earlier country can fill.
+      if (i > 0 && ws[i - 1].key === 'the' && !cx.standalone && COUNTRY_NOUNS.has(key)) {
+        let k = i + 1;
+        let after: SectorWord | undefined;
+        if (k < ws.length && ws[k].key === "'s") {
+          k++;
+          while (isMod(k)) k++;
+          const sw = has(at.get(k), 'sector');
+          if (sw && !modifierUse(ws, at, k, at.get(k)!.j, cx)) {
+            after = sw.s;
+            k = at.get(k)!.j;
+          } else k = i + 1;
+        }
+        out.push({
+          i: i - 1,
+          j: after ? k : i + 1,
+          kind: 'description',
+          ident: null,
+          person: !!after?.person,
+          descKey: key,
+          descSector: 'COUNTRY',
+          descCountry: null,
+          titleRole: after?.role,
+          sectorAfter: after,
+        });
+        i = after ? k : i + 1;
         continue;
       }
       // "the group", "the bloc", "the alliance": a description that only an earlier organisation can fill.

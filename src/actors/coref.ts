@@ -93,6 +93,25 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
       }
       continue;
     }
+    // "the country('s army)": the latest country named, with the sector word after it.
+    if (c.descSector === 'COUNTRY') {
+      for (let b = k - 1; b >= 0 && placed[b].sentence >= x.sentence - COREF_WINDOW; b--) {
+        const y = placed[b].c;
+        if (y.kind !== 'country' || !y.ident?.country) continue;
+        const sector = c.sectorAfter?.sector ?? '';
+        x.antecedent = b;
+        c.ident = {
+          ...copy(
+            y.ident,
+            `"the ${c.descKey}" → ${y.ident.name}${c.sectorAfter ? ` + sector word "${c.sectorAfter.text}"` : ''}`,
+          ),
+          sector,
+          code: (y.ident.country ?? '') + sector,
+        };
+        break;
+      }
+      continue;
+    }
     // Definite descriptions look back for the latest compatible actor.
     if (c.descKey !== undefined && c.descSector) {
       const ante = descriptionAntecedent(lex, placed, k);

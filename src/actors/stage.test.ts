@@ -51,6 +51,9 @@ test('organisation descriptions refer back', () => {
   assert.equal(alliance.code, nato.code);
   assert.equal(alliance.antecedent, nato.id);
   assert.equal(at(text, ms, 'group'), undefined);
+  const t2 = "Kenya held elections. Later the country's army deployed.";
+  const m2 = findMentions(docFromText(t2, '2020-01-01'));
+  assert.equal(at(t2, m2, 'country')?.code, 'KENMIL');
 });
 
 test('sector-only words, unknown entities and wire credits', () => {
