@@ -114,6 +114,29 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
         continue;
       }
       // "the country('s army)": a description that only an earlier country can fill.
+      // "its army": the sector of the latest country or organisation.
+      if (key === 'its' && !cx.standalone) {
+        let k = i + 1;
+        while (isMod(k)) k++;
+        const sw = has(at.get(k), 'sector');
+        if (sw && !sw.s.generic && !modifierUse(ws, at, k, at.get(k)!.j, cx)) {
+          const e = at.get(k)!.j;
+          out.push({
+            i,
+            j: e,
+            kind: 'description',
+            ident: null,
+            person: !!sw.s.person,
+            descKey: 'its',
+            descSector: 'COUNTRY',
+            descCountry: null,
+            titleRole: sw.s.role,
+            sectorAfter: sw.s,
+          });
+          i = e;
+          continue;
+        }
+      }
       if (i > 0 && ws[i - 1].key === 'the' && !cx.standalone && COUNTRY_NOUNS.has(key)) {
         let k = i + 1;
         let after: SectorWord | undefined;

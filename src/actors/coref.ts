@@ -97,7 +97,9 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
     if (c.descSector === 'COUNTRY') {
       for (let b = k - 1; b >= 0 && placed[b].sentence >= x.sentence - COREF_WINDOW; b--) {
         const y = placed[b].c;
-        if (y.kind !== 'country' || !y.ident?.country) continue;
+        // "its" may also point to a city or an organisation; "the country" only to a country.
+        const ok = y.kind === 'country' || (c.descKey === 'its' && (y.kind === 'metonym' || y.kind === 'org'));
+        if (!ok || !y.ident?.country) continue;
         const sector = c.sectorAfter?.sector ?? '';
         x.antecedent = b;
         c.ident = {
@@ -106,7 +108,10 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
             `"the ${c.descKey}" → ${y.ident.name}${c.sectorAfter ? ` + sector word "${c.sectorAfter.text}"` : ''}`,
           ),
           sector,
-          code: (y.ident.country ?? '') + sector,
+          code:
+            y.kind === 'org' && (!c.sectorAfter || sector === y.ident.sector)
+              ? y.ident.code
+              : (y.ident.country ?? '') + sector,
         };
         break;
       }
