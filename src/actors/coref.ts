@@ -105,7 +105,7 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
         c.ident = {
           ...copy(
             y.ident,
-            `"the ${c.descKey}" → ${y.ident.name}${c.sectorAfter ? ` + sector word "${c.sectorAfter.text}"` : ''}`,
+            `"${c.descKey === 'its' ? 'its' : `the ${c.descKey}`}" → ${y.ident.name}${c.sectorAfter ? ` + sector word "${c.sectorAfter.text}"` : ''}`,
           ),
           sector,
           code:
