@@ -205,8 +205,21 @@ export function recipientCandidates(
   const ranked: [number, number, string][] = [];
   for (const c of v.children(p)) {
     const rel = v.rel(c);
-    const base = v.base(c);
-    if (!isNoun && (rel === 'iobj' || (rel === 'obj' && !consumed.has(c))) && !TIME_WORDS.test(v.text(c))) {
+    let base = v.base(c);
+    // A nominal with its own preposition is a prepositional phrase whatever relation the parser gave it.
+    if (
+      (base === 'obj' || base === 'iobj' || base === 'compound' || base === 'appos') &&
+      v.marks(c).some((m) => m !== 'to' || v.upos(c) !== 'VERB') &&
+      v.marks(c).length &&
+      (v.upos(c) === 'NOUN' || v.upos(c) === 'PROPN' || v.upos(c) === 'PRON')
+    )
+      base = isNoun ? 'nmod' : 'obl';
+    if (
+      !isNoun &&
+      base !== 'obl' &&
+      (rel === 'iobj' || (rel === 'obj' && !consumed.has(c))) &&
+      !TIME_WORDS.test(v.text(c))
+    ) {
       if (rel === 'obj' && THING_OBJECTS.has(v.lemma(c))) things.push({ tokens: expand(v, [c], p), rule: 'obj:thing' });
       else out.push({ tokens: expand(v, [c], p), rule: rel });
       continue;

@@ -44,15 +44,23 @@ function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: Ar
   return { pick: ordered[0], mentions: mentionsOf(v, mi, ordered[0].tokens, true) };
 }
 
-/** A place mention with a country in an "in/at X" phrase of the trigger, its predicate or its complement. */
+/** A place mention with a country in an "in/at X" phrase below the trigger, its predicate or its complement (depth ≤ 3). */
 function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
   const g = grammar();
-  for (const h of heads)
-    for (const c of v.children(h)) {
-      if ((v.base(c) !== 'obl' && v.base(c) !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
-      const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
-      if (ms.length && ms[0].country && ms[0].kind !== 'pronoun') return { tok: c, m: ms[0] };
-    }
+  let frontier = heads;
+  for (let d = 0; d < 3 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const h of frontier)
+      for (const c of v.children(h)) {
+        const b = v.base(c);
+        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || b === 'nsubj' || v.rel(c) === 'acl:relcl') continue;
+        next.push(c);
+        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
+        const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
+        if (ms.length && ms[0].country && ms[0].kind !== 'pronoun') return { tok: c, m: ms[0] };
+      }
+    frontier = next;
+  }
   return null;
 }
 
@@ -454,6 +462,9 @@ function codeSentence(
       const rc = recipientCandidates(v, i, e.type, consumed, false);
       const patient = sub.patient.tokens.filter((t) => !consumed.has(t));
       if (patient.length) rc.unshift({ tokens: patient, rule: sub.patient.rule });
+      // A verb the parser hung on a noun as a modifier ("The Taliban attacked an army base" misread):
+      // the noun it hangs on is its object.
+      if (v.base(i) === 'amod' && v.head(i) > i) rc.unshift({ tokens: [v.head(i)], rule: 'amod-head' });
       recipient = choose(v, mi, rc);
       // Without a usable parse (or when it attached nothing), fall back to the nearest mentions either side.
       // (Not for passives: the subject slot is the patient, and the agent is absent on purpose.)
@@ -558,7 +569,7 @@ function codeSentence(
       }
     }
     // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.
-    const recIds = recipient.mentions.filter((x) => !actor.mentions.includes(x));
+    let recIds = recipient.mentions.filter((x) => !actor.mentions.includes(x));
     if (actor.pick.rule) rules.push(`actor=${actor.pick.rule}`);
     if (recipient.pick.rule) rules.push(`recipient=${recipient.pick.rule}`);
 
@@ -635,6 +646,16 @@ function codeSentence(
       mode = re.mode;
       cameo = ploverToCameo(type, mode);
       if (type === 'REJECT') isNeg = false;
+      // "X said Y must withdraw": X demands and Y is asked; with no sayer the demand's source is unknown.
+      if (re.rule.startsWith('must-do') && actor.pick.tokens.length) {
+        const rs = reporter >= 0 ? subjectOf(v, reporter) : null;
+        const asker =
+          rs && rs.actor.tokens.length ? choose(v, mi, [{ tokens: rs.actor.tokens, rule: 'reporter' }]) : null;
+        recipient = { pick: { tokens: actor.pick.tokens, rule: 'must-do:subject' }, mentions: actor.mentions };
+        actor = asker ?? { pick: { tokens: [], rule: '' }, mentions: [] };
+        recIds = recipient.mentions.filter((x) => !actor.mentions.includes(x));
+        rules.push(`actor=${actor.pick.rule || 'none'}`, 'recipient=must-do:subject');
+      }
     }
     const ctx = [...new Set([...e.contexts, ...contexts])];
     const confidence = Math.min(

@@ -24,7 +24,16 @@ function overlaps(a: Span, b: Span): boolean {
 /** Spans standing for an event's participants on one side: its mentions and its argument phrases. */
 function side(doc: Doc, ids: string[], spans: Span[] | undefined): Span[] {
   const ms = doc.layers.mentions ?? [];
-  return [...ids.map((id) => ms.find((m) => m.id === id)!).filter(Boolean), ...(spans ?? [])];
+  const out: Span[] = [...(spans ?? [])];
+  // A pronoun or coreferent mention stands for its antecedent too ("he" → "Hollande").
+  for (const id of ids) {
+    let m = ms.find((x) => x.id === id);
+    for (let k = 0; m && k < 4; k++) {
+      out.push(m);
+      m = m.antecedent ? ms.find((x) => x.id === m!.antecedent) : undefined;
+    }
+  }
+  return out;
 }
 
 /** Gold type matches prediction; PLV's old YIELD is right as CONCEDE or RETREAT. */

@@ -37,11 +37,16 @@ function sectorFn(doc: Doc): (id: string) => string {
 function participants(doc: Doc, c: Candidate): Span[] {
   const ms = doc.layers.mentions ?? [];
   const r = c.record;
-  return [
-    ...[...r.actor, ...r.recipient].map((id) => ms.find((m) => m.id === id)!).filter(Boolean),
-    ...(r.actorSpans ?? []),
-    ...(r.recipientSpans ?? []),
-  ];
+  const out: Span[] = [...(r.actorSpans ?? []), ...(r.recipientSpans ?? [])];
+  // As in eval.ts: a coreferent mention stands for its antecedent too.
+  for (const id of [...r.actor, ...r.recipient]) {
+    let m = ms.find((x) => x.id === id);
+    for (let k = 0; m && k < 4; k++) {
+      out.push(m);
+      m = m.antecedent ? ms.find((x) => x.id === m!.antecedent) : undefined;
+    }
+  }
+  return out;
 }
 
 /** A training example with what the threshold search needs: its item, whether its label is gold, the rule type. */
