@@ -60,6 +60,8 @@ const MAX_HEADLINE_SOURCE = 5;
 const MIN_HEADLINE_WORDS = 3;
 /** A left part shorter than this (tokens) before ", X said," is the start of a content that goes on after the cue. */
 const PARENTHETICAL_LEFT = 4;
+/** “…” ― Name (to the end of the line, or a comma before an affiliation). */
+const DASH_BYLINE = /^[ \t]*([―—–]|--)[ \t]*(\p{Lu}[\p{L}.'’\- ]{1,50}?)[ \t]*(?=\n|$|,)/u;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
 
@@ -581,6 +583,21 @@ function addFreeQuotes(doc: Doc, marked: MarkedQuote[], list: Attribution[]): vo
   const sentences = doc.layers.sentences ?? [];
   for (const q of marked) {
     if (list.some((a) => overlap(a.content, q) > 0)) continue;
+    // Epigraph style “…” ― Name: a dash and a name closing the line.
+    const byline = DASH_BYLINE.exec(doc.text.slice(q.end, q.end + 80));
+    if (byline) {
+      const dashAt = q.end + byline.index + byline[0].indexOf(byline[1]);
+      const nameAt = q.end + byline.index + byline[0].lastIndexOf(byline[2]);
+      list.push({
+        content: { start: q.start, end: q.end },
+        cue: { start: dashAt, end: dashAt + byline[1].length },
+        source: { start: nameAt, end: nameAt + byline[2].length },
+        direct: true,
+        sourceKind: 'np',
+        frame: 'dash-byline',
+      });
+      continue;
+    }
     const words = q.inner.reduce((n, p) => n + wordCount(doc.text, p), 0);
     if (words < MIN_FREE_QUOTE_WORDS) continue;
     // Cover: the sentences the quote touches, how much of them it fills.

@@ -157,3 +157,17 @@ test('"called" is a cue when it names something in quotes or calls for something
   const cues = run(doc).map((x) => said(doc, x).cue);
   assert.deepEqual(cues, ['called', 'called for']);
 });
+
+test('epigraph quotes closed by a dash and a name take that name as source', () => {
+  const doc = plainDoc(
+    '“The campaign has lost its way entirely.” ― Maria Ortiz\n“We will vote anyway, all of us.” — Sam Reed, teacher',
+  );
+  const qs = run(doc).map((x) => said(doc, x));
+  assert.deepEqual(
+    qs.map((q) => [q.source, q.direct]),
+    [
+      ['Maria Ortiz', true],
+      ['Sam Reed', true],
+    ],
+  );
+});
