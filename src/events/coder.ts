@@ -108,7 +108,7 @@ function dateAnchors(v: SentenceView, dates: DateExpr[], isTrigger: (i: number) 
   });
 }
 
-/** Cooperative types: said to happen in the future they are promises (AGREE), negated they are refusals (REJECT). */
+/** Cooperative types: said to happen in the future they are promises (AGREE; not SUPPORT, which is verbal already), negated they are refusals (REJECT). */
 const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'AGREE']);
 
 /** Conflict types that, announced for the future, are threats; with the THREATEN mode each becomes. */
@@ -178,7 +178,12 @@ function reinterpret(
     v.childrenBy(pred, 'advcl').some((c) => v.marks(c).some((m) => m === 'unless' || m === 'if'))
   )
     return { type: 'THREATEN', mode: THREAT_TYPES[type] ?? '', rule: 'conditional-announcement→THREATEN' };
-  if ((modality === 'future' || modality === 'intended') && COOPERATIVE.has(type) && type !== 'AGREE')
+  if (
+    (modality === 'future' || modality === 'intended') &&
+    COOPERATIVE.has(type) &&
+    type !== 'AGREE' &&
+    type !== 'SUPPORT'
+  )
     return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
   if (
     (modality === 'future' || (modality === 'intended' && v.rel(pred) === 'xcomp')) &&

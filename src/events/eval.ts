@@ -115,7 +115,12 @@ function main(): void {
     });
     if (hits.length) {
       found++;
-      const best = hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+      // The event for this pair: one whose actor matches the source and recipient the target if any, then the most confident.
+      const isDirected = (e: EventRecord): boolean =>
+        side(doc, e.actor, e.actorSpans).some((s) => overlaps(s, src)) &&
+        side(doc, e.recipient, e.recipientSpans).some((s) => overlaps(s, tgt));
+      const pool = hits.some(isDirected) ? hits.filter(isDirected) : hits;
+      const best = pool.reduce((a, b) => (b.confidence > a.confidence ? b : a));
       if (typeOk(r.type, best.type)) typeRight++;
       plvConf.add(r.type, best.type);
       if (
