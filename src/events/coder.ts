@@ -431,7 +431,7 @@ function codeSentence(
       const cands: ArgPick[] = [...own];
       // "X faces criticism from Y", "X came under attack": the governor's subject is acted on.
       const experiencer = governed && govRel === 'obj' && EXPERIENCER_VERBS.has(v.lemma(gov));
-      let rc: ArgPick[] = [];
+      const rc: ArgPick[] = [];
       if (experiencer) {
         pred = gov;
         const sub = subjectOf(v, gov);
