@@ -33,7 +33,7 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
           j: i + 1,
           kind: 'pronoun',
           ident: null,
-          person: true,
+          person: pr === 'person',
           pronoun: key,
           subject: /nsubj/.test(cx.deprel(i)) || i === 0,
         });

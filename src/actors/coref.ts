@@ -135,8 +135,38 @@ function root(placed: Placed[], k: number): number {
   return r;
 }
 
+/** Sector words whose plural noun "they" can stand for. */
+const GROUP_KINDS = new Set(['org', 'org+sector', 'demonym+sector', 'sector', 'description']);
+
+/**
+ * "they"/"them": only the subject group of the same or the previous sentence (an organisation or a plural sector
+ * phrase such as "Syrian rebels"), never a person; anything less sure is left unresolved.
+ */
+function groupAntecedent(placed: Placed[], k: number): number {
+  const me = placed[k];
+  // Only a "they" that is itself a subject (parsed, or sentence-initial without a parse) is read.
+  if (!me.c.subject) return -1;
+  for (const s of [me.sentence, me.sentence - 1]) {
+    const inS = placed
+      .map((p, idx) => ({ p, idx }))
+      .filter(
+        ({ p, idx }) =>
+          p.sentence === s &&
+          (s < me.sentence || idx < k) &&
+          !p.c.person &&
+          !!p.c.ident &&
+          GROUP_KINDS.has(p.c.kind) &&
+          p.c.ident.sector !== '',
+      );
+    const subj = inS.find(({ p }) => p.c.subject) ?? (inS.length && inS[0].p.c.i <= 2 ? inS[0] : undefined);
+    if (subj) return root(placed, subj.idx);
+  }
+  return -1;
+}
+
 function pronounAntecedent(placed: Placed[], k: number): number {
   const me = placed[k];
+  if (!me.c.person) return groupAntecedent(placed, k);
   // Same sentence: an earlier pronoun already resolved, else the earliest person mention before it (usually the subject).
   let first = -1;
   for (let b = k - 1; b >= 0 && placed[b].sentence === me.sentence; b--) {
@@ -180,6 +210,14 @@ function descriptionAntecedent(lex: Lexicon, placed: Placed[], k: number): numbe
       yc.org &&
       (orgsForDesc.includes(yc.org) || (!c.descCountry && yc.ident.sector === c.descSector && orgsForDesc.length === 0))
     )
+      return root(placed, b);
+  }
+  // "Syrian rebels ... the rebels": the same (specific) sector phrase named earlier with its country. Generic
+  // government words ("the leaders", "officials") are too often plural or new referents to follow.
+  if (c.person || c.descCountry || c.descSector === 'GOV') return -1;
+  for (let b = k - 1; b >= 0 && me.sentence - placed[b].sentence <= COREF_WINDOW; b--) {
+    const yc = placed[b].c;
+    if (yc.kind === 'demonym+sector' && yc.descKey === undefined && yc.ident?.sector === c.descSector)
       return root(placed, b);
   }
   return -1;

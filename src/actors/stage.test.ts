@@ -84,6 +84,14 @@ test('an organisation named after its country is one actor of that country', () 
   assert.equal(m.kind, 'unknown');
 });
 
+test('they and the rebels refer back to a group', () => {
+  const text = 'Syrian rebels shelled a town. They said it was revenge. Later the rebels withdrew.';
+  const ms = findMentions(docFromText(text, '2016-01-01'));
+  const rebels = at(text, ms, 'Syrian rebels')!;
+  assert.equal(at(text, ms, 'They')?.antecedent, rebels.id);
+  assert.equal(at(text, ms, 'rebels', 1)?.code, 'SYRREB');
+});
+
 test('a role holds only inside its dates', () => {
   const a = findMentions(docFromText('Medvedev spoke.', '2010-06-01'))[0];
   const b = findMentions(docFromText('Medvedev spoke.', '2015-06-01'))[0];
