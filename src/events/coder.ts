@@ -13,6 +13,8 @@ import { MentionIndex } from './mentions.js';
 import { isHistoricalNoun, isNegated, modalityOf, reportingChild, reportingVerb } from './modality.js';
 import { goldstein, intensity, ploverToCameo, quadOf } from './ontology/index.js';
 import { SentenceView } from './syntax.js';
+import { reinterpret } from './readings.js';
+import { deepMarked, linearArg, placeMention } from './recovery.js';
 
 /** An explicit date this many days or more before the document date makes the event historical (seed page: a 13-day-old attack). */
 const HISTORICAL_DAYS = 7;
@@ -42,26 +44,6 @@ function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: Ar
   const ordered = [...main, ...rest];
   if (!ordered.length) return { pick: { tokens: [], rule: '' }, mentions: [] };
   return { pick: ordered[0], mentions: mentionsOf(v, mi, ordered[0].tokens, true) };
-}
-
-/** A place mention with a country in an "in/at X" phrase below the trigger, its predicate or its complement (depth ≤ 3). */
-function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
-  const g = grammar();
-  let frontier = heads;
-  for (let d = 0; d < 3 && frontier.length; d++) {
-    const next: number[] = [];
-    for (const h of frontier)
-      for (const c of v.children(h)) {
-        const b = v.base(c);
-        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || b === 'nsubj' || v.rel(c) === 'acl:relcl') continue;
-        next.push(c);
-        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
-        const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
-        if (ms.length && ms[0].country && ms[0].kind !== 'pronoun') return { tok: c, m: ms[0] };
-      }
-    frontier = next;
-  }
-  return null;
 }
 
 function mentionsOf(v: SentenceView, mi: MentionIndex, heads: number[], deep: boolean): Mention[] {
@@ -108,92 +90,6 @@ function dateAnchors(v: SentenceView, dates: DateExpr[], isTrigger: (i: number) 
   });
 }
 
-/** Cooperative types: said to happen in the future they are promises (AGREE; not SUPPORT, which is verbal already), negated they are refusals (REJECT). */
-const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'AGREE']);
-
-/** Conflict types that, announced for the future, are threats; with the THREATEN mode each becomes. */
-const THREAT_TYPES: Record<string, string> = {
-  COERCE: 'restrict',
-  ASSAULT: 'violence',
-  SANCTION: 'relations',
-  MOBILIZE: 'violence',
-};
-/** Verbs whose complement is the content of an agreement rather than a threat. */
-const AGREEING = new Set([
-  'agree',
-  'promise',
-  'pledge',
-  'decide',
-  'consent',
-  'resolve',
-  'commit',
-  'offer',
-  'undertake',
-]);
-
-/** Whether predicate p sits (through control or coordination) under an agreeing verb. */
-function agreedTo(v: SentenceView, p: number): boolean {
-  let cur = p;
-  for (let d = 0; d < 4 && cur >= 0; d++) {
-    const r = v.rel(cur);
-    if (r !== 'xcomp' && r !== 'conj' && r !== 'ccomp') return false;
-    cur = v.head(cur);
-    if (cur >= 0 && AGREEING.has(v.lemma(cur))) return true;
-  }
-  return false;
-}
-
-/** The REQUEST/REJECT mode that names what was asked for or refused. */
-function askMode(type: string): string {
-  if (type === 'CONSULT') return 'meet';
-  if (type === 'RETREAT' || type === 'CONCEDE') return 'yield';
-  if (type === 'AID' || type === 'COOPERATE' || type === 'SUPPORT' || type === 'AGREE') return 'assist';
-  return 'change';
-}
-
-/**
- * PLOVER codes the speech act when an action is only promised, refused or demanded:
- * "will meet", "is willing to withdraw" → AGREE; "will not lift the ban", "failed to reach a deal" →
- * REJECT; "must end attacks" → REQUEST. Returns the new type and mode and the rule id, or null.
- */
-function reinterpret(
-  v: SentenceView,
-  pred: number,
-  type: string,
-  negated: boolean,
-  modality: string,
-): { type: string; mode: string; rule: string } | null {
-  if (negated && COOPERATIVE.has(type))
-    return { type: 'REJECT', mode: askMode(type), rule: 'negated-cooperation→REJECT' };
-  if (negated) return null;
-  const g = grammar();
-  const aux = v.childrenBy(pred, 'aux').map((c) => v.lemma(c));
-  if (aux.some((a) => g.demandAux.has(a)) && !aux.includes('have') && type !== 'REQUEST')
-    return { type: 'REQUEST', mode: askMode(type), rule: 'must-do→REQUEST' };
-  // "said they would blockade Paris", "is prepared to impose martial law": an announced coercion is a threat,
-  // unless it is the content of an agreement ("agreed to coordinate strikes").
-  // "will boycott the elections unless the president resigns": a conditional announcement is a threat.
-  if (
-    modality === 'future' &&
-    v.childrenBy(pred, 'advcl').some((c) => v.marks(c).some((m) => m === 'unless' || m === 'if'))
-  )
-    return { type: 'THREATEN', mode: THREAT_TYPES[type] ?? '', rule: 'conditional-announcement→THREATEN' };
-  if (
-    (modality === 'future' || modality === 'intended') &&
-    COOPERATIVE.has(type) &&
-    type !== 'AGREE' &&
-    type !== 'SUPPORT'
-  )
-    return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
-  if (
-    (modality === 'future' || (modality === 'intended' && v.rel(pred) === 'xcomp')) &&
-    THREAT_TYPES[type] &&
-    !agreedTo(v, pred)
-  )
-    return { type: 'THREATEN', mode: THREAT_TYPES[type], rule: 'announced-coercion→THREATEN' };
-  return null;
-}
-
 function recipIdsLen(r: { mentions: Mention[] }, a: { mentions: Mention[] }): number {
   return r.mentions.filter((m) => !a.mentions.includes(m)).length;
 }
@@ -219,76 +115,6 @@ const EXPERIENCER_VERBS = new Set([
 ]);
 /** Pronouns that stand for an actor the sentence named earlier. */
 const PRONOUN_ACTORS = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
-/** Prepositions that mark a recipient strongly enough to look for below the trigger, by type. */
-const DEEP_PREPS: Record<string, string[]> = {
-  CONSULT: ['with'],
-  AGREE: ['with'],
-  COOPERATE: ['with'],
-  ACCUSE: ['against'],
-  ASSAULT: ['against', 'on'],
-  SANCTION: ['against', 'on'],
-  THREATEN: ['against'],
-  PROTEST: ['against'],
-  COERCE: ['against'],
-  AID: ['to'],
-  MOBILIZE: ['against', 'to'],
-  RETREAT: ['to', 'from'],
-  REQUEST: ['against', 'on', 'from'],
-};
-
-/** A nominal below p (depth ≤ 3) marked by the type's recipient preposition, or -1. */
-function deepMarked(v: SentenceView, p: number, type: string): number {
-  const preps = DEEP_PREPS[type];
-  if (!preps) return -1;
-  let frontier = [p];
-  for (let d = 0; d < 3 && frontier.length; d++) {
-    const next: number[] = [];
-    for (const f of frontier)
-      for (const c of v.children(f)) {
-        const b = v.base(c);
-        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || v.rel(c) === 'acl:relcl') continue;
-        if ((b === 'nmod' || b === 'obl') && v.marks(c).some((m) => preps.includes(m))) return c;
-        next.push(c);
-      }
-    frontier = next;
-  }
-  return -1;
-}
-
-/** Linear fallback scan limits: tokens looked at either side of a verb trigger when the parse gives no argument. */
-const LINEAR_WINDOW = 8;
-const CLAUSE_BREAK = new Set(['SCONJ', 'VERB']);
-
-/** Mentions nearest the trigger on one side, with coordinated ones ("Russia and France"), when the parse found none. */
-function linearArg(v: SentenceView, mi: MentionIndex, i: number, dir: -1 | 1): { pick: ArgPick; mentions: Mention[] } {
-  const got: Mention[] = [];
-  const toks: number[] = [];
-  for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
-    const txt = v.text(k);
-    if (txt === ';' || txt === '.' || (CLAUSE_BREAK.has(v.upos(k)) && !got.length && k !== i)) {
-      if (v.upos(k) === 'VERB' && dir === -1 && steps === 0) continue;
-      break;
-    }
-    const ms = mi.at(k);
-    if (ms.length) {
-      for (const m of ms) if (!got.includes(m)) got.push(m);
-      toks.push(k);
-      continue;
-    }
-    if (got.length && !(txt === 'and' || txt === ',')) break;
-  }
-  if (!got.length && !v.parsed) {
-    // No mention either side: the nearest noun in the clause stands in as the argument phrase (span only).
-    for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
-      const txt = v.text(k);
-      if (txt === ';' || txt === '.' || CLAUSE_BREAK.has(v.upos(k))) break;
-      if (v.upos(k) === 'NOUN' || v.upos(k) === 'PROPN')
-        return { pick: { tokens: [k], rule: dir < 0 ? 'linear-left-noun' : 'linear-right-noun' }, mentions: [] };
-    }
-  }
-  return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
-}
-
 /** The pseudo-entry of a generic candidate: a verb with a subject and an object that the lexicon does not know. */
 export const GENERIC: LexEntry = {
   id: 'GEN',

@@ -1,0 +1,105 @@
+/**
+ * Argument recovery when the parse attaches nothing useful: a marked phrase lower
+ * in the tree, the country of the event's place, and the nearest mentions either
+ * side of the trigger in the clause.
+ */
+import type { Mention } from '../doc/index.js';
+import { phraseTokens, type ArgPick } from './args.js';
+import { grammar } from './grammar.js';
+import type { MentionIndex } from './mentions.js';
+import type { SentenceView } from './syntax.js';
+
+/** A place mention with a country in an "in/at X" phrase below the trigger, its predicate or its complement (depth ≤ 3). */
+export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
+  const g = grammar();
+  let frontier = heads;
+  for (let d = 0; d < 3 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const h of frontier)
+      for (const c of v.children(h)) {
+        const b = v.base(c);
+        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || b === 'nsubj' || v.rel(c) === 'acl:relcl') continue;
+        next.push(c);
+        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
+        const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
+        if (ms.length && ms[0].country && ms[0].kind !== 'pronoun') return { tok: c, m: ms[0] };
+      }
+    frontier = next;
+  }
+  return null;
+}
+
+/** Prepositions that mark a recipient strongly enough to look for below the trigger, by type. */
+const DEEP_PREPS: Record<string, string[]> = {
+  CONSULT: ['with'],
+  AGREE: ['with'],
+  COOPERATE: ['with'],
+  ACCUSE: ['against'],
+  ASSAULT: ['against', 'on'],
+  SANCTION: ['against', 'on'],
+  THREATEN: ['against'],
+  PROTEST: ['against'],
+  COERCE: ['against'],
+  AID: ['to'],
+  MOBILIZE: ['against', 'to'],
+  RETREAT: ['to', 'from'],
+  REQUEST: ['against', 'on', 'from'],
+};
+
+/** A nominal below p (depth ≤ 3) marked by the type's recipient preposition, or -1. */
+export function deepMarked(v: SentenceView, p: number, type: string): number {
+  const preps = DEEP_PREPS[type];
+  if (!preps) return -1;
+  let frontier = [p];
+  for (let d = 0; d < 3 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const f of frontier)
+      for (const c of v.children(f)) {
+        const b = v.base(c);
+        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || v.rel(c) === 'acl:relcl') continue;
+        if ((b === 'nmod' || b === 'obl') && v.marks(c).some((m) => preps.includes(m))) return c;
+        next.push(c);
+      }
+    frontier = next;
+  }
+  return -1;
+}
+
+/** Linear fallback scan limits: tokens looked at either side of a verb trigger when the parse gives no argument. */
+const LINEAR_WINDOW = 8;
+const CLAUSE_BREAK = new Set(['SCONJ', 'VERB']);
+
+/** Mentions nearest the trigger on one side, with coordinated ones ("Russia and France"), when the parse found none. */
+export function linearArg(
+  v: SentenceView,
+  mi: MentionIndex,
+  i: number,
+  dir: -1 | 1,
+): { pick: ArgPick; mentions: Mention[] } {
+  const got: Mention[] = [];
+  const toks: number[] = [];
+  for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
+    const txt = v.text(k);
+    if (txt === ';' || txt === '.' || (CLAUSE_BREAK.has(v.upos(k)) && !got.length && k !== i)) {
+      if (v.upos(k) === 'VERB' && dir === -1 && steps === 0) continue;
+      break;
+    }
+    const ms = mi.at(k);
+    if (ms.length) {
+      for (const m of ms) if (!got.includes(m)) got.push(m);
+      toks.push(k);
+      continue;
+    }
+    if (got.length && !(txt === 'and' || txt === ',')) break;
+  }
+  if (!got.length && !v.parsed) {
+    // No mention either side: the nearest noun in the clause stands in as the argument phrase (span only).
+    for (let k = i + dir, steps = 0; k >= v.start && k < v.end && steps < LINEAR_WINDOW; k += dir, steps++) {
+      const txt = v.text(k);
+      if (txt === ';' || txt === '.' || CLAUSE_BREAK.has(v.upos(k))) break;
+      if (v.upos(k) === 'NOUN' || v.upos(k) === 'PROPN')
+        return { pick: { tokens: [k], rule: dir < 0 ? 'linear-left-noun' : 'linear-right-noun' }, mentions: [] };
+    }
+  }
+  return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
+}
