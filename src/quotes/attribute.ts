@@ -386,8 +386,9 @@ function frame(
       frame: fr,
     };
     if (a.sourceKind === 'relative' && source) {
-      // "X, who said": the relative pronoun stands for the phrase before its comma.
-      const ante = source[0] - 1 >= from && v.raw(source[0] - 1) === ',' ? npBack(v, source[0] - 2, from) : null;
+      // "X, who said" / "people who say": the relative pronoun stands for the phrase before it.
+      const k = source[0] - 1;
+      const ante = k < from ? null : v.raw(k) === ',' ? npBack(v, k - 1, from) : npBack(v, k, from);
       if (ante) a.antecedent = spanOf(ante[0], ante[1]);
     }
     return a;

@@ -12,7 +12,7 @@ const MAX_FALLBACK_DISTANCE = 2000;
 /** How far (characters) after the previous quote a bare pronoun still continues its speaker. */
 const SPEAKER_CONTINUITY = 600;
 const PERSON_PRONOUNS = /^(he|she|him|her|i|we|you)$/i;
-const GROUP_PRONOUNS = /^(they|them|it|who|which|this)$/i;
+const GROUP_PRONOUNS = /^(they|them|it|this)$/i;
 
 function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
