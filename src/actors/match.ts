@@ -2,6 +2,9 @@
 import { CaseRule, fuzzyKeys, type Entry, type Lexicon } from './lexicon.js';
 import { isAllCaps, isCapitalized, type Word } from './text.js';
 
+/** Share of upper-case letters above which a sentence is written in capitals (headline style). */
+const SHOUTING_RATIO = 0.8;
+
 /** A gazetteer hit over words [i, j). */
 export interface Match {
   i: number;
@@ -23,6 +26,12 @@ function caseOk(rule: CaseRule, ws: Word[], i: number, j: number): boolean {
 /** All longest non-overlapping gazetteer matches in `ws`, left to right. */
 export function findMatches(lex: Lexicon, ws: Word[]): Match[] {
   const out: Match[] = [];
+  // In an all-capitals line ("WHAT IS NEXT FOR US") short acronyms cannot be told from words: ignore them there.
+  const letters = ws
+    .map((w) => w.raw)
+    .join('')
+    .replace(/[^\p{L}]/gu, '');
+  const shouting = letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > SHOUTING_RATIO;
   let i = 0;
   while (i < ws.length) {
     let hit: Match | null = null;
@@ -31,7 +40,9 @@ export function findMatches(lex: Lexicon, ws: Word[]): Match[] {
       for (let k = i + 1; k < i + len; k++) key += ' ' + ws[k].key;
       const list = lex.index.get(key);
       if (!list) continue;
-      const ok = list.filter((x) => caseOk(x.rule, ws, i, i + len)).map((x) => x.e);
+      const ok = list
+        .filter((x) => caseOk(x.rule, ws, i, i + len) && !(shouting && x.rule === CaseRule.Caps))
+        .map((x) => x.e);
       if (ok.length) hit = { i, j: i + len, entries: ok };
     }
     if (!hit && isCapitalized(ws[i].raw) && !isAllCaps(ws[i].raw)) {
