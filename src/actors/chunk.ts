@@ -149,6 +149,19 @@ export function chunk(
     isCapitalized(ws[pm!.j].raw) &&
     !at.has(pm!.j) &&
     /\p{L}/u.test(ws[pm!.j].raw);
+  // "John Doe" is not Samuel Doe: a surname-only match right after an unknown given name is another person.
+  const otherGiven =
+    pe?.kind === 'surname' &&
+    p === i &&
+    i > 0 &&
+    !at.has(i - 1) &&
+    isCapitalized(ws[i - 1].raw) &&
+    /^\p{L}+$/u.test(ws[i - 1].raw) &&
+    !lex.words.honorifics.has(ws[i - 1].key) &&
+    (cx.upos(i - 1)
+      ? cx.upos(i - 1) === 'PROPN'
+      : i - 1 > 0 && !FUNCTION_WORDS.has(ws[i - 1].key) && !lex.words.locatives.has(ws[i - 1].key));
+  if (otherGiven) return null;
   if (pe && !longerName && (sectors.length || country || p === i)) {
     person = [
       ...new Set(

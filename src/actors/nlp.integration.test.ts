@@ -1,13 +1,20 @@
 /** Runs the actors stage after the real NLP stage (imported here only, never by src/actors code). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDoc } from '../doc/index.js';
+import { sharedRoot } from '../doc/resources.js';
 import { nlpStage } from '../nlp/index.js';
 import { actorsStage } from './stage.js';
 
 function nlpDoc(text: string, date: string) {
   const doc = createDoc(text, { meta: { published: { value: date, from: 'test' } } });
-  doc.layers.blocks = [{ start: 0, end: text.length, kind: 'paragraph' }];
+  // Paragraphs as blocks, as extraction would give them.
+  const blocks: { start: number; end: number; kind: 'paragraph' }[] = [];
+  for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g))
+    blocks.push({ start: m.index!, end: m.index! + m[0].length, kind: 'paragraph' });
+  doc.layers.blocks = blocks;
   try {
     nlpStage().run(doc);
   } catch {
@@ -32,4 +39,28 @@ test('actors after the NLP stage', () => {
   assert.equal(code('Syrian refugees'), 'SYRREF');
   assert.equal(code('She'), 'DEUGOV');
   assert.equal(code('Islamic State'), 'IMGMOSISI');
+});
+
+const SEED = sharedRoot() && join(sharedRoot()!, 'seed', '000_c552f0d34fe51c66.txt');
+
+test('seed page after the NLP stage', { skip: !(SEED && existsSync(SEED)) && 'no ../shared seed page' }, () => {
+  const text = readFileSync(SEED!, 'utf8');
+  const doc = nlpDoc(text, '2015-11-26');
+  if (!doc) return;
+  actorsStage().run(doc);
+  const ms = doc.layers.mentions!;
+  const codeAt = (s: string, from = 0) => {
+    const i = text.indexOf(s, from);
+    return ms.find((m) => m.start <= i && i < m.end)?.code;
+  };
+  assert.equal(codeAt('Francois Hollande'), 'FRAGOV');
+  assert.equal(codeAt('Vladimir Putin'), 'RUSGOV');
+  assert.equal(codeAt('Bashar al-Assad'), 'SYRGOV');
+  assert.equal(codeAt('David Cameron'), 'GBRGOV');
+  assert.equal(codeAt('Barack Obama'), 'USAGOV');
+  assert.equal(codeAt('Moscow was ready'), 'RUSGOV');
+  assert.equal(codeAt('Daesh'), 'IMGMOSISI');
+  assert.equal(codeAt('jihadist group'), 'IMGMOSISI');
+  assert.equal(codeAt('Yuri Kadobnov'), undefined);
+  assert.equal(codeAt('AFP'), undefined);
 });

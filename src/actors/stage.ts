@@ -44,6 +44,37 @@ function sentenceWords(doc: Doc): SentenceWords[] {
   });
 }
 
+/** Words that make a proper-noun run an organisation rather than a person. */
+const ORG_WORDS =
+  /^(ministry|council|party|company|bank|university|agency|committee|front|movement|union|association|group|corporation|inc|ltd|news|times|post|institute|foundation|commission|court|army|forces|authority|organisation|organization|league|federation|society|network|airlines?|airways|holdings)$/i;
+
+/**
+ * With no NER layer, runs of two or more proper nouns from the tagger stand in for entities, so unknown names
+ * still become UNK actors; one-word runs are too often sentence-initial capitals or places to trust.
+ */
+function properNounRuns(doc: Doc): Entity[] {
+  const t = doc.layers.tokens;
+  if (!t || !t.count || !t.upos.some((u) => u === 'PROPN')) return [];
+  const out: Entity[] = [];
+  let k = 0;
+  while (k < t.count) {
+    if (t.upos[k] !== 'PROPN') {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < t.count && t.upos[e] === 'PROPN' && t.sentence[e] === t.sentence[k]) e++;
+    if (e - k >= 2) {
+      const words = [];
+      for (let x = k; x < e; x++) words.push(doc.text.slice(t.start[x], t.end[x]));
+      const label = words.some((w) => ORG_WORDS.test(w)) || e - k > 3 ? 'ORG' : 'PER';
+      out.push({ id: `p${out.length}`, label, start: t.start[k], end: t.end[e - 1], tokenStart: k, tokenEnd: e });
+    }
+    k = e;
+  }
+  return out;
+}
+
 /** Candidate kinds that only name a place or country. */
 const PLACE_KINDS = new Set(['country', 'demonym', 'metonym', 'place']);
 
@@ -75,6 +106,11 @@ function unknownEntities(
     if (i < 0) continue;
     let j = i;
     while (j < ws.length && ws[j].end <= e.end) j++;
+    // The gazetteer knows these words and chose no mention (a wire credit, "at the Kremlin"): respect that.
+    const silent = (m: Match): boolean =>
+      m.entries.every((x) => x.kind !== 'person' && x.kind !== 'surname' && x.kind !== 'sector') &&
+      !cands.some((c) => c.i <= m.i && m.j <= c.j);
+    if (matches.some((m) => m.i < j && i < m.j && silent(m))) continue;
     const inside = cands.filter((c) => c.i < j && i < c.j);
     // "Kenya Anti-Corruption Commission", "Nigerian Union of Teachers": an organisation named after its country is
     // one actor of that country, not a mention of the country.
@@ -143,7 +179,7 @@ export function findMentions(doc: Doc): Mention[] {
   const lex = lexicon();
   const date = doc.meta.published?.value ?? null;
   const sw = sentenceWords(doc);
-  const ents = doc.layers.entities ?? [];
+  const ents = doc.layers.entities?.length ? doc.layers.entities : properNounRuns(doc);
   const placed: Placed[] = [];
   const wordsOf: Word[][] = [];
   sw.forEach(({ ws, deprel, upos }, s) => {
