@@ -48,6 +48,10 @@ export function candidateFeatures(c: Candidate, sectorOf: (id: string) => string
     if (k === i || !CONTENT.has(v.upos(k))) continue;
     f.push(`w=${v.lemma(k)}`, `${k < i ? 'wl' : 'wr'}=${v.lemma(k)}`);
   }
+  // Conjunctions with the rule type: how modality, voice and the parties' sectors bend a trigger's type.
+  f.push(`lt*mod=${e.type}/${r.modality}`, `rt=${r.type}`, `lt*rt=${e.type}/${r.type}`);
+  for (const a of r.actor) f.push(`lt*as=${e.type}/${sectorOf(a)}`);
+  for (const a of r.recipient) f.push(`lt*rs=${e.type}/${sectorOf(a)}`);
   for (const d of c.record.decidedBy)
     if (d.startsWith('rule:actor=') || d.startsWith('rule:recipient=')) f.push(d.slice(5));
   return f;
