@@ -32,8 +32,22 @@ function keepsCase(xpos: string): boolean {
   return xpos === 'NNP' || xpos === 'NNPS';
 }
 
-/** Lemma of `form` tagged `xpos` using learned rules and exceptions. */
+const memo = new WeakMap<LemmaMeta, Map<string, string>>();
+/** Memo entries kept per model before the memo is reset (bounds memory on long runs). */
+const MEMO_MAX = 200000;
+
+/** Lemma of `form` tagged `xpos`, memoised (news repeats its words). */
 export function lemmatize(meta: LemmaMeta, form: string, xpos: string): string {
+  let m = memo.get(meta);
+  if (!m || m.size > MEMO_MAX) memo.set(meta, (m = new Map()));
+  const key = xpos + ' ' + form;
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = lemmatizeRaw(meta, form, xpos)));
+  return v;
+}
+
+/** Lemma of `form` tagged `xpos` using learned rules and exceptions. */
+export function lemmatizeRaw(meta: LemmaMeta, form: string, xpos: string): string {
   const lower = form.toLowerCase();
   const hit = meta.dict[lower + '\t' + xpos];
   if (hit !== undefined) return hit;
@@ -93,7 +107,7 @@ export function trainLemmatizer(items: [string, string, string, string][]): Lemm
     for (const [l, c] of m) if (c > bc || (c === bc && l < best)) [best, bc] = [l, c];
     const form = keepsCase(xpos) ? null : lower;
     // Only store exceptions; proper-noun casing varies per token so those stay rule-based.
-    if (form !== null && lemmatize({ dict: {}, rules }, lower, xpos) !== best) meta.dict[key] = best;
+    if (form !== null && lemmatizeRaw({ dict: {}, rules }, lower, xpos) !== best) meta.dict[key] = best;
   }
   return meta;
 }

@@ -87,7 +87,7 @@ export class State {
     this.sp--;
     this.head[d] = h;
     this.label[d] = lab;
-    const bit = 1 << lab % 31;
+    const bit = 1 << (lab % 31);
     if (d < h) {
       this.nl[h]++;
       this.ls[h] |= bit;
@@ -151,8 +151,14 @@ export function parseFeats(st: State, x: ParseInput, out: Uint32Array): number {
   const b1 = st.b + 1 <= n ? st.b + 1 : N1;
   const b2 = st.b + 2 <= n ? st.b + 2 : N1;
   // Child slots hold -1 when empty; read them through the NONE slot.
-  let s0l = st.l1[s0], s0r = st.r1[s0], s0l2 = st.l2[s0], s0r2 = st.r2[s0];
-  let s1l = st.l1[s1], s1r = st.r1[s1], b0l = st.l1[b0], b0l2 = st.l2[b0];
+  let s0l = st.l1[s0],
+    s0r = st.r1[s0],
+    s0l2 = st.l2[s0],
+    s0r2 = st.r2[s0];
+  let s1l = st.l1[s1],
+    s1r = st.r1[s1],
+    b0l = st.l1[b0],
+    b0l2 = st.l2[b0];
   if (s0l < 0) s0l = N1;
   if (s0r < 0) s0r = N1;
   if (s0l2 < 0) s0l2 = N1;
@@ -161,22 +167,47 @@ export function parseFeats(st: State, x: ParseInput, out: Uint32Array): number {
   if (s1r < 0) s1r = N1;
   if (b0l < 0) b0l = N1;
   if (b0l2 < 0) b0l2 = N1;
-  const s0w = Wa[s0], s0t = Ta[s0], s1w = Wa[s1], s1t = Ta[s1], s2t = Ta[s2];
-  const b0w = Wa[b0], b0t = Ta[b0], b1w = Wa[b1], b1t = Ta[b1], b2w = Wa[b2], b2t = Ta[b2];
-  const hasS0 = s0 !== N1, hasS1 = s1 !== N1, hasB0 = b0 !== N1;
+  const s0w = Wa[s0],
+    s0t = Ta[s0],
+    s1w = Wa[s1],
+    s1t = Ta[s1],
+    s2t = Ta[s2];
+  const b0w = Wa[b0],
+    b0t = Ta[b0],
+    b1w = Wa[b1],
+    b1t = Ta[b1],
+    b2w = Wa[b2],
+    b2t = Ta[b2];
+  const hasS0 = s0 !== N1,
+    hasS1 = s1 !== N1,
+    hasB0 = b0 !== N1;
   const d = hasS0 && hasB0 ? dist(b0 - s0) : NONE;
   const d1 = hasS0 && hasS1 ? dist(s0 - s1) : NONE;
   const s0vl = hasS0 ? st.nl[s0] : NONE;
   const s0vr = hasS0 ? st.nr[s0] : NONE;
   const b0vl = hasB0 ? st.nl[b0] : NONE;
   const s1vr = hasS1 ? st.nr[s1] : NONE;
-  const s0lW = Wa[s0l], s0lT = Ta[s0l], s0lL = La[s0l];
-  const s0rW = Wa[s0r], s0rT = Ta[s0r], s0rL = La[s0r];
-  const b0lW = Wa[b0l], b0lT = Ta[b0l], b0lL = La[b0l];
-  const s1lT = Ta[s1l], s1lL = La[s1l], s1rT = Ta[s1r], s1rL = La[s1r];
-  const s0l2W = Wa[s0l2], s0l2T = Ta[s0l2], s0l2L = La[s0l2];
-  const s0r2W = Wa[s0r2], s0r2T = Ta[s0r2], s0r2L = La[s0r2];
-  const b0l2T = Ta[b0l2], b0l2L = La[b0l2];
+  const s0lW = Wa[s0l],
+    s0lT = Ta[s0l],
+    s0lL = La[s0l];
+  const s0rW = Wa[s0r],
+    s0rT = Ta[s0r],
+    s0rL = La[s0r];
+  const b0lW = Wa[b0l],
+    b0lT = Ta[b0l],
+    b0lL = La[b0l];
+  const s1lT = Ta[s1l],
+    s1lL = La[s1l],
+    s1rT = Ta[s1r],
+    s1rL = La[s1r];
+  const s0l2W = Wa[s0l2],
+    s0l2T = Ta[s0l2],
+    s0l2L = La[s0l2];
+  const s0r2W = Wa[s0r2],
+    s0r2T = Ta[s0r2],
+    s0r2L = La[s0r2];
+  const b0l2T = Ta[b0l2],
+    b0l2L = La[b0l2];
   let k = 0;
   out[k++] = f1(100, 1);
   // Unigrams.
@@ -290,8 +321,12 @@ export function labelFeats(st: State, lx: Lex, tags: Int32Array, h: number, d: n
   const L = (i: number): number => (i < 0 ? NONE : st.label[i]);
   const dir = h === n ? 2 : d < h ? 0 : 1;
   const dd = h === n ? 9 : dist(Math.abs(h - d));
-  const dw = W(d), dt = T(d), hw = W(h), ht = T(h);
-  const dl = st.l1[d], dr = st.r1[d];
+  const dw = W(d),
+    dt = T(d),
+    hw = W(h),
+    ht = T(h);
+  const dl = st.l1[d],
+    dr = st.r1[d];
   const hs = dir === 0 ? st.ls[h] : st.rs[h];
   // The dependent's first left child's word (often its preposition or marker).
   let k = 0;
@@ -333,7 +368,11 @@ export interface ParserModels {
 }
 
 /** Parse one sentence greedily; heads are 0-based, -1 for the root. */
-export function parseSentence(p: ParserModels & { meta: ParserMeta }, lx: Lex, tags: Int32Array): { head: Int32Array; deprel: string[] } {
+export function parseSentence(
+  p: ParserModels & { meta: ParserMeta },
+  lx: Lex,
+  tags: Int32Array,
+): { head: Int32Array; deprel: string[] } {
   const st = runParser(p, lx, tags, null);
   const head = new Int32Array(lx.n);
   const deprel = new Array<string>(lx.n);
@@ -370,24 +409,42 @@ export function runParser(p: ParserModels, lx: Lex, tags: Int32Array, tr: Parser
   const lscore = lscoreBuf;
   const costs = costBuf;
   while (!st.done) {
-    const k = parseFeats(st, px, fbuf);
-    p.trans.score(fbuf, k, tscore);
-    let pred = -1;
-    for (let t = 0; t < 3; t++) if (st.legal(t) && (pred < 0 || tscore[t] > tscore[pred])) pred = t;
-    let next = pred;
-    if (tr) {
-      let min = Infinity;
-      for (let t = 0; t < 3; t++) {
-        costs[t] = st.legal(t) ? cost(st, t, tr.goldHead) : 1 << 20;
-        if (costs[t] < min) min = costs[t];
+    let nLegal = 0;
+    let only = -1;
+    for (let t = 0; t < 3; t++)
+      if (st.legal(t)) {
+        nLegal++;
+        only = t;
       }
-      let gold = -1;
-      for (let t = 0; t < 3; t++) if (costs[t] === min && (gold < 0 || tscore[t] > tscore[gold])) gold = t;
-      if (costs[pred] > min) tr.trans.update(fbuf, k, gold, pred);
-      else tr.stats.correct++;
-      tr.stats.total++;
-      tr.trans.tick();
-      next = costs[pred] === min || tr.rand() < tr.explore ? pred : gold;
+    let next = only;
+    if (nLegal === 1) {
+      // A forced move needs no scoring, and in training it can never be an error
+      // (the averaging clock still advances so models are as before).
+      if (tr) {
+        tr.stats.correct++;
+        tr.stats.total++;
+        tr.trans.tick();
+      }
+    } else {
+      const k = parseFeats(st, px, fbuf);
+      p.trans.score(fbuf, k, tscore);
+      let pred = -1;
+      for (let t = 0; t < 3; t++) if (st.legal(t) && (pred < 0 || tscore[t] > tscore[pred])) pred = t;
+      next = pred;
+      if (tr) {
+        let min = Infinity;
+        for (let t = 0; t < 3; t++) {
+          costs[t] = st.legal(t) ? cost(st, t, tr.goldHead) : 1 << 20;
+          if (costs[t] < min) min = costs[t];
+        }
+        let gold = -1;
+        for (let t = 0; t < 3; t++) if (costs[t] === min && (gold < 0 || tscore[t] > tscore[gold])) gold = t;
+        if (costs[pred] > min) tr.trans.update(fbuf, k, gold, pred);
+        else tr.stats.correct++;
+        tr.stats.total++;
+        tr.trans.tick();
+        next = costs[pred] === min || tr.rand() < tr.explore ? pred : gold;
+      }
     }
     let lab = -1;
     if (next !== SHIFT) {

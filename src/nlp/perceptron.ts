@@ -82,10 +82,15 @@ export class Trainer implements Scorer {
   }
 
   /**
-   * Average, prune weights below `minRel` × the largest weight, quantise
-   * to int16 and serialise. Returns the bytes of a {@link SparseModel}.
+   * Average, quantise to int16, centre dense rows and prune weights below
+   * `minRel` × the largest weight (see {@link pruneBinary}); returns the bytes of a {@link SparseModel}.
    */
   toBinary(minRel = 0): Buffer {
+    return pruneBinary(this.quantised(), minRel);
+  }
+
+  /** Averaged weights quantised to int16, unpruned. */
+  private quantised(): Buffer {
     const k = this.nClasses;
     const c = this.c;
     const avg = new Float32Array(this.n * k);
@@ -96,7 +101,6 @@ export class Trainer implements Scorer {
       if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
     }
     const scale = maxAbs / 32000;
-    const minAbs = minRel * maxAbs;
     const keys: number[] = [];
     const offs: number[] = [];
     const cls: number[] = [];
@@ -106,7 +110,7 @@ export class Trainer implements Scorer {
       const start = cls.length;
       for (let j = 0; j < k; j++) {
         const q = Math.round(avg[r * k + j] / scale);
-        if (q === 0 || Math.abs(q * scale) < minAbs) continue;
+        if (q === 0) continue;
         cls.push(j);
         ws.push(q);
       }
@@ -170,23 +174,7 @@ export class SparseModel implements Scorer {
     this.slots = new Uint32Array(cap * stride);
     this.fslots = new Float32Array(this.slots.buffer);
     this.ent = new Float32Array(this.dense ? 0 : nEntries * 2);
-    let e = 0;
-    for (let r = 0; r < nRows; r++) {
-      const len = lens[r];
-      let p = keys[r] & this.mask;
-      while (this.slots[p * stride] !== 0) p = (p + 1) & this.mask;
-      const base = p * stride;
-      this.slots[base] = keys[r];
-      if (this.dense) {
-        for (let j = 0; j < len; j++, e++) this.fslots[base + 1 + cls[e]] = q[e] * scale;
-      } else {
-        this.slots[base + 1] = (e << 8) | len;
-        for (let j = 0; j < len; j++, e++) {
-          this.ent[2 * e] = cls[e];
-          this.ent[2 * e + 1] = q[e] * scale;
-        }
-      }
-    }
+    fillSlots(this.slots, this.fslots, this.ent, this.mask, stride, this.dense, keys, lens, q, cls, scale);
   }
 
   score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
@@ -231,6 +219,41 @@ export class SparseModel implements Scorer {
       Buffer.from(Int16Array.from(ws).buffer),
       Buffer.from(Uint8Array.from(cls).buffer),
     ]);
+  }
+}
+
+/** Build the lookup table (a plain function with locals, so it is optimised on its first, only call). */
+function fillSlots(
+  slots: Uint32Array,
+  fslots: Float32Array,
+  ent: Float32Array,
+  mask: number,
+  stride: number,
+  dense: boolean,
+  keys: Uint32Array,
+  lens: Uint8Array,
+  q: Int16Array,
+  cls: Uint8Array,
+  scale: number,
+): void {
+  const nRows = keys.length;
+  let e = 0;
+  for (let r = 0; r < nRows; r++) {
+    const len = lens[r];
+    const key = keys[r];
+    let p = key & mask;
+    while (slots[p * stride] !== 0) p = (p + 1) & mask;
+    const base = p * stride;
+    slots[base] = key;
+    if (dense) {
+      for (let j = 0; j < len; j++, e++) fslots[base + 1 + cls[e]] = q[e] * scale;
+    } else {
+      slots[base + 1] = (e << 8) | len;
+      for (let j = 0; j < len; j++, e++) {
+        ent[2 * e] = cls[e];
+        ent[2 * e + 1] = q[e] * scale;
+      }
+    }
   }
 }
 

@@ -23,10 +23,20 @@ export const MAX_TAG_FEATS = 40;
 
 /** Ambiguity-class hashes for a sentence (unknown words get a shared key). */
 export function ambOf(meta: TaggerMeta, words: string[]): Uint32Array {
+  let memo = ambMemo.get(meta);
+  if (!memo) ambMemo.set(meta, (memo = new Map()));
   const out = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) out[i] = hashStr(meta.amb[words[i]] ?? '?');
+  for (let i = 0; i < words.length; i++) {
+    const cls = meta.amb[words[i]] ?? '?';
+    let h = memo.get(cls);
+    if (h === undefined) memo.set(cls, (h = hashStr(cls)));
+    out[i] = h;
+  }
   return out;
 }
+
+/** Hashes of ambiguity-class strings (a few hundred distinct), per model. */
+const ambMemo = new WeakMap<TaggerMeta, Map<string, number>>();
 
 /** Per-token fixed tags for frequent unambiguous words (-1 when the model must decide). */
 export function fixedOf(meta: TaggerMeta, words: string[]): Int32Array {

@@ -15,6 +15,7 @@ export function trainParser(
   iters: number,
   seed: number,
   log = console.error,
+  onEpoch?: (m: { trans: Trainer; label: Trainer; meta: ParserMeta }, it: number) => void,
 ): { trans: Trainer; label: Trainer; meta: ParserMeta } {
   const labels = [...new Set(sents.flatMap((s) => s.words.map((w) => w.deprel)))].sort();
   const lix = new Map(labels.map((l, i) => [l, i]));
@@ -48,6 +49,7 @@ export function trainParser(
       for (let j = 0; j < d.lx.n; j++) if (st.head[j] === d.gh[j]) uas++;
       words += d.lx.n;
     }
+    onEpoch?.({ trans, label, meta: { labels } }, it);
     log(`parser iter ${it + 1}: oracle-agreement ${((100 * stats.correct) / stats.total).toFixed(2)} train UAS ${((100 * uas) / words).toFixed(2)} features ${trans.size}/${label.size}`);
   }
   return { trans, label, meta: { labels } };

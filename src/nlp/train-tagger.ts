@@ -21,7 +21,13 @@ const FIXED_MIN_COUNT = 20;
 const FIXED_MIN_SHARE = 0.995;
 
 /** Train the tagger; returns weights and metadata. */
-export function trainTagger(sents: ConlluSentence[], iters: number, seed: number, log = console.error): { model: Trainer; meta: TaggerMeta } {
+export function trainTagger(
+  sents: ConlluSentence[],
+  iters: number,
+  seed: number,
+  log = console.error,
+  onEpoch?: (model: Trainer, meta: TaggerMeta, it: number) => void,
+): { model: Trainer; meta: TaggerMeta } {
   const classCount = new Map<string, number>();
   for (const s of sents) for (const w of s.words) classCount.set(w.upos + '|' + w.xpos, (classCount.get(w.upos + '|' + w.xpos) ?? 0) + 1);
   const classes = [...classCount.keys()].sort();
@@ -83,6 +89,7 @@ export function trainTagger(sents: ConlluSentence[], iters: number, seed: number
       }
     }
     log(`tagger iter ${it + 1}: train acc ${((100 * correct) / total).toFixed(2)} features ${model.size}`);
+    onEpoch?.(model, meta, it);
   }
   return { model, meta };
 }
