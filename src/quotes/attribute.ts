@@ -175,13 +175,13 @@ function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): 
     if (!hit && !/^(call|calls|called|calling)$/.test(w)) {
       // A verb-shaped form that PolNeAR train marks as a cue often enough ("blasted", "declined", "endorsed").
       const nextWord = i + 1 < to ? v.low(i + 1) : '';
-      const share = Math.max(
-        learnedCueShare(w),
-        nextWord === 'that' || nextWord === 'to' ? learnedCueShare(`${w} ${nextWord}`) : 0,
-      );
+      const share = contextShare(v, i, to);
       const u = v.upos(i);
       const verbShaped = u ? u === 'VERB' : /^[a-z]+(ed|ing|s)$/.test(v.raw(i)) && !/(ss|us|is|ly)$/.test(w);
-      if (share >= LEARNED_CUE_SHARE && verbShaped) {
+      // Nouns count before "that" ("his claim that", "the assertion that") when train says so.
+      const nounCue =
+        nextWord === 'that' && learnedCueShare(`${w} that`) >= LEARNED_CUE_SHARE && /^\p{Ll}/u.test(v.raw(i));
+      if (share >= LEARNED_CUE_SHARE && (verbShaped || nounCue)) {
         hit = {
           i,
           j: i + 1,
@@ -257,12 +257,20 @@ function callsSomething(v: TokView, i: number, to: number): boolean {
   return false;
 }
 
+/** Learned cue share of token `i`: the form alone, or with the "that"/"to" after it when that is higher. */
+function contextShare(v: TokView, i: number, to: number): number {
+  const next = i + 1 < to ? v.low(i + 1) : '';
+  const alone = learnedCueShare(v.low(i));
+  return next === 'that' || next === 'to' ? Math.max(alone, learnedCueShare(`${v.low(i)} ${next}`)) : alone;
+}
+
 /** Whether a lexicon hit reads as a reporting verb here. */
 function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
   const f = h.form!;
   const u = v.upos(h.i);
   // Trust the tag against a cue word, except for forms that are nearly always cues and never nouns ("argues").
-  if (u && u !== 'VERB' && u !== 'AUX' && (f.nounlike || learnedCueShare(v.low(h.i)) < TRUST_CUE_OVER_TAG))
+  const nounCue = v.low(h.j) === 'that' && learnedCueShare(`${v.low(h.i)} that`) >= LEARNED_CUE_SHARE;
+  if (u && u !== 'VERB' && u !== 'AUX' && !nounCue && (f.nounlike || contextShare(v, h.i, to) < TRUST_CUE_OVER_TAG))
     return false;
   const prev = h.i - 1 >= from ? v.low(h.i - 1) : '';
   const next = h.j < to ? v.low(h.j) : '';
