@@ -107,6 +107,24 @@ export function chunk(
     cx.upos(q) !== 'ADP'
   )
     q++;
+  // "Lebanese Hezbollah", "Iraqi Kurdish peshmerga": a country word before one of its own organisations.
+  const pc = country;
+  const orgAfter = pc && q < ws.length ? has(at.get(q), 'org') : undefined;
+  if (pc && orgAfter && (orgAfter.o.country === pc.c.code || orgAfter.o.country === '')) {
+    const o = orgAfter.o;
+    const e = at.get(q)!.j;
+    const ident: Identity = {
+      name: o.name,
+      country: o.country || pc.c.code,
+      sector: o.sector,
+      code: o.code,
+      confidence: 0.9,
+      evidence: [`organisation "${o.name}" of ${pc.c.name}`],
+      ...(o.wikidata ? { wikidata: o.wikidata } : {}),
+    };
+    if (o.type === 'media' && !cx.standalone) return { cands: [], end: e };
+    return { cands: [{ i, j: e, kind: 'org', ident, person: false, org: o, subject: isSubject(cx, i, e) }], end: e };
+  }
   const sectors: SectorWord[] = [];
   let seatSector: string | undefined;
   let r = q;
