@@ -24,7 +24,7 @@ const NEG_TOKENS = new Set([
   'sponsored', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'cookie', 'cookies',
   'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer',
   'sidebar', 'popup', 'modal', 'overlay', 'comment', 'comments', 'disqus', 'outbrain', 'taboola',
-  'toolbar', 'print', 'skip', 'skiplink', 'pagination', 'pager', 'trending', 'popular', 'mostread', 'tags', 'tag',
+  'toolbar', 'print', 'skiplink', 'pagination', 'pager', 'trending', 'popular', 'mostread', 'tags', 'tag',
   'taglist', 'topics', 'keywords', 'byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'date', 'meta',
   'metadata', 'sr', 'visually', 'offscreen', 'banner', 'rail', 'follow', 'tools',
   'login', 'signin', 'donate', 'donation', 'bio', 'disclaimer', 'copyright', 'readmore',
@@ -34,13 +34,17 @@ const NEG_TOKENS = new Set([
 ]);
 
 /** Substrings that name furniture even inside camelCase class names. */
-const NEG_SUBSTR = /related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|byline|masthead|disclaimer/i;
+const NEG_SUBSTR = /skip-?(link|to|nav)|related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|byline|masthead|disclaimer/i;
 
 /** Tokens that mark the article itself; they protect weak negatives. */
 const POS = /article|body|content|entry|main|post|story|text|prose|richtext|blog/i;
 
 /** Negatives strong enough to drop even with a positive word beside them. */
 const STRONG = /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|signup|breadcrumb|popular|trending|recirc/i;
+
+/** Share of the page's text above which an element is a page wrapper whatever its name or tag (broken markup, layout classes like "flex-wrap-footer"). */
+const WRAPPER_SHARE = 0.8;
+const LANDMARKS = new Set(['aside', 'nav', 'footer', 'menu', 'dialog']);
 
 /** Names that never wrap an article, so the keep-share safety net does not apply to them. */
 const UNPROTECTED = /footer|comment|disqus|outbrain|taboola|cookie|consent|breadcrumb|contentinfo/;
@@ -113,16 +117,21 @@ export function clean(root: El): Map<string, number> {
         keep.push(c);
         continue;
       }
+      const share = (ptext.get(c) ?? 0) / total;
       let drop: string | null = null;
-      if (DROP_TAGS.has(c.tag)) drop = `tag:${c.tag}`;
-      else if (c.tag === 'form' || c.tag === 'header') {
-        if ((ptext.get(c) ?? 0) < total * KEEP_SHARE) drop = `tag:${c.tag}`;
-      } else if (isHidden(c)) drop = 'hidden';
-      else if (c.tag === 'figcaption' || (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && (ptext.get(c) ?? 0) < total * 0.2)) {
+      if (DROP_TAGS.has(c.tag)) {
+        // Landmark tags left unclosed by broken markup can swallow the page: keep them when they hold nearly all of it.
+        if (!(LANDMARKS.has(c.tag) && share >= WRAPPER_SHARE)) drop = `tag:${c.tag}`;
+      } else if (c.tag === 'form' || c.tag === 'header') {
+        if (share < KEEP_SHARE) drop = `tag:${c.tag}`;
+      } else if (isHidden(c)) {
+        // Streaming server rendering parks the whole page in a hidden element until scripts move it.
+        if (share < KEEP_SHARE) drop = 'hidden';
+      } else if (c.tag === 'figcaption' || (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && share < 0.2)) {
         c.tag = 'figcaption';
       } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p' && c.tag !== 'article' && c.tag !== 'main') {
         const r = furnitureReason(c);
-        if (r && ((ptext.get(c) ?? 0) < total * KEEP_SHARE || UNPROTECTED.test(r))) drop = r;
+        if (r && (share < KEEP_SHARE || (UNPROTECTED.test(r) && share < WRAPPER_SHARE))) drop = r;
       }
       if (drop) {
         note(drop);
