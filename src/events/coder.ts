@@ -242,6 +242,9 @@ function codeSentence(
       // "its rejection and strong condemnation of X": a conjoined noun shares its first conjunct's governor.
       let n0 = i;
       while (v.rel(n0) === 'conj' && v.head(n0) >= 0 && !v.isVerb(v.head(n0))) n0 = v.head(n0);
+      // "launched a mediation effort between X and Y": a trigger modifying a noun speaks through that noun.
+      const anchor = v.base(i) === 'compound' && v.head(i) > i && v.upos(v.head(i)) === 'NOUN' ? v.head(i) : i;
+      if (anchor !== i) n0 = anchor;
       const gov = v.head(n0);
       const govRel = v.base(n0);
       const governed =
@@ -253,7 +256,7 @@ function codeSentence(
         (g.light.has(v.lemma(gov)) ||
           (e.govs?.includes(v.lemma(gov)) ?? false) ||
           (govRel === 'obl' && ['after', 'during', 'following'].some((p) => v.marks(n0).includes(p))));
-      const own = nounActorCandidates(v, i, e.type, (t) => mi.at(t).length > 0);
+      const own = nounActorCandidates(v, anchor, e.type, (t) => mi.at(t).length > 0);
       const cands: ArgPick[] = [...own];
       // "X faces criticism from Y", "X came under attack": the governor's subject is acted on.
       const experiencer = governed && govRel === 'obj' && EXPERIENCER_VERBS.has(v.lemma(gov));
@@ -280,8 +283,8 @@ function codeSentence(
         }
       }
       actor = choose(v, mi, cands);
-      rc.push(...recipientCandidates(v, i, e.type, consumed, true));
-      if (light) rc.push(...recipientCandidates(v, gov, e.type, new Set([i]), true));
+      rc.push(...recipientCandidates(v, anchor, e.type, consumed, true));
+      if (light) rc.push(...recipientCandidates(v, gov, e.type, new Set([i, anchor]), true));
       recipient = choose(
         v,
         mi,

@@ -208,6 +208,9 @@ export function matchToken(v: SentenceView, i: number): LexMatch | null {
   else if (NOUN_POS.has(upos)) map = ix.nouns;
   else if (upos === 'ADJ') map = ix.adjs;
   if (!map) return null;
+  // A past participle tagged as an adjective right after a noun is usually the sentence's verb ("Sudan's government outlawed FGM").
+  if (upos === 'ADJ' && i > v.start && /ed$/.test(v.text(i)) && NOUN_POS.has(v.upos(i - 1)) && !ix.adjs.has(v.lemma(i)))
+    map = ix.verbs;
   const keys = keysOf(v, i);
   let best: LexMatch | null = null;
   for (const k of keys) {
