@@ -20,7 +20,12 @@ function median(xs: number[]): number {
 function time(cmd: string, args: string[], inputFile: string): number {
   const input = readFileSync(inputFile);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { input, cwd: PACKAGE_ROOT, maxBuffer: 1 << 30, env: { ...process.env, UV_THREADPOOL_SIZE: '1' } });
+  const r = spawnSync(cmd, args, {
+    input,
+    cwd: PACKAGE_ROOT,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString().slice(0, 500)}`);
   return ms;
@@ -82,11 +87,19 @@ function main(): void {
   const report: Record<string, unknown> = {
     input: `EWT test, ${words} words`,
     runs: RUNS,
-    ours: { what: 'dateline parse --conllu (tag+lemma+parse+NER, process start included)', medianMs: Math.round(o), tokensPerSec: Math.round(words / (o / 1000)) },
+    ours: {
+      what: 'dateline parse --conllu (tag+lemma+parse+NER, process start included)',
+      medianMs: Math.round(o),
+      tokensPerSec: Math.round(words / (o / 1000)),
+    },
   };
   if (winkOk && wink.length) {
     const w = median(wink);
-    report.baseline = { what: 'wink-nlp + wink-eng-lite-web-model POS tagging of the same text (process start included)', medianMs: Math.round(w), tokensPerSec: Math.round(words / (w / 1000)) };
+    report.baseline = {
+      what: 'wink-nlp + wink-eng-lite-web-model POS tagging of the same text (process start included)',
+      medianMs: Math.round(w),
+      tokensPerSec: Math.round(words / (w / 1000)),
+    };
   } else report.baseline = 'wink-nlp not installed';
   console.log(JSON.stringify(report, null, 2));
 }

@@ -74,7 +74,18 @@ export function writeConllu(sents: ConlluSentence[]): string {
     s.words.forEach((w, i) => {
       while (e < s.extra.length && s.extra[e][0] <= i) parts.push(s.extra[e++][1]);
       parts.push(
-        [i + 1, w.form, w.lemma || '_', w.upos || '_', w.xpos || '_', w.feats || '_', w.head + 1, w.deprel || '_', w.deps || '_', w.misc || '_'].join('\t'),
+        [
+          i + 1,
+          w.form,
+          w.lemma || '_',
+          w.upos || '_',
+          w.xpos || '_',
+          w.feats || '_',
+          w.head + 1,
+          w.deprel || '_',
+          w.deps || '_',
+          w.misc || '_',
+        ].join('\t'),
       );
     });
     while (e < s.extra.length) parts.push(s.extra[e++][1]);

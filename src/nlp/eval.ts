@@ -32,7 +32,13 @@ const univ = (d: string): string => d.split(':')[0];
 
 /** Score tagging, lemmas and parsing on gold-tokenized sentences. */
 export function scoreParse(sents: ConlluSentence[]): ParseScores {
-  let n = 0, up = 0, xp = 0, lm = 0, ua = 0, la = 0, lf = 0;
+  let n = 0,
+    up = 0,
+    xp = 0,
+    lm = 0,
+    ua = 0,
+    la = 0,
+    lf = 0;
   const t0 = performance.now();
   const outs = sents.map((s) => annotate(s.words.map((w) => w.form)));
   const ms = performance.now() - t0;
@@ -50,11 +56,25 @@ export function scoreParse(sents: ConlluSentence[]): ParseScores {
       }
     });
   });
-  return { words: n, upos: pct(up, n), xpos: pct(xp, n), lemma: pct(lm, n), uas: pct(ua, n), las: pct(la, n), lasFull: pct(lf, n), tokensPerSec: Math.round(n / (ms / 1000)) };
+  return {
+    words: n,
+    upos: pct(up, n),
+    xpos: pct(xp, n),
+    lemma: pct(lm, n),
+    uas: pct(ua, n),
+    las: pct(la, n),
+    lasFull: pct(lf, n),
+    tokensPerSec: Math.round(n / (ms / 1000)),
+  };
 }
 
 /** Exact-span NER precision, recall and F1 (labels must match). */
-export function scoreNer(gold: { words: string[]; tags: string[] }[]): { p: number; r: number; f1: number; byLabel: Record<string, { p: number; r: number; f1: number }> } {
+export function scoreNer(gold: { words: string[]; tags: string[] }[]): {
+  p: number;
+  r: number;
+  f1: number;
+  byLabel: Record<string, { p: number; r: number; f1: number }>;
+} {
   const c: Record<string, { tp: number; np: number; ng: number }> = {};
   const get = (l: string): { tp: number; np: number; ng: number } => (c[l] ??= { tp: 0, np: 0, ng: 0 });
   for (const s of gold) {

@@ -64,9 +64,26 @@ export async function buildGazetteer(tok: (s: string) => string[]): Promise<Gaze
     add(c.name.official, 'COUNTRY');
     for (const a of c.altSpellings) if (a.length > 3 || /^[A-Z]\.[A-Z]\.$/.test(a)) add(a, 'COUNTRY');
   }
-  const iso = (await import('i18n-iso-countries')).default as unknown as { getNames(l: string, o: { select: string }): Record<string, string[]> };
+  const iso = (await import('i18n-iso-countries')).default as unknown as {
+    getNames(l: string, o: { select: string }): Record<string, string[]>;
+  };
   for (const names of Object.values(iso.getNames('en', { select: 'all' }))) for (const nm of names) add(nm, 'COUNTRY');
-  for (const s of ['U.S.', 'US', 'USA', 'U.S.A.', 'UK', 'U.K.', 'Britain', 'America', 'Russia', 'Iran', 'Syria', 'Korea', 'North Korea', 'South Korea'])
+  for (const s of [
+    'U.S.',
+    'US',
+    'USA',
+    'U.S.A.',
+    'UK',
+    'U.K.',
+    'Britain',
+    'America',
+    'Russia',
+    'Iran',
+    'Syria',
+    'Korea',
+    'North Korea',
+    'South Korea',
+  ])
     add(s, 'COUNTRY');
   for (const s of ORGS.split(',')) add(s, 'ORG');
   const sorted: Record<string, string> = {};
@@ -94,7 +111,7 @@ export function gazTags(g: Gazetteer, forms: string[]): string[] {
   const out = new Array<string>(n).fill('');
   const lower = forms.map((f) => f.toLowerCase());
   const first = startsOf(g);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let hit = 0;
     let cat = '';
     // Only capitalised (or acronym) starts: "china" the material is not China.

@@ -22,7 +22,8 @@ test('stage fills tokens and sentences within blocks', () => {
 });
 
 test('parseConllu keeps tokens and adds NER in MISC', () => {
-  const input = '# text = She left.\n1\tShe\t_\t_\t_\t_\t_\t_\t_\t_\n2\tleft\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n';
+  const input =
+    '# text = She left.\n1\tShe\t_\t_\t_\t_\t_\t_\t_\t_\n2\tleft\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n';
   const out = parseConllu(input).split('\n');
   assert.equal(out[0], '# text = She left.');
   const cols = out[1].split('\t');
@@ -44,4 +45,27 @@ test('spansOf decodes IOB2', () => {
     [4, 5, 'ORG'],
     [5, 6, 'ORG'],
   ]);
+});
+
+test('every sentence has one root, heads stay inside it, and entities come out typed', () => {
+  const text = 'President Joe Biden met Emmanuel Macron in Paris on Tuesday. The talks ended without a deal.';
+  const doc = createDoc(text);
+  nlpStage().run(doc);
+  const t = doc.layers.tokens!;
+  for (const s of doc.layers.sentences!) {
+    let roots = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (t.head[i] === -1) roots++;
+      else assert.ok(t.head[i] >= s.tokenStart && t.head[i] < s.tokenEnd && t.head[i] !== i);
+      assert.ok(t.deprel[i] !== '');
+    }
+    assert.equal(roots, 1);
+  }
+  const ents = doc.layers.entities!.map((e) => `${text.slice(e.start, e.end)}/${e.label}`);
+  assert.ok(ents.includes('Joe Biden/PER'), ents.join());
+  assert.ok(ents.includes('Paris/LOC'), ents.join());
+  assert.deepEqual(
+    doc.layers.entities!.map((e) => e.id),
+    ents.map((_, i) => `e${i}`),
+  );
 });

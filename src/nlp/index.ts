@@ -37,7 +37,8 @@ export function segment(text: string, blocks: { start: number; end: number }[]):
 
 /** Fill sentences, tokens and entities of a Doc. */
 export function annotateDoc(doc: Doc): void {
-  const blocks = doc.layers.blocks && doc.layers.blocks.length ? doc.layers.blocks : [{ start: 0, end: doc.text.length }];
+  const blocks =
+    doc.layers.blocks && doc.layers.blocks.length ? doc.layers.blocks : [{ start: 0, end: doc.text.length }];
   const sents = segment(doc.text, blocks);
   const total = sents.reduce((a, s) => a + s.length, 0);
   const t = allocTokens(total);
@@ -60,7 +61,14 @@ export function annotateDoc(doc: Doc): void {
     }
     sentences.push({ start: toks[0].start, end: toks[toks.length - 1].end, tokenStart: base, tokenEnd: k });
     for (const [s, e, label] of spansOf(a.ner)) {
-      entities.push({ id: `e${entities.length}`, start: toks[s].start, end: toks[e - 1].end, label, tokenStart: base + s, tokenEnd: base + e });
+      entities.push({
+        id: `e${entities.length}`,
+        start: toks[s].start,
+        end: toks[e - 1].end,
+        label,
+        tokenStart: base + s,
+        tokenEnd: base + e,
+      });
     }
   });
   doc.layers.tokens = t;
@@ -126,7 +134,11 @@ export function parseText(text: string): string {
       deps: '_',
       misc: i + 1 < toks.length && toks[i + 1].start === x.end ? 'SpaceAfter=No' : '_',
     }));
-    const sent: ConlluSentence = { comments: [`# text = ${text.slice(toks[0].start, toks[toks.length - 1].end).replace(/\s+/g, ' ')}`], words, extra: [] };
+    const sent: ConlluSentence = {
+      comments: [`# text = ${text.slice(toks[0].start, toks[toks.length - 1].end).replace(/\s+/g, ' ')}`],
+      words,
+      extra: [],
+    };
     fill(sent);
     out.push(sent);
   }

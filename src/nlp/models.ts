@@ -40,7 +40,13 @@ export function models(): Models {
     taggerMeta: loadJson<TaggerMeta>('nlp', 'tagger.json'),
     lemma: loadJson<LemmaMeta>('nlp', 'lemma.json'),
     parser: trans && label ? { trans, label, meta: loadJson<ParserMeta>('nlp', 'parser.json') } : null,
-    ner: nerModel ? { model: nerModel, meta: loadJson<NerMeta>('nlp', 'ner.json'), gaz: loadJson<Gazetteer>('nlp', 'gazetteer.json') } : null,
+    ner: nerModel
+      ? {
+          model: nerModel,
+          meta: loadJson<NerMeta>('nlp', 'ner.json'),
+          gaz: loadJson<Gazetteer>('nlp', 'gazetteer.json'),
+        }
+      : null,
   };
   return cached;
 }

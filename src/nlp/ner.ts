@@ -49,7 +49,8 @@ export function nerFeats(x: NerInput, i: number, p1: number, p2: number, out: Ui
   const { lx, tags, gaz, first } = x;
   const n = lx.n;
   const w = lx.lower;
-  const at = (a: Uint32Array | Int32Array, j: number, edge: number): number => (j < 0 ? BOS : j >= n ? EOS : a[j]) + (j < 0 || j >= n ? edge : 0);
+  const at = (a: Uint32Array | Int32Array, j: number, edge: number): number =>
+    (j < 0 ? BOS : j >= n ? EOS : a[j]) + (j < 0 || j >= n ? edge : 0);
   const cm1 = at(lx.cased, i - 1, 0);
   const cp1 = at(lx.cased, i + 1, 0);
   const sh = lx.shape[i];
@@ -139,7 +140,14 @@ export function nerDecode(model: Scorer, meta: NerMeta, x: NerInput): Int32Array
 }
 
 /** IOB2 tags for a tagged sentence. */
-export function nerSentence(model: Scorer, meta: NerMeta, gz: Gazetteer, lx: Lex, tags: Int32Array, amb: Uint32Array): string[] {
+export function nerSentence(
+  model: Scorer,
+  meta: NerMeta,
+  gz: Gazetteer,
+  lx: Lex,
+  tags: Int32Array,
+  amb: Uint32Array,
+): string[] {
   const cls = nerDecode(model, meta, nerInput(lx, tags, amb, gz));
   return Array.from(cls, (c) => meta.classes[c]);
 }

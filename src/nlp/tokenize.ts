@@ -25,17 +25,23 @@ const ABBREV = new Set(
 
 /** Abbreviations that almost never end a sentence (titles, "No.", months before a day). */
 const NO_BREAK_AFTER = new Set(
-  'mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr rep sen gov pres supt insp st rev hon fr messrs no nos vol p pp fig ch sec art jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf vs v'.split(' '),
+  'mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr rep sen gov pres supt insp st rev hon fr messrs no nos vol p pp fig ch sec art jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf vs v'.split(
+    ' ',
+  ),
 );
 
 /** Hyphen prefixes that UD EWT keeps attached ("e-mail", "co-workers"). */
 const KEEP_HYPHEN_PREFIX = new Set(
-  'e co pre post non semi re pro multi mid ex anti sub un vice socio psycho self inter intra counter over under cross ultra neo quasi bi tri micro macro'.split(' '),
+  'e co pre post non semi re pro multi mid ex anti sub un vice socio psycho self inter intra counter over under cross ultra neo quasi bi tri micro macro'.split(
+    ' ',
+  ),
 );
 
 /** Words that start a new sentence after an ambiguous abbreviation like "U.S.". */
 const SENT_STARTERS = new Set(
-  'the a an he she it they we i you this that these those but and so yet however meanwhile in on at his her their its our there when while if as after before mr mrs ms dr'.split(' '),
+  'the a an he she it they we i you this that these those but and so yet however meanwhile in on at his her their its our there when while if as after before mr mrs ms dr'.split(
+    ' ',
+  ),
 );
 
 const URL_RE = /^(?:(?:https?|ftp):\/\/|www\.)[^\s—–]+|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
@@ -75,7 +81,13 @@ function splitClitics(w: string, base: number, out: Tok[]): void {
 function splitHyphens(w: string, base: number, out: Tok[]): void {
   if (!w) return;
   const parts = w.split(/(-)/);
-  if (parts.length === 1 || /\d/.test(w) || !/^[\p{L}-]+$/u.test(w) || KEEP_HYPHEN_PREFIX.has(parts[0].toLowerCase()) || parts.some((p) => p === '')) {
+  if (
+    parts.length === 1 ||
+    /\d/.test(w) ||
+    !/^[\p{L}-]+$/u.test(w) ||
+    KEEP_HYPHEN_PREFIX.has(parts[0].toLowerCase()) ||
+    parts.some((p) => p === '')
+  ) {
     out.push({ start: base, end: base + w.length });
     return;
   }
@@ -109,7 +121,12 @@ function tokenizeChunk(c: string, base: number, out: Tok[]): void {
       s += d[0].length;
       continue;
     }
-    if (OPEN_PUNCT.includes(c[s]) || (c[s] === '$' && s + 1 < e) || c[s] === '#' || c[s] === '@' && !/^@\w/.test(c.slice(s))) {
+    if (
+      OPEN_PUNCT.includes(c[s]) ||
+      (c[s] === '$' && s + 1 < e) ||
+      c[s] === '#' ||
+      (c[s] === '@' && !/^@\w/.test(c.slice(s)))
+    ) {
       pre.push({ start: base + s, end: base + s + 1 });
       s++;
       continue;
@@ -203,13 +220,29 @@ export function splitSentences(text: string, toks: Tok[]): [number, number][] {
       if (j >= toks.length) end = j;
       else {
         const next = w(j);
-        if (/^[\p{Lu}\d"“‘'(\[]/u.test(next) || toks[j].start - toks[j - 1].end > 0 && /^[\p{Lu}]/u.test(next)) end = j;
+        if (/^[\p{Lu}\d"“‘'(\[]/u.test(next)) end = j;
+        // A bare "." / "?" / "!" before a lowercase word still ends the sentence (web and
+        // chat text); not after a closing quote ('"Why?" he asked') or an ellipsis.
+        else if (
+          j === i + 1 &&
+          /^[.!?]+$/.test(tok) &&
+          !/^\.\.+$/.test(tok) &&
+          /^\p{Ll}/u.test(next) &&
+          toks[j].start > toks[i].end
+        )
+          end = j;
       }
     } else if (tok.endsWith('.') && tok.length > 1 && i + 1 < toks.length) {
       // An abbreviation ends a sentence only before a clear sentence starter.
       const core = tok.slice(0, -1).toLowerCase();
       const next = w(i + 1);
-      if (!NO_BREAK_AFTER.has(core) && !/^(?:\p{L})$/u.test(core) && SENT_STARTERS.has(next.toLowerCase()) && /^\p{Lu}/u.test(next)) end = i + 1;
+      if (
+        !NO_BREAK_AFTER.has(core) &&
+        !/^(?:\p{L})$/u.test(core) &&
+        SENT_STARTERS.has(next.toLowerCase()) &&
+        /^\p{Lu}/u.test(next)
+      )
+        end = i + 1;
     }
     if (end < 0 && i + 1 < toks.length) {
       // A line break with a blank line or after a short line without final punctuation.
@@ -217,7 +250,12 @@ export function splitSentences(text: string, toks: Tok[]): [number, number][] {
       if (/\n\s*\n/.test(gap)) end = i + 1;
       else if (gap.includes('\n') && !/[,;:]$/.test(tok) && /^[\p{Lu}\d"“•*-]/u.test(w(i + 1))) end = i + 1;
     }
-    if (end < 0 && i - start >= 1 && i - start <= 6 && /^(?:—|–|--)$/.test(tok)) {
+    if (
+      end < 0 &&
+      i - start >= 1 &&
+      i - start <= 6 &&
+      (/^(?:—|–|--)$/.test(tok) || (tok === '-' && /\s/.test(text[toks[i].start - 1] ?? '')))
+    ) {
       // Dateline: upper-case place name, optional (AGENCY), then a dash.
       const head = text.slice(toks[start].start, toks[i].start).trim();
       if (/^[\p{Lu}][\p{Lu}\s.,'-]*(?:\([^)]*\))?$/u.test(head)) end = i + 1;

@@ -37,15 +37,27 @@ export function readIob2(text: string): NerSentence[] {
   // A draft I- without a matching B- is kept as the start of a span (repaired to B-).
   for (const s of out)
     for (let i = 0; i < s.tags.length; i++)
-      if (s.tags[i].startsWith('I-') && (i === 0 || s.tags[i - 1].slice(2) !== s.tags[i].slice(2))) s.tags[i] = 'B-' + s.tags[i].slice(2);
+      if (s.tags[i].startsWith('I-') && (i === 0 || s.tags[i - 1].slice(2) !== s.tags[i].slice(2)))
+        s.tags[i] = 'B-' + s.tags[i].slice(2);
   return out;
 }
 
 /** Train the NER model given sentences and their (predicted) POS tag classes. */
-export function trainNer(sents: NerSentence[], tagsOf: Int32Array[], ambs: Uint32Array[], gz: Gazetteer, iters: number, seed: number, log = console.error): { model: Trainer; meta: NerMeta } {
+export function trainNer(
+  sents: NerSentence[],
+  tagsOf: Int32Array[],
+  ambs: Uint32Array[],
+  gz: Gazetteer,
+  iters: number,
+  seed: number,
+  log = console.error,
+): { model: Trainer; meta: NerMeta } {
   const meta: NerMeta = { classes: NER_CLASSES };
   const cix = new Map(NER_CLASSES.map((c, i) => [c, i]));
-  const data = sents.map((s, i) => ({ x: nerInput(lexOf(s.words), tagsOf[i], ambs[i], gz), gold: s.tags.map((t) => cix.get(t)!) }));
+  const data = sents.map((s, i) => ({
+    x: nerInput(lexOf(s.words), tagsOf[i], ambs[i], gz),
+    gold: s.tags.map((t) => cix.get(t)!),
+  }));
   const model = new Trainer(NER_CLASSES.length, 1 << 18);
   const buf = new Uint32Array(MAX_NER_FEATS);
   const scores = new Float32Array(NER_CLASSES.length);

@@ -50,7 +50,9 @@ export function trainParser(
       words += d.lx.n;
     }
     onEpoch?.({ trans, label, meta: { labels } }, it);
-    log(`parser iter ${it + 1}: oracle-agreement ${((100 * stats.correct) / stats.total).toFixed(2)} train UAS ${((100 * uas) / words).toFixed(2)} features ${trans.size}/${label.size}`);
+    log(
+      `parser iter ${it + 1}: oracle-agreement ${((100 * stats.correct) / stats.total).toFixed(2)} train UAS ${((100 * uas) / words).toFixed(2)} features ${trans.size}/${label.size}`,
+    );
   }
   return { trans, label, meta: { labels } };
 }

@@ -29,7 +29,8 @@ export function trainTagger(
   onEpoch?: (model: Trainer, meta: TaggerMeta, it: number) => void,
 ): { model: Trainer; meta: TaggerMeta } {
   const classCount = new Map<string, number>();
-  for (const s of sents) for (const w of s.words) classCount.set(w.upos + '|' + w.xpos, (classCount.get(w.upos + '|' + w.xpos) ?? 0) + 1);
+  for (const s of sents)
+    for (const w of s.words) classCount.set(w.upos + '|' + w.xpos, (classCount.get(w.upos + '|' + w.xpos) ?? 0) + 1);
   const classes = [...classCount.keys()].sort();
   const cix = new Map(classes.map((c, i) => [c, i]));
   const wordTags = new Map<string, Map<number, number>>();
@@ -46,7 +47,10 @@ export function trainTagger(
     let total = 0;
     for (const c of m.values()) total += c;
     if (total < AMB_MIN_COUNT) continue;
-    const tags = [...m].filter(([, c]) => c / total >= AMB_MIN_SHARE).map(([t]) => t).sort((a, b) => a - b);
+    const tags = [...m]
+      .filter(([, c]) => c / total >= AMB_MIN_SHARE)
+      .map(([t]) => t)
+      .sort((a, b) => a - b);
     amb[w] = tags.join(',');
   }
   const fixed: Record<string, number> = {};

@@ -53,20 +53,34 @@ function save(name: string, data: Buffer | string): void {
 }
 
 function writeManifest(): void {
-  const files = ['tagger.bin', 'tagger.json', 'lemma.json', 'parser.bin', 'labeler.bin', 'parser.json', 'ner.bin', 'ner.json', 'gazetteer.json'].filter((f) =>
-    existsSync(dataPath('nlp', f)),
-  );
+  const files = [
+    'tagger.bin',
+    'tagger.json',
+    'lemma.json',
+    'parser.bin',
+    'labeler.bin',
+    'parser.json',
+    'ner.bin',
+    'ner.json',
+    'gazetteer.json',
+  ].filter((f) => existsSync(dataPath('nlp', f)));
   const manifest = {
     version: 1,
     description: 'dateline nlp models (averaged perceptrons), rebuilt by npm run train:nlp',
-    files: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(dataPath('nlp', f))).digest('hex') })),
+    files: files.map((f) => ({
+      file: f,
+      sha256: createHash('sha256')
+        .update(readFileSync(dataPath('nlp', f)))
+        .digest('hex'),
+    })),
     source: {
       tagger: 'UD English EWT v2.16 train',
       lemma: 'UD English EWT v2.16 train',
       parser: 'UD English EWT v2.16 train',
       ner: 'Universal NER English EWT (train draft + dev), gazetteer from world-countries',
     },
-    licence: 'Weights trained on CC BY-SA 4.0 data (UD English EWT, Universal NER EWT): CC BY-SA 4.0. Gazetteer from world-countries (ODbL-1.0).',
+    licence:
+      'Weights trained on CC BY-SA 4.0 data (UD English EWT, Universal NER EWT): CC BY-SA 4.0. Gazetteer from world-countries (ODbL-1.0).',
   };
   save('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 }
