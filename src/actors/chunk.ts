@@ -22,6 +22,19 @@ import {
 } from './candidate.js';
 import { apposedName, innerTitle, modifierUse, nameRun } from './phrase.js';
 
+/** Generic words that name a governing body: after an organisation they make it the government. */
+const GOVERNING = new Set([
+  'government',
+  'administration',
+  'regime',
+  'authorities',
+  'cabinet',
+  'ministry',
+  'leadership',
+]);
+/** Sectors of armed people; after an armed group they are that group's own fighters. */
+const ARMED_SECTORS = new Set(['REB', 'UAF', 'MIL', 'PRM']);
+
 /** The candidates a chunk yields and the word index after it. */
 export interface ChunkResult {
   cands: Candidate[];
@@ -337,7 +350,11 @@ export function chunk(
   // 3. Sector words, with or without a country or organisation before them.
   if (headSector || seatSector) {
     let sector = seatSector ?? headSector!.sector;
-    if (org && headSector?.generic) sector = org.sector || sector;
+    // "Hamas gunmen" are Hamas fighters; "the Taliban government" governs: armed words keep an armed group's
+    // sector, governing words make it GOV, other generic words keep the organisation's own sector.
+    if (org && headSector && GOVERNING.has(headSector.text.toLowerCase())) sector = 'GOV';
+    else if (org && headSector?.generic) sector = org.sector || sector;
+    else if (org && org.type === 'armed' && ARMED_SECTORS.has(sector)) sector = org.sector;
     if (former && headSector?.person) sector = 'ELI';
     const text = ws
       .slice(start, p)

@@ -70,6 +70,7 @@ export interface Lexicon {
     honorifics: Set<string>;
     notNationality: Set<string>;
     notNationalityAfter: Set<string>;
+    surnameStop: Set<string>;
   };
   /** One-deletion variants of long single-word proper names, for typo-tolerant lookup ("Afganistan"). */
   deletions: Map<string, string[]>;
@@ -189,6 +190,7 @@ export function lexicon(): Lexicon {
       honorifics: new Set(wl.honorifics),
       notNationality: new Set(wl.notNationality),
       notNationalityAfter: new Set(wl.notNationalityAfter),
+      surnameStop: new Set(wl.surnameStop),
     },
     deletions,
     descriptions,
@@ -201,7 +203,8 @@ const FUZZY_MIN_KEY = 6;
 
 /** Keys of one-word proper names within one insertion or deletion of `key` (typo tolerance), or []. */
 export function fuzzyKeys(lex: Lexicon, key: string): string[] {
-  if (key.length < 6 || lex.index.has(key)) return [];
+  // Common surnames ("Johnson") are real words of their own, not typos of a listed name ("Johnston").
+  if (key.length < 6 || lex.index.has(key) || lex.words.surnameStop.has(key)) return [];
   const out = new Set<string>();
   // The text has an extra letter ("Quatar"): one of its deletions is a key.
   for (let i = 0; i < key.length; i++) {

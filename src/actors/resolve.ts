@@ -86,11 +86,11 @@ function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | nul
     }
   }
   // The gold or caller may give only a modifier ("Hungarian" in "Hungarian officials"): read the phrase around it.
-  if (best && q.context && !sector) {
+  if (best && q.context && (!sector || !country)) {
     const ext = contextPhrase(q.context, text, date, country);
-    if (ext && ext.ident && (!country || ext.ident.country === country) && ext.ident.sector) {
-      sector = ext.ident.sector;
-      country = country ?? ext.ident.country;
+    if (ext && ext.ident && (!country || ext.ident.country === country) && (ext.ident.sector || ext.ident.country)) {
+      if (!sector) sector = ext.ident.sector;
+      if (!country && ext.ident.country && (!sector || ext.ident.sector === sector)) country = ext.ident.country;
     }
   }
   if (!country && q.context) {
@@ -130,9 +130,12 @@ function contextPhrase(context: string, text: string, date: string | null, count
   const ws = words(context);
   const cands = assemble(lex, ws, findMatches(lex, ws), { date, deprel: () => '', upos: () => '', standalone: false });
   const hi = at + text.length;
-  const covering = cands.filter(
-    (c) => ws[c.i].start <= at && hi <= ws[c.j - 1].end && ws[c.j - 1].end - ws[c.i].start > text.length,
-  );
+  // The phrase that holds the mention's head word (its last word) and reaches beyond the mention.
+  const covering = cands.filter((c) => {
+    const s = ws[c.i].start;
+    const e = ws[c.j - 1].end;
+    return s < hi && hi <= e && (s < at || e > hi);
+  });
   return covering.find((c) => c.ident?.country === country) ?? covering[0] ?? null;
 }
 
