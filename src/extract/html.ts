@@ -17,6 +17,9 @@ export interface BodyResult {
   removed: Map<string, number>;
 }
 
+/** Shortest block text deduplicated within a body (WCXB dev body F1 +0.001; shorter limits cost AEB recall, whose gold keeps repeated lines). */
+const DUP_MIN = 150;
+
 /** Find the nearest `article`/`main` ancestor (or self) of an element, to look for captions around the body. */
 function articleScope(el: El): El {
   for (let p: El | null = el; p; p = p.parent) if (p.tag === 'article' || p.tag === 'main') return p;
@@ -34,6 +37,7 @@ export function extractBody(root: El, title: string | null): BodyResult {
   const body: RawBlock[] = [];
   const captions: RawBlock[] = [];
   const seenCap = new Set<string>();
+  const seenBody = new Set<string>();
   for (const b of all) {
     if (b.kind === 'caption') {
       if (within(b.el, scope) && !seenCap.has(b.text) && b.text.length > 3) {
@@ -44,7 +48,12 @@ export function extractBody(root: El, title: string | null): BodyResult {
     }
     if (!within(b.el, pick.el) && !pick.extra.some((x) => within(b.el, x))) continue;
     if (teasers.size && inTeaser(b.el, teasers)) continue;
-    if (keepBlock(b, title)) body.push(b);
+    // The same paragraph twice is a rendering duplicate (mobile and desktop copies, repeated calls to action).
+    if (b.text.length >= DUP_MIN && seenBody.has(b.text)) continue;
+    if (keepBlock(b, title)) {
+      body.push(b);
+      seenBody.add(b.text);
+    }
   }
   return { body, captions, all, container: pick.el, removed };
 }
