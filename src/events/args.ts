@@ -183,6 +183,18 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
 const TIME_WORDS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/;
 
+/** Money and amounts are what is given, never who receives it ("gave 352.5 million euros"). */
+function isQuantity(v: SentenceView, c: number): boolean {
+  if (v.upos(c) === 'NUM' || /[$€£¥%]|\d/.test(v.text(c))) return true;
+  if (
+    /^(million|billion|thousand|euros?|dollars?|pounds?|tons?|tonnes?|shipment|package|materials?|worth|percent|amount|sum)$/.test(
+      v.lemma(c),
+    )
+  )
+    return true;
+  return v.children(c).some((d) => v.base(d) === 'nummod' && /[$€£¥]|million|billion/.test(v.text(d)));
+}
+
 /** Rank of a preposition as a recipient marker for an event type; lower is better, -1 when not a recipient marker. */
 function prepRank(prep: string, type: string, isNoun: boolean): number {
   const g = grammar();
@@ -220,7 +232,8 @@ export function recipientCandidates(
       (rel === 'iobj' || (rel === 'obj' && !consumed.has(c))) &&
       !TIME_WORDS.test(v.text(c))
     ) {
-      if (rel === 'obj' && THING_OBJECTS.has(v.lemma(c))) things.push({ tokens: expand(v, [c], p), rule: 'obj:thing' });
+      if (rel === 'obj' && (THING_OBJECTS.has(v.lemma(c)) || isQuantity(v, c)))
+        things.push({ tokens: expand(v, [c], p), rule: 'obj:thing' });
       else out.push({ tokens: expand(v, [c], p), rule: rel });
       continue;
     }
@@ -273,15 +286,18 @@ export function nounActorCandidates(
     if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
     if (m.includes('from') && FROM_ACTOR_TYPES.has(type)) out.push({ tokens: expand(v, [c], n), rule: 'nmod:from' });
   }
-  // "Russian airstrikes", "US sanctions": a nationality or name modifier, only when the actors stage resolved it.
-  const mods = v
+  // "Russian airstrikes", "US sanctions": a nationality or name modifier; one the actors stage did not resolve
+  // ("a Russia-backed regime offensive") stands in only as a phrase, after everything else.
+  const caps = v
     .children(n)
     .filter(
       (c) =>
         (v.base(c) === 'amod' || v.base(c) === 'compound') &&
         (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])) &&
-        hasMention(c),
+        c < n,
     );
+  const mods = caps.filter(hasMention);
   if (mods.length) out.push({ tokens: mods, rule: 'modifier' });
+  else if (caps.length) out.push({ tokens: caps, rule: 'modifier:thing' });
   return out;
 }

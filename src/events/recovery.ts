@@ -13,12 +13,20 @@ import type { SentenceView } from './syntax.js';
 export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
   const g = grammar();
   let frontier = heads;
-  for (let d = 0; d < 3 && frontier.length; d++) {
+  for (let d = 0; d < 4 && frontier.length; d++) {
     const next: number[] = [];
     for (const h of frontier)
       for (const c of v.children(h)) {
         const b = v.base(c);
-        if (b === 'ccomp' || b === 'advcl' || b === 'parataxis' || b === 'nsubj' || v.rel(c) === 'acl:relcl') continue;
+        // Purpose clauses stay in ("gave millions to promote development in Ethiopia"); other clauses do not.
+        if (
+          (b === 'advcl' && !v.marks(c).includes('to')) ||
+          b === 'ccomp' ||
+          b === 'parataxis' ||
+          b === 'nsubj' ||
+          v.rel(c) === 'acl:relcl'
+        )
+          continue;
         next.push(c);
         if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
         const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
