@@ -16,6 +16,7 @@ const SECTOR_OF_ROLE: Record<string, string> = {
   LEAD: 'REB',
   OPP: 'OPP',
   ELI: 'ELI',
+  BUS: 'BUS',
   MIL: 'MIL',
   JUD: 'JUD',
   LEG: 'LEG',
