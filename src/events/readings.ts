@@ -9,6 +9,9 @@ import type { SentenceView } from './syntax.js';
 /** Cooperative types: said to happen in the future they are promises (AGREE; not SUPPORT, which is verbal already), negated they are refusals (REJECT). */
 const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'AGREE']);
 
+/** Cooperative types whose conditional announcement is an offer ("would meet the mediator if …"), not a threat. */
+const OFFER_TYPES = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE', 'CONCEDE']);
+
 /** Conflict types that, announced for the future, are threats; with the THREATEN mode each becomes. */
 const THREAT_TYPES: Record<string, string> = {
   COERCE: 'restrict',
@@ -75,7 +78,9 @@ export function reinterpret(
     modality === 'future' &&
     v.childrenBy(pred, 'advcl').some((c) => v.marks(c).some((m) => m === 'unless' || m === 'if'))
   )
-    return { type: 'THREATEN', mode: THREAT_TYPES[type] ?? '', rule: 'conditional-announcement→THREATEN' };
+    return OFFER_TYPES.has(type)
+      ? { type: 'AGREE', mode: '', rule: 'conditional-offer→AGREE' }
+      : { type: 'THREATEN', mode: THREAT_TYPES[type] ?? '', rule: 'conditional-announcement→THREATEN' };
   if (
     (modality === 'future' || modality === 'intended') &&
     COOPERATIVE.has(type) &&
