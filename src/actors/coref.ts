@@ -67,7 +67,15 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
       b.c.kind = 'apposition';
     }
   }
+  // Latest earlier person mention for each surname key, so a surname finds its full name in constant time.
+  const lastBySurname = new Map<string, number>();
+  const noteSurname = (k: number): void => {
+    const y = placed[k].c;
+    if (y.surnameKey && y.ident && y.person && y.kind !== 'pronoun') lastBySurname.set(y.surnameKey, k);
+  };
   for (let k = 0; k < placed.length; k++) {
+    // Every earlier candidate is final by now (appositions were linked before this loop).
+    if (k > 0) noteSurname(k - 1);
     const x = placed[k];
     const c = x.c;
     if (x.antecedent !== undefined) continue;
@@ -82,14 +90,12 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
     }
     // Surname (known person) after an earlier full mention of the same person.
     if ((c.kind === 'surname' || c.kind === 'title' || c.kind === 'unknown') && c.surnameKey) {
-      for (let b = k - 1; b >= 0; b--) {
+      const b = lastBySurname.get(c.surnameKey);
+      if (b !== undefined) {
         const y = placed[b].c;
-        if (y.surnameKey === c.surnameKey && y.ident && y.person && y.kind !== 'pronoun') {
-          x.antecedent = placed[b].antecedent ?? b;
-          if (c.kind === 'surname' || !c.ident?.country)
-            c.ident = copy(placed[x.antecedent].c.ident!, `same surname as "${y.ident.name}"`, 1);
-          break;
-        }
+        x.antecedent = placed[b].antecedent ?? b;
+        if (c.kind === 'surname' || !c.ident?.country)
+          c.ident = copy(placed[x.antecedent].c.ident!, `same surname as "${y.ident!.name}"`, 1);
       }
       continue;
     }
@@ -135,6 +141,23 @@ function root(placed: Placed[], k: number): number {
   return r;
 }
 
+const bySentence = new WeakMap<Placed[], Map<number, { p: Placed; idx: number }[]>>();
+
+/** The placed candidates of sentence `s` with their indices (indexed once per document). */
+function inSentence(placed: Placed[], s: number): { p: Placed; idx: number }[] {
+  let m = bySentence.get(placed);
+  if (!m) {
+    m = new Map();
+    placed.forEach((p, idx) => {
+      const l = m!.get(p.sentence) ?? [];
+      l.push({ p, idx });
+      m!.set(p.sentence, l);
+    });
+    bySentence.set(placed, m);
+  }
+  return m.get(s) ?? [];
+}
+
 /** Sector words whose plural noun "they" can stand for. */
 const GROUP_KINDS = new Set(['org', 'org+sector', 'demonym+sector', 'sector', 'description']);
 
@@ -147,17 +170,15 @@ function groupAntecedent(placed: Placed[], k: number): number {
   // Only a "they" that is itself a subject (parsed, or sentence-initial without a parse) is read.
   if (!me.c.subject) return -1;
   for (const s of [me.sentence, me.sentence - 1]) {
-    const inS = placed
-      .map((p, idx) => ({ p, idx }))
-      .filter(
-        ({ p, idx }) =>
-          p.sentence === s &&
-          (s < me.sentence || idx < k) &&
-          !p.c.person &&
-          !!p.c.ident &&
-          GROUP_KINDS.has(p.c.kind) &&
-          p.c.ident.sector !== '',
-      );
+    const inS = inSentence(placed, s).filter(
+      ({ p, idx }) =>
+        p.sentence === s &&
+        (s < me.sentence || idx < k) &&
+        !p.c.person &&
+        !!p.c.ident &&
+        GROUP_KINDS.has(p.c.kind) &&
+        p.c.ident.sector !== '',
+    );
     const subj = inS.find(({ p }) => p.c.subject) ?? (inS.length && inS[0].p.c.i <= 2 ? inS[0] : undefined);
     if (subj) return root(placed, subj.idx);
   }
@@ -178,9 +199,9 @@ function pronounAntecedent(placed: Placed[], k: number): number {
   if (first >= 0) return root(placed, first);
   // Earlier sentences: prefer a parsed subject, else the first named person of the nearest sentence that has one.
   for (let s = me.sentence - 1; s >= me.sentence - PRONOUN_WINDOW && s >= 0; s--) {
-    const inS = placed
-      .map((p, idx) => ({ p, idx }))
-      .filter(({ p }) => p.sentence === s && p.c.person && !!p.c.ident && (!!p.c.surnameKey || !!p.c.pronoun));
+    const inS = inSentence(placed, s).filter(
+      ({ p }) => p.sentence === s && p.c.person && !!p.c.ident && (!!p.c.surnameKey || !!p.c.pronoun),
+    );
     if (!inS.length) continue;
     const subj = inS.find(({ p }) => p.c.subject);
     const pick = subj ?? inS[0];
