@@ -10,6 +10,9 @@ export class SentenceView {
   readonly start: number;
   readonly end: number;
   private readonly kids: number[][];
+  /** Lower-cased texts and lemmas, computed once: the rules ask for them many times per token. */
+  private readonly texts: string[];
+  private readonly lemmas: string[];
 
   constructor(
     readonly doc: Doc,
@@ -20,6 +23,14 @@ export class SentenceView {
     this.start = s.tokenStart;
     this.end = s.tokenEnd;
     this.kids = Array.from({ length: this.end - this.start }, () => []);
+    this.texts = [];
+    this.lemmas = [];
+    for (let i = this.start; i < this.end; i++) {
+      const tx = doc.text.slice(this.t.start[i], this.t.end[i]).toLowerCase();
+      this.texts.push(tx);
+      const l = this.t.lemma[i];
+      this.lemmas.push(l ? l.toLowerCase() : tx);
+    }
     let parsed = false;
     for (let i = this.start; i < this.end && !parsed; i++) if (this.t.deprel[i]) parsed = true;
     this.parsed = parsed;
@@ -31,13 +42,12 @@ export class SentenceView {
 
   /** Lower-cased surface text of token i. */
   text(i: number): string {
-    return this.doc.text.slice(this.t.start[i], this.t.end[i]).toLowerCase();
+    return this.texts[i - this.start];
   }
 
   /** Lower-cased lemma of token i, falling back to its text when the parser gave none. */
   lemma(i: number): string {
-    const l = this.t.lemma[i];
-    return l ? l.toLowerCase() : this.text(i);
+    return this.lemmas[i - this.start];
   }
 
   upos(i: number): string {
