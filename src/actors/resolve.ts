@@ -51,10 +51,19 @@ export function resolveMention(q: MentionQuery): (ActorCode & { confidence: numb
   return resolveOne({ ...q, text });
 }
 
+/** The ISO day of a date string ("2015-11-26", "2015-11-26T10:00Z", "Nov 26, 2015"), or null when unreadable. */
+export function isoDay(d: string | null | undefined): string | null {
+  if (!d) return null;
+  if (/^\d{4}-\d{2}-\d{2}/.test(d)) return d.slice(0, 10);
+  if (/^\d{4}(-\d{2})?$/.test(d)) return d;
+  const t = Date.parse(d);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
 /** Resolve one contiguous mention string. */
 function resolveOne(q: MentionQuery): (ActorCode & { confidence: number }) | null {
   const text = q.text.trim();
-  const date = q.date ? q.date.slice(0, 10) : null;
+  const date = isoDay(q.date);
   const { cands } = candidates(text, date, true);
   // The head of a mention phrase is its first chunk ("Militants loyal to Iraq's ..."), unless a later one is a name.
   const ws = words(text);

@@ -8,6 +8,7 @@ import { assemble, type Candidate } from './assemble.js';
 import { corefer, type Placed } from './coref.js';
 import { lexicon } from './lexicon.js';
 import { findMatches, type Match } from './match.js';
+import { isoDay } from './resolve.js';
 import type { SectorWord } from './types.js';
 import { isCapitalized, words, type Word } from './text.js';
 import { makeCode } from './identity.js';
@@ -217,7 +218,7 @@ function homeCountry(placed: Placed[]): void {
 /** Resolve all actor mentions in a document. */
 export function findMentions(doc: Doc): Mention[] {
   const lex = lexicon();
-  const date = doc.meta.published?.value ?? null;
+  const date = isoDay(doc.meta.published?.value);
   const sw = sentenceWords(doc);
   const ents = doc.layers.entities?.length ? doc.layers.entities : properNounRuns(doc);
   const placed: Placed[] = [];
