@@ -297,7 +297,11 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
   }
   if (f.kind === 'thought' && learnedCueShare(v.low(h.i)) < LEARNED_CUE_SHARE) {
     const clause = next === 'that' || next === ':' || OPEN_MARKS.test(v.raw(h.j) ?? '');
-    const parenthetical = (next === ',' || END_PUNCT.test(next)) && h.i - 2 >= from && v.raw(h.i - 2) === ',';
+    // "…, she believes." / "“…,” he continued.": a thought cue after its content.
+    const parenthetical =
+      (next === ',' || END_PUNCT.test(next) || h.j >= to) &&
+      h.i - 2 >= from &&
+      (v.raw(h.i - 2) === ',' || CLOSE_MARKS.test(v.raw(h.i - 2)));
     if (!clause && !parenthetical) return false;
   }
   return true;
