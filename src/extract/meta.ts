@@ -105,12 +105,14 @@ function ldTypes(o: Record<string, Json>): string[] {
   return asArray(o['@type']).filter((t): t is string => typeof t === 'string');
 }
 
-function personNames(v: Json): string[] {
+function personNames(v: Json, organisations = true): string[] {
   const names: string[] = [];
   for (const a of asArray(v as Json[])) {
     if (typeof a === 'string') names.push(a);
     else if (a && typeof a === 'object') {
-      const n = str((a as Record<string, Json>).name);
+      const o = a as Record<string, Json>;
+      if (!organisations && asArray(o['@type']).some((t) => typeof t === 'string' && /organi[sz]ation|corporation|brand|website/i.test(t))) continue;
+      const n = str(o.name);
       if (n) names.push(n);
     }
   }
@@ -129,11 +131,15 @@ export function splitAuthors(byline: string): string[] {
 /** Clean a byline string: drop "By", trailing dates and roles. */
 export function cleanByline(s: string): string | null {
   let t = decodeEntities(s).replace(/\s+/g, ' ').trim();
-  t = t.replace(/^(by|written by|words by|posted by|von|par|por)\s*:?\s+/i, '');
-  t = t.replace(/\s*(\||•|·|—|–)\s*(updated|published|posted|\d).*$/i, '');
-  t = t.replace(/\s+(updated|published|posted)\b.*$/i, '');
+  t = t.replace(/^[\s,;:|•·–—-]+/, '');
+  t = t.replace(/^(written by|words by|posted by|reviewed by|author|by|von|par|por)\s*:?\s*(?=\p{Lu}|\s)/iu, '').trim();
+  t = t.replace(/\s*(\||•|·|—|–|-)\s*(updated|published|posted|last|on|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/i, '');
+  t = t.replace(/\s*(updated|published|posted|last)\b.*$/i, '');
+  t = t.replace(/(?<=\p{Ll})(Last|Updated|Published|Posted)$/u, '');
   t = t.replace(/[,\s]+$/, '');
-  if (!t || t.length > 120 || /^https?:\/\//.test(t) || /^\d/.test(t)) return null;
+  if (!t || t.length > 80 || /^https?:\/\//.test(t) || /^\d/.test(t) || parseTextDate(t)) return null;
+  // Usernames and placeholders are not bylines.
+  if (/^[\p{Ll}\d._-]+$/u.test(t) || /^(the )?(author|admin|administrator|staff|editor|guest|user|unknown)$/i.test(t)) return null;
   return t;
 }
 
@@ -348,7 +354,9 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
   // Byline and authors.
   let authors: string[] = [];
   let byline: Sourced<string> | null = null;
-  const ldAuthors = art ? personNames(art.author ?? art.creator ?? null) : [];
+  // Organisations named as authors are a last resort: a person's byline elsewhere on the page wins.
+  const ldAuthors = (art ? personNames(art.author ?? art.creator ?? null, false) : []).map((n) => cleanByline(n)).filter((n): n is string => !!n);
+  const ldOrgAuthors = art ? personNames(art.author ?? art.creator ?? null) : [];
   if (ldAuthors.length) {
     authors = ldAuthors;
     byline = { value: ldAuthors.join(', '), from: 'json-ld' };
@@ -376,6 +384,11 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     const c = cleanByline(bylineEls[0]);
     if (c) byline = { value: c, from: 'byline-element' };
   }
+  if (!byline && h1Main) {
+    const b = headerByline(root, h1Main.el);
+    if (b) byline = { value: b, from: 'text:byline' };
+  }
+  if (!byline && ldOrgAuthors.length) byline = { value: ldOrgAuthors.join(', '), from: 'json-ld' };
   meta.byline = byline;
   meta.authors = authors.length ? authors : byline ? splitAuthors(byline.value) : [];
 
@@ -558,3 +571,31 @@ export function headerDates(root: El, h1: El): string[] {
 
 /** Words that introduce a page's own date. */
 const DATE_LABEL = /(published|posted|updated|last (updated|modified|reviewed)|date|written|released)\s*(on|at|:)?\s*[:\-–]?\s*$/i;
+
+/** A "By Name" line (or "By" followed by a name) shortly after the headline. */
+export function headerByline(root: El, h1: El): string | null {
+  const nodes: string[] = [];
+  let start = -1;
+  const todo: (El | string)[] = [root];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (typeof n === 'string') {
+      const t = n.replace(/\s+/g, ' ').trim();
+      if (t) nodes.push(t);
+      continue;
+    }
+    if (n.tag === 'script' || n.tag === 'style' || n.tag === 'head') continue;
+    if (n === h1) start = nodes.length;
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
+  }
+  if (start < 0) return null;
+  let chars = 0;
+  for (let i = start; i < nodes.length && chars < HEADER_AFTER; i++) {
+    const t = nodes[i];
+    chars += t.length;
+    if (t.length > 120) continue;
+    if (/^(by|written by|words by|author:?)$/i.test(t) && nodes[i + 1]) return cleanByline(nodes[i + 1]);
+    if (/^(by|written by|words by)\s+\p{Lu}/iu.test(t)) return cleanByline(t);
+  }
+  return null;
+}
