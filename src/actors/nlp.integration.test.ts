@@ -23,12 +23,12 @@ function nlpDoc(text: string, date: string) {
   return doc;
 }
 
-test('actors after the NLP stage', () => {
+test('actors after the NLP stage', (t) => {
   const text =
     'German Chancellor Angela Merkel met Turkish President Recep Tayyip Erdogan in Ankara on Monday. ' +
     'Merkel said Berlin would give more aid to Syrian refugees. She also criticised Islamic State.';
   const doc = nlpDoc(text, '2016-02-08');
-  if (!doc) return;
+  if (!doc) return t.skip('the NLP stage is not usable in this checkout');
   actorsStage().run(doc);
   const ms = doc.layers.mentions!;
   const code = (s: string) => ms.find((m) => m.start <= text.indexOf(s) && text.indexOf(s) < m.end)?.code;
@@ -43,10 +43,10 @@ test('actors after the NLP stage', () => {
 
 const SEED = sharedRoot() && join(sharedRoot()!, 'seed', '000_c552f0d34fe51c66.txt');
 
-test('seed page after the NLP stage', { skip: !(SEED && existsSync(SEED)) && 'no ../shared seed page' }, () => {
+test('seed page after the NLP stage', { skip: !(SEED && existsSync(SEED)) && 'no ../shared seed page' }, (t) => {
   const text = readFileSync(SEED!, 'utf8');
   const doc = nlpDoc(text, '2015-11-26');
-  if (!doc) return;
+  if (!doc) return t.skip('the NLP stage is not usable in this checkout');
   actorsStage().run(doc);
   const ms = doc.layers.mentions!;
   const codeAt = (s: string, from = 0) => {
