@@ -54,6 +54,9 @@ let cached: CueLexicon | null = null;
 export function cueLexicon(): CueLexicon {
   if (cached) return cached;
   const file = loadJson<CueFile>('quotes', 'cues.json');
+  if (!Array.isArray(file.speech) || !Array.isArray(file.thought) || typeof file.irregular !== 'object') {
+    throw new Error('data/quotes/cues.json: expected speech, thought and irregular');
+  }
   const forms = new Map<string, CueForm>();
   const nounlike = new Set(file.nounlike);
   let maxWords = 1;
@@ -84,6 +87,7 @@ let stats: Map<string, number> | null = null;
 export function learnedCueShare(form: string): number {
   if (!stats) {
     const file = loadJson<CueStatsFile>('quotes', 'cue-stats.json');
+    if (typeof file.forms !== 'object') throw new Error('data/quotes/cue-stats.json: expected forms');
     stats = new Map(Object.entries(file.forms).map(([w, [n, total]]) => [w, n / total]));
   }
   return stats.get(form.replace(/’/g, "'")) ?? 0;

@@ -41,6 +41,9 @@ let loaded: Loaded | null = null;
 function lexicon(): Loaded {
   if (loaded) return loaded;
   const lex = loadJson<ToneLexicon>('tone', 'lexicon.json');
+  for (const k of ['alpha', 'negation', 'butBefore', 'butAfter', 'negWeight', 'lengthPower'] as const) {
+    if (typeof lex[k] !== 'number') throw new Error(`data/tone/lexicon.json: ${k} missing`);
+  }
   loaded = {
     lex,
     words: new Map(Object.entries(lex.words)),
