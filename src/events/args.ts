@@ -134,7 +134,8 @@ function agentOf(v: SentenceView, p: number): number[] {
 
 /** Subject-side arguments of predicate p: { actor, passiveRecipient }, following control, conjunction and clause links. */
 export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPick; patient: ArgPick } {
-  const subj = v.childrenBy(p, 'nsubj').filter((c) => v.rel(c) !== 'nsubj:pass');
+  // A time phrase parsed as subject ("Saleh this week demanded …") is not one.
+  const subj = v.childrenBy(p, 'nsubj').filter((c) => v.rel(c) !== 'nsubj:pass' && !TIME_WORDS.test(v.text(c)));
   const pass = v.children(p).filter((c) => v.rel(c) === 'nsubj:pass');
   if (subj.length) return { actor: { tokens: expand(v, subj, p), rule: 'nsubj' }, patient: NONE };
   if (pass.length) {
@@ -180,7 +181,7 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
   return { actor: NONE, patient: NONE };
 }
 
-const TIME_WORDS =
+export const TIME_WORDS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/;
 
 /** Money and amounts are what is given, never who receives it ("gave 352.5 million euros"). */

@@ -359,12 +359,8 @@ function codeSentence(
     }
     // "X said it will …": an unresolved pronoun actor is the reporter.
     const rep0 = reportingVerb(v, pred);
-    if (
-      rep0 >= 0 &&
-      actor.pick.tokens.length === 1 &&
-      PRONOUN_ACTORS.has(v.lemma(actor.pick.tokens[0])) &&
-      !actor.mentions.some((m) => m.kind !== 'pronoun' || m.antecedent)
-    ) {
+    if (rep0 >= 0 && actor.pick.tokens.length === 1 && PRONOUN_ACTORS.has(v.lemma(actor.pick.tokens[0]))) {
+      // In "X said it/they/he …" the pronoun is almost always X, whatever a document-level coreference guessed.
       const rs = subjectOf(v, rep0);
       const rm = choose(v, mi, rs.actor.tokens.length ? [rs.actor] : []);
       if (rm.pick.tokens.length)
@@ -389,7 +385,10 @@ function codeSentence(
       const heads = [i, ...(pred !== i ? [pred] : []), ...v.childrenBy(i, 'xcomp')];
       const pl = placeMention(v, mi, heads);
       if (pl && !actor.mentions.includes(pl.m) && !recipient.mentions.includes(pl.m)) {
-        if (!recipient.mentions.some((x) => x.country)) {
+        if (!actor.mentions.length && recipient.pick.rule === 'nsubj:pass') {
+          // "X was arrested in Niger": with no agent named, the state where it happened acted.
+          actor = { pick: { tokens: [pl.tok], rule: 'place' }, mentions: [pl.m] };
+        } else if (!recipient.mentions.some((x) => x.country)) {
           recipient = {
             pick: {
               tokens: [...recipient.pick.tokens, pl.tok],
@@ -397,8 +396,6 @@ function codeSentence(
             },
             mentions: [...recipient.mentions, pl.m],
           };
-        } else if (!actor.mentions.length && recipient.pick.rule === 'nsubj:pass') {
-          actor = { pick: { tokens: [pl.tok], rule: 'place' }, mentions: [pl.m] };
         }
       }
     }

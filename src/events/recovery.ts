@@ -4,7 +4,7 @@
  * side of the trigger in the clause.
  */
 import type { Mention } from '../doc/index.js';
-import { phraseTokens, type ArgPick } from './args.js';
+import { phraseTokens, TIME_WORDS, type ArgPick } from './args.js';
 import { grammar } from './grammar.js';
 import type { MentionIndex } from './mentions.js';
 import type { SentenceView } from './syntax.js';
@@ -92,7 +92,7 @@ export function linearArg(
       if (v.upos(k) === 'VERB' && dir === -1 && steps === 0) continue;
       break;
     }
-    const ms = mi.at(k);
+    const ms = TIME_WORDS.test(txt) ? [] : mi.at(k);
     if (ms.length) {
       for (const m of ms) if (!got.includes(m)) got.push(m);
       toks.push(k);
