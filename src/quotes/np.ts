@@ -42,7 +42,8 @@ export interface TokView {
 export function tokView(doc: Doc): TokView {
   const t = doc.layers.tokens!;
   const cache = new Map<number, string>();
-  const raw = (i: number): string => doc.text.slice(t.start[i], t.end[i]);
+  // Out-of-range indices read as empty (a typed array gives undefined, and slice(undefined) is the whole text).
+  const raw = (i: number): string => (i >= 0 && i < t.count ? doc.text.slice(t.start[i], t.end[i]) : '');
   return {
     doc,
     raw,
