@@ -481,7 +481,12 @@ function frame(
     const closedQuote =
       CLOSE_MARKS.test(v.raw(gap)) || (isComma(gap) && gap - 1 >= lStart && CLOSE_MARKS.test(v.raw(gap - 1)));
     const fronted = FRONTED.test(v.low(lStart)) && !closedQuote;
-    const tailOk = cue.j >= to || afterTail === ',' || adverbialTail(v, cue.j, to, f.lemma);
+    // After “…,” X said, whatever follows is circumstance ("said after the hearing …"), unless a that-clause.
+    const tailOk =
+      cue.j >= to ||
+      afterTail === ',' ||
+      adverbialTail(v, cue.j, to, f.lemma) ||
+      (closedQuote && v.low(cue.j) !== 'that');
     if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap))) && tailOk && !fronted) {
       let cEnd = gap;
       while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;

@@ -40,3 +40,8 @@ test("two apostrophes ('') work as a double quote mark, as some papers print the
     [['This is not a combat mission,'], ['First.', 'Second,']],
   );
 });
+
+test('a right double mark opening a paragraph is read as an opening mark', () => {
+  const t = 'Intro.\n\n”He has empowered them,” one reader wrote.';
+  assert.deepEqual(texts(t), ['”He has empowered them,”']);
+});

@@ -132,6 +132,11 @@ export function findMarkedQuotes(text: string, from = 0, to = text.length): Mark
         // In „…“ style “ closes; handled above. Otherwise it opens.
         if (opensHere(text, i) || stack.length === 0) open({ kind: 'double', at: i, closers: '”“' });
         break;
+      case '”':
+        // A right mark at a word start with nothing open is a typo for a left one (”Mr. Trump …”).
+        if (stack.length === 0 && opensHere(text, i) && !isWordChar(text[i - 1]))
+          open({ kind: 'double', at: i, closers: '”“' });
+        break;
       case '„':
         open({ kind: 'double', at: i, closers: '“”' });
         break;
