@@ -6,12 +6,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, sharedRoot } from '../doc/resources.js';
 import { loadGsr, loadPlv, loadPetrarch } from './evaldata.js';
 import { lexicon } from './lexicon/index.js';
-import { makeRunner } from './run.js';
+import { makePreprocessor } from './run.js';
+import { eventsStage } from './index.js';
 
 /** How many times the input list is repeated, so process start is a fair share of a realistic batch. */
 const REPEAT = 3;
@@ -51,14 +52,33 @@ function main(): void {
     `  baseline keyword matcher (in-process): ${((sentences.length * 1000) / tb).toFixed(0)} sentences/s, ${n0} sentences flagged`,
   );
 
-  const run = makeRunner();
-  run('Warm-up: France and Russia agreed to share intelligence.');
-  const t1 = performance.now();
+  const pre = makePreprocessor();
+  const stage = eventsStage();
+  stage.run(pre('Warm-up: France and Russia agreed to share intelligence.'));
+  let preMs = 0;
+  let evMs = 0;
   let events = 0;
-  for (const s of sentences) events += run(s, '2015-11-26').layers.events?.length ?? 0;
-  const ti = performance.now() - t1;
+  const c0 = process.cpuUsage();
+  for (const s of sentences) {
+    const t0 = performance.now();
+    const doc = pre(s, '2015-11-26');
+    const t1 = performance.now();
+    stage.run(doc);
+    evMs += performance.now() - t1;
+    preMs += t1 - t0;
+    events += doc.layers.events?.length ?? 0;
+  }
+  const cu = process.cpuUsage(c0);
+  const cpuS = (cu.user + cu.system) / 1e6;
+  const rate = (ms: number): string => ((sentences.length * 1000) / ms).toFixed(0);
   console.log(
-    `  dateline nlp+actors+events (in-process): ${((sentences.length * 1000) / ti).toFixed(0)} sentences/s, ${events} events`,
+    `  dateline nlp+actors+events (in-process): ${rate(preMs + evMs)} sentences/s wall, ${(sentences.length / cpuS).toFixed(0)} per CPU-second, ${events} events`,
+  );
+  console.log(`    of which events stage alone: ${rate(evMs)} sentences/s (nlp+actors: ${rate(preMs)} sentences/s)`);
+  console.log(
+    `    load average at the time: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
   );
 
   const cli = join(PACKAGE_ROOT, 'bin', 'dateline.js');
