@@ -270,7 +270,7 @@ export function nounActorCandidates(
   hasMention: (t: number) => boolean,
 ): ArgPick[] {
   const out: ArgPick[] = [];
-  const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss');
+  const poss = v.children(n).filter((c) => v.rel(c) === 'nmod:poss' && !TIME_WORDS.test(v.text(c)));
   if (poss.length) out.push({ tokens: expand(v, poss, n), rule: 'nmod:poss' });
   // A "by" agent one level down too ("the downing of a jet by Turkey" with "by Turkey" under "jet").
   const byKids = [

@@ -10,12 +10,15 @@ import type { SentenceView } from './syntax.js';
 /** True when token p has a negating dependent ("not", "never", "no talks"). */
 function hasNegator(v: SentenceView, p: number): boolean {
   const g = grammar();
+  // "not only … but also" is emphasis, not negation.
+  const notOnly = (c: number): boolean => c + 1 < v.end && v.text(c + 1) === 'only';
   return v
     .children(p)
     .some(
       (c) =>
         (v.base(c) === 'advmod' || v.base(c) === 'neg' || v.base(c) === 'det' || v.base(c) === 'cc') &&
-        g.negators.has(v.lemma(c)),
+        g.negators.has(v.lemma(c)) &&
+        !notOnly(c),
     );
 }
 

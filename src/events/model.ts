@@ -18,6 +18,8 @@ export const REJECT_THRESHOLD = 0.6;
 export const SWITCH_MARGIN = 0.15;
 /** Keep a generic (lexicon-free) candidate only when its best event type has at least this probability. */
 export const GENERIC_ACCEPT = 0.5;
+/** Lowest acceptance for generic candidates whatever CV picked (EWT review: at 0.3, "trace a phone" became a threat). */
+export const GENERIC_FLOOR = 0.5;
 export const MODEL_NAME = 'events.lr.v1';
 
 /** Decision thresholds; the trained model file carries the ones its cross-validation chose. */
@@ -37,7 +39,8 @@ export function loadModel(): LinearModel | null {
   if (existsSync(p)) {
     const file = loadJson<Parameters<typeof deserialise>[0] & { thresholds?: Thresholds }>('events', 'model.json');
     model = deserialise(file);
-    if (file.thresholds) thresholds = file.thresholds;
+    // The CV data are all event sentences; in ordinary text an unknown verb needs more certainty to become an event.
+    if (file.thresholds) thresholds = { ...file.thresholds, generic: Math.max(file.thresholds.generic, GENERIC_FLOOR) };
   } else model = null;
   return model;
 }

@@ -134,7 +134,7 @@ const FOLDS = 5;
 const GRID = {
   reject: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
   margin: [0, 0.1, 0.2, 0.3, 0.4, 0.6, 1.01],
-  generic: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01],
+  generic: [0.5, 0.6, 0.7, 0.8, 1.01], // from GENERIC_FLOOR up (model.ts)
 };
 
 /** The decision rescore() applies, replayed on one example's probabilities; 'DROP' when the candidate is rejected. */
