@@ -325,7 +325,8 @@ function sentenceAttributions(v: TokView, from: number, to: number, marked: Mark
     const cueSpan = spanOf(cue.i, cue.j);
     const a = frame(v, from, rEnd, cue, cueSpan, marked, out);
     if (!a) continue;
-    if (wordCount(v.doc.text, a.content) < MIN_CONTENT_WORDS) continue;
+    // One word is enough inside quote marks ("“Absolutely,” he said").
+    if (wordCount(v.doc.text, a.content) < (a.direct ? 1 : MIN_CONTENT_WORDS)) continue;
     // A cue inside an earlier attribution's content is nested speech ("X said Y told him …"): kept for
     // participles and for cues that are nearly always cues, as PolNeAR annotates nested attributions.
     const host = out.find((o) => o.content.start <= cueSpan.start && cueSpan.end <= o.content.end);
@@ -554,8 +555,10 @@ function rangeHasVerbish(v: TokView, a: number, b: number): boolean {
   return false;
 }
 
-/** A tail after an inverted source that adds no clause: "said Putin on Thursday in Moscow". */
+/** A tail after an inverted source that adds no clause: "said Putin on Thursday in Moscow", "said one aide
+ * familiar with the talks, who added …" (only the stretch before a comma counts). */
 function shortTail(v: TokView, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (v.raw(k) === ',') b = k;
   if (b - a > INVERTED_TAIL_TOKENS) return false;
   for (let k = a; k < b; k++)
     if (v.low(k) === 'that' || BE.has(v.low(k)) || v.upos(k) === 'VERB' || v.upos(k) === 'AUX') return false;

@@ -59,7 +59,15 @@ export function tokView(doc: Doc): TokView {
   };
 }
 
+/** Whether token `i` touches both neighbours (no spaces), as the pieces of "warm-and-fuzzy" do. */
+function glued(v: TokView, i: number): boolean {
+  const t = v.doc.layers.tokens!;
+  return i > 0 && i + 1 < t.count && t.end[i - 1] === t.start[i] && t.end[i] === t.start[i + 1];
+}
+
 function nounish(v: TokView, i: number): boolean {
+  // Pieces of a hyphenated compound ("warm-and-fuzzy") belong to the phrase whatever their tags.
+  if (glued(v, i) && (v.raw(i) === '-' || v.raw(i - 1) === '-' || v.raw(i + 1) === '-')) return true;
   const u = v.upos(i);
   if (u)
     return (
@@ -70,7 +78,13 @@ function nounish(v: TokView, i: number): boolean {
       u === 'DET' ||
       u === 'PART' ||
       (u === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(v.low(i))) ||
-      (u === 'PUNCT' && v.raw(i) === '.')
+      (u === 'PUNCT' && v.raw(i) === '.') ||
+      // A capitalised word after another word is a name whatever the tagger says ("Charlie Cook/VERB wrote").
+      (u !== 'PRON' &&
+        u !== 'AUX' &&
+        /^\p{Lu}/u.test(v.raw(i)) &&
+        /^\p{L}+$/u.test(v.raw(i - 1)) &&
+        !STOP.has(v.low(i)))
     );
   const w = v.low(i);
   if (STOP.has(w)) return false;
@@ -165,8 +179,9 @@ export function npForward(v: TokView, start: number, ceil: number, maxLen = 12):
   let i = start;
   while (i < ceil && (v.raw(i) === ',' || BETWEEN.has(v.low(i)))) i++;
   if (i >= ceil) return null;
-  if (PRONOUNS.has(v.low(i))) return [i, i];
-  if (!nounish(v, i)) return null;
+  // "one Democrat familiar with …": "one" before a noun is a determiner, not the whole phrase.
+  if (PRONOUNS.has(v.low(i)) && !(v.low(i) === 'one' && i + 1 < ceil && nounish(v, i + 1))) return [i, i];
+  if (!nounish(v, i) && v.low(i) !== 'one') return null;
   let last = i;
   let j = i + 1;
   while (j < ceil && j - i < maxLen) {

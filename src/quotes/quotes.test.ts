@@ -171,3 +171,15 @@ test('epigraph quotes closed by a dash and a name take that name as source', () 
     ],
   );
 });
+
+test('one-word direct quotes, "one official familiar with …" and hyphenated descriptions', () => {
+  const doc = plainDoc(
+    '"Absolutely," he said when asked about it.\n\n' +
+      '"It was not convincing," said one aide familiar with the talks, who asked not to be named.\n\n' +
+      '"We did not discuss that," a smiling-and-relaxed Trump said.',
+  );
+  const qs = run(doc).map((x) => said(doc, x));
+  assert.deepEqual(qs.find((q) => q.content.includes('Absolutely'))?.source, 'he');
+  assert.ok(qs.find((q) => q.content.includes('convincing'))?.source?.startsWith('one aide'));
+  assert.ok(qs.find((q) => q.content.includes('discuss'))?.source?.endsWith('Trump'));
+});
