@@ -257,6 +257,11 @@ function callsSomething(v: TokView, i: number, to: number): boolean {
   return false;
 }
 
+/** A word token that a tokenizer left glued to its closing comma or quote mark ("here,“"). */
+function gluedClose(raw: string): boolean {
+  return raw.length > 1 && /[\p{L}\p{N}.!?…][,]?[”"“]$/u.test(raw);
+}
+
 /** Learned cue share of token `i`: the form alone, or with the "that"/"to" after it when that is higher. */
 function contextShare(v: TokView, i: number, to: number): number {
   const next = i + 1 < to ? v.low(i + 1) : '';
@@ -446,7 +451,7 @@ function frame(
   const subjectFirst = npBack(v, cue.i - 1, lStart);
   if (
     before >= lStart &&
-    (isComma(before) || CLOSE_MARKS.test(v.raw(before))) &&
+    (isComma(before) || CLOSE_MARKS.test(v.raw(before)) || gluedClose(v.raw(before))) &&
     !(subjectFirst && subjectFirst[0] === lStart)
   ) {
     const src = npForward(v, cue.j, to);
@@ -480,7 +485,9 @@ function frame(
     const gap = src[0] - 1;
     const afterTail = cue.j < to ? v.raw(cue.j) : '';
     const closedQuote =
-      CLOSE_MARKS.test(v.raw(gap)) || (isComma(gap) && gap - 1 >= lStart && CLOSE_MARKS.test(v.raw(gap - 1)));
+      CLOSE_MARKS.test(v.raw(gap)) ||
+      gluedClose(v.raw(gap)) ||
+      (isComma(gap) && gap - 1 >= lStart && CLOSE_MARKS.test(v.raw(gap - 1)));
     const fronted = FRONTED.test(v.low(lStart)) && !closedQuote;
     // After “…,” X said, whatever follows is circumstance ("said after the hearing …"), unless a that-clause.
     const tailOk =
@@ -488,7 +495,7 @@ function frame(
       afterTail === ',' ||
       adverbialTail(v, cue.j, to, f.lemma) ||
       (closedQuote && v.low(cue.j) !== 'that');
-    if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap))) && tailOk && !fronted) {
+    if ((isComma(gap) || CLOSE_MARKS.test(v.raw(gap)) || gluedClose(v.raw(gap))) && tailOk && !fronted) {
       let cEnd = gap;
       while (cEnd >= lStart && (isComma(cEnd) || CLOSE_MARKS.test(v.raw(cEnd)))) cEnd--;
       if (cEnd >= lStart) {
