@@ -29,6 +29,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 const HEADING = /^h([1-6])$/;
+const WS = /\s+/g;
 
 /** Is this table a data table (rows of short cells) rather than page layout? */
 export function isDataTable(t: El): boolean {
@@ -96,49 +97,48 @@ export function toBlocks(root: El): RawBlock[] {
     links = 0;
   };
 
-  // Iterative walk with explicit enter/leave events.
-  type Ev = { n: Node; leave: boolean; prevOwner?: El };
-  const todo: Ev[] = [{ n: root, leave: false }];
-  while (todo.length) {
-    const ev = todo.pop()!;
-    const n = ev.n;
-    if (typeof n === 'string') {
-      const t = inPre ? n : n.replace(/\s+/g, ' ');
-      buf += t;
-      if (inLink) links += t.trim().length;
-      continue;
-    }
-    if (ev.leave) {
-      if (n.tag === 'a') inLink--;
-      if (n.tag === 'pre') inPre--;
-      if (BLOCK_TAGS.has(n.tag) || n.tag === '#table') {
-        flush();
-        owner = ev.prevOwner!;
+  // Recursive: the tree is at most MAX_DEPTH (200) deep, and recursion allocates nothing per node.
+  const walk = (n: El): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') {
+        const t = inPre ? c : c.replace(WS, ' ');
+        buf += t;
+        if (inLink) links += t.trim().length;
+        continue;
       }
-      continue;
+      const tag = c.tag;
+      if (tag === 'br') {
+        buf += '\n';
+        continue;
+      }
+      if (tag === 'img' || tag === 'hr') continue;
+      if (tag === 'table' && isDataTable(c)) {
+        flush();
+        const text = tableText(c);
+        if (text) out.push({ text, kind: 'table', el: c, linkChars: 0, level: 0 });
+        continue;
+      }
+      const block = BLOCK_TAGS.has(tag);
+      if (tag === 'a') inLink++;
+      if (tag === 'pre') inPre++;
+      let prevOwner = owner;
+      if (block) {
+        flush();
+        prevOwner = owner;
+        owner = c;
+      }
+      // Cells should not fuse words.
+      if (tag === 'td' || tag === 'th' || tag === 'label') buf += ' ';
+      walk(c);
+      if (tag === 'a') inLink--;
+      if (tag === 'pre') inPre--;
+      if (block) {
+        flush();
+        owner = prevOwner;
+      }
     }
-    if (n.tag === 'br') {
-      buf += '\n';
-      continue;
-    }
-    if (n.tag === 'img' || n.tag === 'hr') continue;
-    if (n.tag === 'table' && isDataTable(n)) {
-      flush();
-      const text = tableText(n);
-      if (text) out.push({ text, kind: 'table', el: n, linkChars: 0, level: 0 });
-      continue;
-    }
-    if (n.tag === 'a') inLink++;
-    if (n.tag === 'pre') inPre++;
-    if (BLOCK_TAGS.has(n.tag)) {
-      flush();
-      todo.push({ n, leave: true, prevOwner: owner });
-      owner = n;
-    } else todo.push({ n, leave: true });
-    // Inline spacing: cells and inline-block items should not fuse words.
-    if (n.tag === 'td' || n.tag === 'th' || n.tag === 'span' || n.tag === 'label') buf += n.tag === 'span' ? '' : ' ';
-    for (let i = n.children.length - 1; i >= 0; i--) todo.push({ n: n.children[i], leave: false });
-  }
+  };
+  walk(root);
   flush();
   return out;
 }

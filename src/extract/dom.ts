@@ -25,23 +25,47 @@ export const MAX_OPEN = 50000;
 
 class StopParse extends Error {}
 
+const LOWERCASE_ATTRS = process.env.LCA !== '0';
+
+/** Elements whose whole subtree is dropped by cleaning anyway, so it is never built. */
+const SKIP_SUBTREE = new Set(['svg', 'math', 'template', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'textarea', 'map', 'noscript', 'style']);
+
 /** Raw-text elements whose content we never need (JSON-LD scripts are kept for metadata). */
 const DROP_TEXT = new Set(['style', 'noscript', 'template']);
 
 /** Parse HTML into an element tree rooted at a synthetic `#root`. `check` is called now and then to enforce a budget. */
+/** Script and style elements with their bodies (JSON-LD scripts are kept by the replacer). */
+const RAW_TEXT = /<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * Empty script and style bodies before tokenizing: they are over half the bytes of a typical news
+ * page and the tokenizer walks them a character at a time; the regex engine skips them natively.
+ */
+export function stripRawText(html: string): string {
+  return html.replace(RAW_TEXT, (m, tag: string, attrs: string) => (/ld\+json/i.test(attrs) ? m : `<${tag}${attrs}></${tag}>`));
+}
+
 export function parseHtml(html: string, check?: () => void): El {
+  html = stripRawText(html);
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
   // Parallel to htmlparser2's own stack: null marks an element flattened away by the depth cap.
   const stack: (El | null)[] = [];
   let cur = root;
   let depth = 0;
   let dropText = 0;
+  let skip = 0;
   let scriptKeep = true;
   let n = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (check && (++n & 1023) === 0) check();
+        if (skip > 0 || SKIP_SUBTREE.has(name)) {
+          // Inside a subtree extraction always drops (inline SVG icons can be thousands of elements).
+          skip++;
+          stack.push(null);
+          return;
+        }
         if (stack.length >= MAX_OPEN) {
           root.attrs['data-truncated'] = 'open-elements';
           throw new StopParse();
@@ -59,6 +83,11 @@ export function parseHtml(html: string, check?: () => void): El {
         depth++;
       },
       onclosetag(name) {
+        if (skip > 0) {
+          skip--;
+          stack.pop();
+          return;
+        }
         if (DROP_TEXT.has(name) || (name === 'script' && !scriptKeep)) dropText = Math.max(0, dropText - 1);
         if (name === 'script') scriptKeep = true;
         const el = stack.pop();
@@ -68,14 +97,14 @@ export function parseHtml(html: string, check?: () => void): El {
         }
       },
       ontext(data) {
-        if (dropText > 0) return;
+        if (dropText > 0 || skip > 0) return;
         const k = cur.children;
         const last = k.length - 1;
         if (last >= 0 && typeof k[last] === 'string') k[last] = (k[last] as string) + data;
         else k.push(data);
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: LOWERCASE_ATTRS, recognizeSelfClosing: false },
   );
   try {
     parser.write(html);

@@ -237,7 +237,14 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     return false;
   };
 
-  for (const el of elements(root)) {
+  // Explicit stack rather than the generator: this loop visits every element of every page.
+  const stack: El[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i];
+      if (typeof c !== 'string') stack.push(c);
+    }
     const a = el.attrs;
     switch (el.tag) {
       case 'html':
@@ -291,14 +298,14 @@ export function htmlMeta(root: El, url: string | null): HtmlMeta {
     }
     if (el.tag === 'a' && /\bauthor\b/i.test(a.rel ?? '') && !relAuthor) relAuthor = textOf(el) || null;
     const cls = a.class ?? '';
-    if (classDates.length < 3 && DATE_CLASS.test(cls) && el.tag !== 'body' && el.tag !== 'html') {
+    if (cls && classDates.length < 3 && DATE_HINT.test(cls) && DATE_CLASS.test(cls) && el.tag !== 'body' && el.tag !== 'html') {
       const t = el.attrs.datetime ?? el.attrs.content ?? textOf(el);
       if (t && t.length < 120) {
         const d = parseMachineDate(t) ?? parseTextDate(t)?.iso ?? null;
         if (d) classDates.push(d);
       }
     }
-    if (bylineEls.length < 3 && /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) && el.tag !== 'body') {
+    if (cls && bylineEls.length < 3 && BYLINE_HINT.test(cls) && /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) && el.tag !== 'body') {
       const t = textOf(el);
       if (t && t.length < 150) bylineEls.push(t);
     }
@@ -505,6 +512,10 @@ export function textDate(body: { text: string }[], captions: { text: string }[],
 
 /** Class names of elements that show the page's date ("post-date", "entry-date", "byline__release-date", …). */
 const DATE_CLASS = /(^|[\s_-])(date|pubdate|post-?date|entry-?date|publish(ed)?(-?date)?|publication-?(date|time)|release-?date|timestamp|posted-?on|article-?date|blog-?date|date-?published)([\s_-]|$)|publicationTime|postDate|publishDate|PublishDate/;
+/** Cheap prefilters for the class regexes above. */
+const DATE_HINT = /date|time|publi|posted|Date/;
+const BYLINE_HINT = /author|byline|posted/i;
+
 /** Other meta names that carry a publication date. */
 const PUBLISHED_META = /publi(sh|cation)[-_.:]?(date|time|ed)|date[-_.:]?publi|created[-_.]?(date|at)|^date[-_.]?created$/i;
 
