@@ -41,8 +41,8 @@ const TAIL_OPENERS =
 /** Words opening a fronted adverbial, which a postposed content cannot start with. */
 const FRONTED =
   /^(in|at|on|during|after|before|amid|with|for|following|despite|like|unlike|when|while|as|if|since|although|though|speaking|addressing|asked|writing|from|by|under|over|earlier|later|last|this|similarly|meanwhile|instead|still|now|then|also)$/;
-/** Longest tail after an inverted source ("said Putin on Thursday in Moscow"). */
-const INVERTED_TAIL_TOKENS = 5;
+/** Longest tail after an inverted source, up to a comma ("said a source involved in the fund's creation"; 10 vs 5: dev F1 .759 → .760). */
+const INVERTED_TAIL_TOKENS = 10;
 /** Share of a form's train occurrences inside a gold cue above which it counts as a cue (tuned on PolNeAR train). */
 const LEARNED_CUE_SHARE = 0.3;
 /** Longest stretch (characters) between a direct quote and a following free one that continues it. */
@@ -365,7 +365,8 @@ function extendToQuotes(c: Span, marked: MarkedQuote[]): Span {
 
 function isDirect(c: Span, marked: MarkedQuote[]): boolean {
   let inside = 0;
-  for (const q of marked) for (const p of q.inner) inside += overlap(c, p);
+  // The marks count as inside, so "“Really,”" is wholly direct.
+  for (const q of marked) inside += overlap(c, q);
   return inside >= 0.8 * len(c);
 }
 
@@ -567,8 +568,12 @@ function rangeHasVerbish(v: TokView, a: number, b: number): boolean {
 function shortTail(v: TokView, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (v.raw(k) === ',') b = k;
   if (b - a > INVERTED_TAIL_TOKENS) return false;
-  for (let k = a; k < b; k++)
-    if (v.low(k) === 'that' || BE.has(v.low(k)) || v.upos(k) === 'VERB' || v.upos(k) === 'AUX') return false;
+  for (let k = a; k < b; k++) {
+    // Participles modify the source ("a source involved in …", "an aide speaking on condition …").
+    const participle = v.upos(k) === 'VERB' && /(ed|ing)$/.test(v.low(k));
+    if (v.low(k) === 'that' || BE.has(v.low(k)) || (v.upos(k) === 'VERB' && !participle) || v.upos(k) === 'AUX')
+      return false;
+  }
   return true;
 }
 
