@@ -30,6 +30,7 @@ export const BLOCK_TAGS = new Set([
 
 const HEADING = /^h([1-6])$/;
 const WS = /\s+/g;
+const SPACES = /[ \t\f\r\u00a0\u200b\u2028\u2029]+/g;
 
 /** Is this table a data table (rows of short cells) rather than page layout? */
 export function isDataTable(t: El): boolean {
@@ -91,7 +92,9 @@ export function toBlocks(root: El): RawBlock[] {
   let inPre = 0;
 
   const flush = () => {
-    const text = inPre ? buf.replace(/^\n+|\s+$/g, '') : tidy(buf.replace(/\s*\n\s*/g, '\n'));
+    if (!buf) return;
+    // Most blocks have no line breaks: one replace and a trim instead of split/map/join.
+    const text = inPre ? buf.replace(/^\n+|\s+$/g, '') : buf.includes('\n') ? tidy(buf.replace(/\s*\n\s*/g, '\n')) : buf.replace(SPACES, ' ').trim();
     if (text) out.push({ text, kind: kindOf(owner), el: owner, linkChars: Math.min(links, text.length), level: levelOf(owner) });
     buf = '';
     links = 0;
