@@ -34,19 +34,7 @@ const SKIP_SUBTREE = new Set(['svg', 'math', 'template', 'iframe', 'object', 'em
 const DROP_TEXT = new Set(['style', 'noscript', 'template']);
 
 /** Parse HTML into an element tree rooted at a synthetic `#root`. `check` is called now and then to enforce a budget. */
-/** Script and style elements with their bodies (JSON-LD scripts are kept by the replacer). */
-const RAW_TEXT = /<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi;
-
-/**
- * Empty script and style bodies before tokenizing: they are over half the bytes of a typical news
- * page and the tokenizer walks them a character at a time; the regex engine skips them natively.
- */
-export function stripRawText(html: string): string {
-  return html.replace(RAW_TEXT, (m, tag: string, attrs: string) => (/ld\+json/i.test(attrs) ? m : `<${tag}${attrs}></${tag}>`));
-}
-
 export function parseHtml(html: string, check?: () => void): El {
-  html = stripRawText(html);
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
   // Parallel to htmlparser2's own stack: null marks an element flattened away by the depth cap.
   const stack: (El | null)[] = [];
