@@ -14,6 +14,8 @@ export interface ArgPick {
 }
 
 const NONE: ArgPick = { tokens: [], rule: '' };
+/** Types whose pattern object is the thing moved or applied, not the party acted on. */
+const MOVED_THING_TYPES = new Set(['RETREAT', 'AID', 'SANCTION', 'MOBILIZE', 'COERCE', 'COOPERATE', 'CONCEDE']);
 /** Types whose nominal takes its source in a "from" phrase ("criticism from X", "aid from X"). */
 const FROM_ACTOR_TYPES = new Set(['ACCUSE', 'SUPPORT', 'AID', 'REQUEST', 'THREATEN', 'PROTEST', 'REJECT', 'AGREE']);
 /** Nouns for texts that speak for their author ("a statement criticising X"). */
@@ -257,7 +259,11 @@ export function recipientCandidates(
     for (const c of v.children(p)) if (consumed.has(c)) out.push(...recipientCandidates(v, c, type, new Set(), true));
     for (const c of v.children(p))
       if (consumed.has(c) && (v.rel(c) === 'obj' || v.rel(c) === 'nsubj:pass'))
-        out.push({ tokens: expand(v, [c], p), rule: 'obj:pattern' });
+        // What is withdrawn, given, imposed or deployed is a thing; what is rejected, praised or criticised is a party.
+        out.push({
+          tokens: expand(v, [c], p),
+          rule: MOVED_THING_TYPES.has(type) ? 'obj:pattern:thing' : 'obj:pattern',
+        });
   }
   return out;
 }
