@@ -172,6 +172,11 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
         patient: { tokens: expand(v, [h], p), rule: 'acl:head' },
       };
     }
+    // "X are guilty of violating the agreement": the adjective's subject acts.
+    if (v.upos(h) === 'ADJ') {
+      const s = subjectOf(v, h, depth + 1);
+      if (s.actor.tokens.length) return { actor: { tokens: s.actor.tokens, rule: 'acl:adj-subject' }, patient: NONE };
+    }
     // "a joint statement criticising X": a document or statement speaks for whoever issued it.
     const hh = v.head(h);
     if (STATEMENT_NOUNS.has(v.lemma(h)) && hh >= 0 && v.isVerb(hh) && v.base(h) === 'obj') {

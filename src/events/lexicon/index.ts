@@ -100,7 +100,8 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
   }
   // Candidates for "+prep": dependents marked by that preposition (or infinitival "to").
   let prepDeps: number[] | null = null;
-  if (!v.parsed) return satisfyLinear(v, i, e, consumed);
+  // Unparsed sentences, and verbs the parser hung on a noun as modifiers, are checked on word order instead.
+  if (!v.parsed || (e.pos === 'v' && v.base(i) === 'amod')) return satisfyLinear(v, i, e, consumed);
   if (e.prep) {
     const pool = [...v.children(i)];
     // Nouns under a light verb: "held talks with X" attaches "with X" to the verb.
