@@ -80,7 +80,7 @@ function run(input: RawInput, budget: Budget): Result<Doc> {
   if (html) {
     const root = parseHtml(dec.text, () => budget.check());
     budget.check();
-    const hm = htmlMeta(root, url);
+    const hm = htmlMeta(root, url, dec.text);
     canonicalUrl = hm.canonicalUrl;
     budget.check();
     const res = extractBody(root, hm.meta.title?.value ?? null);
