@@ -311,6 +311,14 @@ function codeSentence(
         const r = linearArg(v, mi, i, 1);
         if ((r.mentions.length || r.pick.tokens.length) && !r.mentions.some((m) => actor.mentions.includes(m)))
           recipient = r;
+      } else if (!recipient.mentions.length && recipient.pick.rule.endsWith(':thing')) {
+        // Only a thing was found ("gave 352 million euros"): a party named right after it joins as recipient.
+        const r = linearArg(v, mi, i, 1);
+        if (r.mentions.length && !r.mentions.some((m) => actor.mentions.includes(m)))
+          recipient = {
+            pick: { tokens: [...recipient.pick.tokens, ...r.pick.tokens], rule: recipient.pick.rule + '+linear-right' },
+            mentions: r.mentions,
+          };
       }
     }
     if (!parsed && isNoun) {
