@@ -282,6 +282,17 @@ function codeSentence(
             cands.push({ tokens: sub.actor.tokens, rule: `after(${v.lemma(h)}):${sub.actor.rule}` });
         }
       }
+      if (!cands.length && govRel !== 'nsubj') {
+        // A nominal event in a clause whose verb is no event itself ("declared a unilateral ceasefire" misparsed):
+        // the clause's subject is the likeliest actor.
+        let h = gov;
+        for (let k = 0; k < 3 && h >= 0 && !v.isVerb(h); k++) h = v.head(h);
+        if (h >= 0 && v.isVerb(h) && !matches.has(h)) {
+          const sub = subjectOf(v, h);
+          if (sub.actor.tokens.length)
+            cands.push({ tokens: sub.actor.tokens, rule: `clause(${v.lemma(h)}):${sub.actor.rule}` });
+        }
+      }
       actor = choose(v, mi, cands);
       rc.push(...recipientCandidates(v, anchor, e.type, consumed, true));
       if (light) rc.push(...recipientCandidates(v, gov, e.type, new Set([i, anchor]), true));
