@@ -12,6 +12,16 @@ import { gazTags, type Gazetteer } from './gazetteer.js';
 export interface NerMeta {
   /** IOB2 classes; index 0 is "O". */
   classes: string[];
+  /**
+   * Capitalisation prior: lowercased word → how often it is capitalised away from
+   * the sentence start in the treebank ("C" ≥ 95%, "M" ≥ 50%, "m" ≥ 5%, "l" less).
+   */
+  caps?: Record<string, string>;
+}
+
+/** Capitalisation-prior bucket of a share of capitalised non-initial occurrences. */
+export function capsBucket(share: number): string {
+  return share >= 0.95 ? 'C' : share >= 0.5 ? 'M' : share >= 0.05 ? 'm' : 'l';
 }
 
 const BOS = 0x5b05;
@@ -30,18 +40,27 @@ export interface NerInput {
   first: Uint32Array;
   /** The tagger's ambiguity-class hashes (which tags the word took in the treebank). */
   amb: Uint32Array;
+  /** Capitalisation-prior bucket codes (char codes; "u" when unknown). */
+  caps: Uint32Array;
 }
 
 const firstSets = new WeakMap<Gazetteer, Set<string>>();
 
 /** Prepare NER inputs for a sentence. */
-export function nerInput(lx: Lex, tags: Int32Array, amb: Uint32Array, gz: Gazetteer): NerInput {
+export function nerInput(
+  lx: Lex,
+  tags: Int32Array,
+  amb: Uint32Array,
+  gz: Gazetteer,
+  capsDict?: Record<string, string>,
+): NerInput {
   const g = gazTags(gz, lx.forms);
   let fs = firstSets.get(gz);
   if (!fs) firstSets.set(gz, (fs = new Set(gz.first)));
   const names = fs;
   const first = Uint32Array.from(lx.forms, (f) => (/^\p{Lu}/u.test(f) && names.has(f.toLowerCase()) ? 1 : 2));
-  return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb };
+  const caps = Uint32Array.from(lx.forms, (f) => (capsDict?.[f.toLowerCase()] ?? 'u').charCodeAt(0));
+  return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb, caps };
 }
 
 /** Features of token i given the previous two predicted classes. */
@@ -103,6 +122,9 @@ export function nerFeats(x: NerInput, i: number, p1: number, p2: number, out: Ui
   out[k++] = f2(445, x.amb[i], lx.flags[i] & 33);
   out[k++] = f2(446, at(x.amb, i - 1, 0), sh);
   out[k++] = f2(447, at(x.amb, i + 1, 0), sh);
+  out[k++] = f2(448, x.caps[i], lx.flags[i] & 33);
+  out[k++] = f3(449, at(x.caps, i - 1, 0), x.caps[i], at(x.caps, i + 1, 0));
+  out[k++] = f2(450, x.caps[i], p1);
   return k;
 }
 
@@ -148,6 +170,6 @@ export function nerSentence(
   tags: Int32Array,
   amb: Uint32Array,
 ): string[] {
-  const cls = nerDecode(model, meta, nerInput(lx, tags, amb, gz));
+  const cls = nerDecode(model, meta, nerInput(lx, tags, amb, gz, meta.caps));
   return Array.from(cls, (c) => meta.classes[c]);
 }

@@ -167,9 +167,7 @@ export class SparseModel implements Scorer {
     let stride = 2;
     if (this.dense) while (stride < nClasses + 1) stride <<= 1;
     this.stride = stride;
-    let cap = 2;
-    // Load factor up to 0.8: probes mostly stay within one cache line, and a smaller table misses less.
-    while (cap < nRows * 1.25) cap <<= 1;
+    const cap = tableCap(nRows);
     this.mask = cap - 1;
     this.slots = new Uint32Array(cap * stride);
     this.fslots = new Float32Array(this.slots.buffer);
@@ -203,7 +201,26 @@ export class SparseModel implements Scorer {
   }
 
   /** Serialise rows (keys ascending) into the on-disk layout read by the constructor. */
-  static build(k: number, scale: number, keys: number[], offs: number[], cls: number[], ws: number[]): Buffer {
+  static build(k: number, scale: number, keys0: number[], offs0: number[], cls0: number[], ws0: number[]): Buffer {
+    // Store rows in the order of their home slot in the load-time table, so filling
+    // the table writes memory nearly sequentially (loading is part of every CLI run).
+    const cap = tableCap(keys0.length);
+    const order = keys0
+      .map((_, i) => i)
+      .sort((a, b) => (keys0[a] & (cap - 1)) - (keys0[b] & (cap - 1)) || keys0[a] - keys0[b]);
+    const keys: number[] = [];
+    const offs: number[] = [];
+    const cls: number[] = [];
+    const ws: number[] = [];
+    for (const r of order) {
+      const end = r + 1 < offs0.length ? offs0[r + 1] : cls0.length;
+      keys.push(keys0[r]);
+      offs.push(cls.length);
+      for (let e = offs0[r]; e < end; e++) {
+        cls.push(cls0[e]);
+        ws.push(ws0[e]);
+      }
+    }
     const hdr = Buffer.alloc(20);
     hdr.writeUInt32LE(0x4e4c5032, 0);
     hdr.writeUInt32LE(k, 4);
@@ -220,6 +237,13 @@ export class SparseModel implements Scorer {
       Buffer.from(Uint8Array.from(cls).buffer),
     ]);
   }
+}
+
+/** Table size for n rows: load factor up to 0.8 (probes mostly stay in one cache line; a smaller table misses less). */
+function tableCap(n: number): number {
+  let cap = 2;
+  while (cap < n * 1.25) cap <<= 1;
+  return cap;
 }
 
 /** Build the lookup table (a plain function with locals, so it is optimised on its first, only call). */

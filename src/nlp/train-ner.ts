@@ -1,7 +1,7 @@
 /** Reading Universal NER IOB2 files and training the NER perceptron (seeded). */
 import type { Gazetteer } from './gazetteer.js';
 import { lexOf } from './lex.js';
-import { MAX_NER_FEATS, allowed, nerFeats, nerInput, type NerMeta } from './ner.js';
+import { MAX_NER_FEATS, allowed, capsBucket, nerFeats, nerInput, type NerMeta } from './ner.js';
 import { Trainer } from './perceptron.js';
 import { rng, shuffle } from './rng.js';
 
@@ -42,6 +42,28 @@ export function readIob2(text: string): NerSentence[] {
   return out;
 }
 
+/** Words seen fewer times than this (away from the sentence start) get no capitalisation prior. */
+const CAPS_MIN_COUNT = 3;
+
+/** Capitalisation prior of each lowercased word from running text (sentences of word forms). */
+export function capsPrior(sents: string[][]): Record<string, string> {
+  const counts = new Map<string, [number, number]>();
+  for (const words of sents)
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      if (!/\p{L}/u.test(w)) continue;
+      const l = w.toLowerCase();
+      let c = counts.get(l);
+      if (!c) counts.set(l, (c = [0, 0]));
+      c[0]++;
+      if (w !== l && w[0] !== l[0]) c[1]++;
+    }
+  const out: Record<string, string> = {};
+  for (const [w, [n, cap]] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (n >= CAPS_MIN_COUNT) out[w] = capsBucket(cap / n);
+  return out;
+}
+
 /** Train the NER model given sentences and their (predicted) POS tag classes. */
 export function trainNer(
   sents: NerSentence[],
@@ -50,12 +72,14 @@ export function trainNer(
   gz: Gazetteer,
   iters: number,
   seed: number,
+  caps: Record<string, string>,
   log = console.error,
+  onEpoch?: (model: Trainer, meta: NerMeta, it: number) => void,
 ): { model: Trainer; meta: NerMeta } {
-  const meta: NerMeta = { classes: NER_CLASSES };
+  const meta: NerMeta = { classes: NER_CLASSES, caps };
   const cix = new Map(NER_CLASSES.map((c, i) => [c, i]));
   const data = sents.map((s, i) => ({
-    x: nerInput(lexOf(s.words), tagsOf[i], ambs[i], gz),
+    x: nerInput(lexOf(s.words), tagsOf[i], ambs[i], gz, caps),
     gold: s.tags.map((t) => cix.get(t)!),
   }));
   const model = new Trainer(NER_CLASSES.length, 1 << 18);
@@ -81,6 +105,7 @@ export function trainNer(
         p1 = guess;
       }
     }
+    onEpoch?.(model, meta, it);
     log(`ner iter ${it + 1}: train acc ${((100 * correct) / total).toFixed(2)} features ${model.size}`);
   }
   return { model, meta };

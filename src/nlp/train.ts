@@ -12,7 +12,7 @@ import { readConllu, type ConlluSentence } from './conllu.js';
 import { trainTagger } from './train-tagger.js';
 import { trainLemmatizer } from './lemma.js';
 import { trainParser } from './train-parser.js';
-import { readIob2, trainNer } from './train-ner.js';
+import { capsPrior, readIob2, trainNer } from './train-ner.js';
 import { buildGazetteer, type Gazetteer } from './gazetteer.js';
 import { tokenize } from './tokenize.js';
 import { SparseModel } from './perceptron.js';
@@ -85,10 +85,13 @@ function writeManifest(): void {
   save('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 }
 
+/**
+ * Jackknife tagging scores every token (no lookup shortcut for frequent words): the
+ * parser trained on these tags scored EWT dev LAS 80.68 vs 80.35 with the shortcut.
+ */
 function tagWith(model: SparseModel, meta: TaggerMeta, s: ConlluSentence): Int32Array {
   const forms = s.words.map((w) => w.form);
-  const words = forms.map(normWord);
-  return tagSentence(model, lexOf(forms), ambOf(meta, words), fixedOf(meta, words));
+  return tagSentence(model, lexOf(forms), ambOf(meta, forms.map(normWord)));
 }
 
 /** Tags for every training sentence from taggers that did not see it (k-fold). */
@@ -113,6 +116,7 @@ function cachedJackknife(train: ConlluSentence[], classes: string[]): Int32Array
     .update(JSON.stringify([JACKKNIFE_FOLDS, JACKKNIFE_ITERS, SEED, classes, train.length]))
     .update(readFileSync(new URL('./tagger.ts', import.meta.url)))
     .update(readFileSync(new URL('./train-tagger.ts', import.meta.url)))
+    .update(readFileSync(new URL('./train.ts', import.meta.url)))
     .digest('hex')
     .slice(0, 16);
   const file = join(tmpdir(), `dateline-nlp-jackknife-${key}.json`);
@@ -170,7 +174,8 @@ async function main(): Promise<void> {
       return tagSentence(tagger, lexOf(s.words), ambOf(taggerMeta, words), fixedOf(taggerMeta, words));
     });
     const ambs = [...nerTrain, ...nerDev].map((s) => ambOf(taggerMeta, s.words.map(normWord)));
-    const { model, meta } = trainNer([...nerTrain, ...nerDev], tagsOf, ambs, gz, NER_ITERS, SEED);
+    const caps = capsPrior(train.map((s) => s.words.map((w) => w.form)));
+    const { model, meta } = trainNer([...nerTrain, ...nerDev], tagsOf, ambs, gz, NER_ITERS, SEED, caps);
     save('ner.bin', model.toBinary(NER_PRUNE));
     save('ner.json', JSON.stringify(meta));
     console.error(`ner done in ${secs()}`);
