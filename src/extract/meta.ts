@@ -537,22 +537,7 @@ const MAX_SHOWN = 4;
 /** The date shown beside the headline (byline area), from text or <time>, or null. */
 export function headerDates(root: El, h1: El): string[] {
   const found: string[] = [];
-  // Linearise text nodes in document order, marking where the headline starts.
-  const nodes: { text: string; time?: string }[] = [];
-  let h1Index = -1;
-  const todo: (El | string)[] = [root];
-  while (todo.length) {
-    const n = todo.pop()!;
-    if (typeof n === 'string') {
-      const t = n.replace(/\s+/g, ' ').trim();
-      if (t) nodes.push({ text: t });
-      continue;
-    }
-    if (n.tag === 'script' || n.tag === 'style' || n.tag === 'head' || n.tag === 'noscript') continue;
-    if (n === h1) h1Index = nodes.length;
-    if (n.tag === 'time' && n.attrs.datetime) nodes.push({ text: '', time: n.attrs.datetime });
-    for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
-  }
+  const { nodes, h1Index } = linearText(root, h1);
   if (h1Index < 0) return found;
   const look = (i: number): string | null => {
     const nd = nodes[i];
@@ -592,22 +577,37 @@ export function headerDates(root: El, h1: El): string[] {
 /** Words that introduce a page's own date. */
 const DATE_LABEL = /(published|posted|updated|last (updated|modified|reviewed)|date|written|released)\s*(on|at|:)?\s*[:\-–]?\s*$/i;
 
-/** A "By Name" line (or "By" followed by a name) shortly after the headline. */
-export function headerByline(root: El, h1: El): string | null {
-  const nodes: string[] = [];
-  let start = -1;
+const linearCache = new WeakMap<El, { h1: El; nodes: { text: string; time?: string }[]; h1Index: number }>();
+
+/** Text nodes (and <time> values) in document order with the headline's position; computed once per page. */
+function linearText(root: El, h1: El): { nodes: { text: string; time?: string }[]; h1Index: number } {
+  const hit = linearCache.get(root);
+  if (hit && hit.h1 === h1) return hit;
+  const nodes: { text: string; time?: string }[] = [];
+  let h1Index = -1;
   const todo: (El | string)[] = [root];
   while (todo.length) {
     const n = todo.pop()!;
     if (typeof n === 'string') {
       const t = n.replace(/\s+/g, ' ').trim();
-      if (t) nodes.push(t);
+      if (t) nodes.push({ text: t });
       continue;
     }
-    if (n.tag === 'script' || n.tag === 'style' || n.tag === 'head') continue;
-    if (n === h1) start = nodes.length;
+    if (n.tag === 'script' || n.tag === 'style' || n.tag === 'head' || n.tag === 'noscript') continue;
+    if (n === h1) h1Index = nodes.length;
+    if (n.tag === 'time' && n.attrs.datetime) nodes.push({ text: '', time: n.attrs.datetime });
     for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
   }
+  const out = { h1, nodes, h1Index };
+  linearCache.set(root, out);
+  return out;
+}
+
+/** A "By Name" line (or "By" followed by a name) shortly after the headline. */
+export function headerByline(root: El, h1: El): string | null {
+  const lin = linearText(root, h1);
+  const nodes = lin.nodes.map((n) => n.text);
+  const start = lin.h1Index;
   if (start < 0) return null;
   let chars = 0;
   for (let i = start; i < nodes.length && chars < HEADER_AFTER; i++) {
