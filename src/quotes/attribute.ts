@@ -300,7 +300,9 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
     // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
     if (prev !== ',' && !BE.has(prev)) return false;
   }
-  if (f.kind === 'thought' && learnedCueShare(v.low(h.i)) < LEARNED_CUE_SHARE) {
+  // Thought verbs and the base or -s forms of noun-like lemmas ("states", "reports") need a clause or a
+  // parenthetical position, unless train says the form itself is often a cue ("X backs Y" takes an object).
+  if ((f.kind === 'thought' || (f.nounlike && f.lemma !== 'back')) && learnedCueShare(v.low(h.i)) < LEARNED_CUE_SHARE) {
     const clause = next === 'that' || next === ':' || OPEN_MARKS.test(v.raw(h.j) ?? '');
     // "…, she believes." / "“…,” he continued.": a thought cue after its content.
     const parenthetical =
