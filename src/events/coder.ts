@@ -94,6 +94,26 @@ function recipIdsLen(r: { mentions: Mention[] }, a: { mentions: Mention[] }): nu
   return r.mentions.filter((m) => !a.mentions.includes(m)).length;
 }
 
+/** CAMEO codes for speech-act readings by the action read into them ("will provide aid" → 033 intent to provide aid). */
+const COMPOSITE_CAMEO: Record<string, string> = {
+  'AGREE<CONSULT': '036',
+  'AGREE<SUPPORT': '032',
+  'AGREE<COOPERATE': '031',
+  'AGREE<AID': '033',
+  'AGREE<RETREAT': '035',
+  'AGREE<CONCEDE': '035',
+  'THREATEN<ASSAULT': '138',
+  'THREATEN<MOBILIZE': '138',
+  'THREATEN<COERCE': '131',
+  'THREATEN<SANCTION': '131',
+  'THREATEN<PROTEST': '133',
+  'REJECT<AID': '122',
+  'REJECT<COOPERATE': '121',
+  'REJECT<CONSULT': '124',
+  'REQUEST<AID': '103',
+  'REQUEST<CONSULT': '108',
+};
+
 /** Finite verb tags (PTB): a verb with one of these is a predicate whatever the parser attached it as. */
 const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
 const NOMINAL = new Set(['NOUN', 'PROPN']);
@@ -494,7 +514,7 @@ function codeSentence(
       rules.push(`${re.rule} (was ${type})`);
       type = re.type;
       mode = re.mode;
-      cameo = ploverToCameo(type, mode);
+      cameo = COMPOSITE_CAMEO[`${type}<${e.type}`] ?? ploverToCameo(type, mode);
       if (type === 'REJECT') isNeg = false;
       // "X said Y must withdraw": X demands and Y is asked; with no sayer the demand's source is unknown.
       if (re.rule.startsWith('must-do') && actor.pick.tokens.length) {
