@@ -41,7 +41,7 @@ function looksPerson(doc: Doc, m: Mention): boolean {
   const ent = m.entity ? doc.layers.entities?.find((e) => e.id === m.entity) : undefined;
   if (ent) return ent.label === 'PER';
   // A title or name mention of a government/party/military person; countries and bodies have no person name.
-  return m.kind === 'name' || m.kind === 'title' || m.kind === 'person';
+  return /^(name|surname|title|person|person\+sector|apposition)$/.test(m.kind);
 }
 
 /** The nearest mention before `offset` that a pronoun could refer to. */
