@@ -99,3 +99,22 @@ test('seed page: article, dated 2015-11-26 from its caption, notice dropped', { 
   assert.ok(!body(d).includes('Skip to main content'));
   assert.match(body(d), /^French President Francois Hollande said Thursday/);
 });
+
+test('plain text: a story saying "not found" is kept; a trailing related list is cut', () => {
+  const story = [
+    'Search for missing hikers resumes',
+    'Rescue teams returned to the northern ridge on Sunday morning after two hikers were reported missing late on Friday evening by their families.',
+    'A spokesman said a tent was found near the lake but the hikers were not found, and that the search would widen to the valley if the weather held.',
+    'Volunteers from three villages joined the police teams, bringing dogs and drones, and the regional council opened its hall as a base for the searchers.',
+    'Related stories',
+    'Storm closes mountain roads',
+    'Ski season opens early',
+  ].join('\n\n');
+  const r = extract({ bytes: Buffer.from(story), source: 'hikers.txt' });
+  assert.ok(r.ok);
+  const d = r.value;
+  assert.match(body(d), /the hikers were not found/);
+  assert.match(body(d), /opened its hall as a base for the searchers\.$/);
+  assert.equal(d.meta.status, 'article');
+  assert.equal(d.meta.title?.value, 'Search for missing hikers resumes');
+});

@@ -7,11 +7,15 @@
 import type { DocMeta } from '../doc/index.js';
 import { emptyMeta } from '../doc/index.js';
 import { BOILER_LINE } from './content.js';
-import { ERROR_TEXT } from './kind.js';
 import { cleanByline, splitAuthors, textDate, type KindHints } from './meta.js';
 import { dateFromUrl } from './dates.js';
 import { guessLanguage } from './language.js';
 import type { OutBlock } from './index.js';
+
+/** A dead-page notice line (stricter than the HTML error test: a story may say something was "not found"). */
+const NOTICE = /^(error\s*)?(404|410)\b|\bpage (is |was )?(not|no longer) (available|found)|\b(page|article|content|story) (could not|cannot|can't|couldn't) be found|\bno longer (exists|available)|\bthis (page|article|content|story) (is|has been) (removed|unavailable|deleted)|^page not found|^not found$/i;
+/** Headings of link lists that follow stories. */
+const RELATED_HEAD = /^(related( articles| stories| news| content| coverage| posts)?|more (stories|news|from .{0,30})|read (more|next)|you (may|might) also like|recommended( for you| stories)?|most (read|popular|viewed)|latest (news|stories)|trending( now)?|also read|see also|popular (posts|stories))\s*:?$/i;
 
 /** Longest line taken as a title or heading. */
 const TITLE_MAX = 200;
@@ -76,13 +80,18 @@ export function extractText(text: string, url: string | null): TextResult {
   const meta = emptyMeta();
   const signals: string[] = [];
 
-  // A dead-page notice after the story is cut with everything after it; at the very start it is the page.
+  // A dead-page notice, or a "Related"/"Read more" list, after the story is cut with everything after it.
+  const size = (a: string[]) => a.reduce((n, l) => n + l.length, 0);
   const proseBefore = (i: number) => lines.slice(0, i).filter((l) => l.length >= 140).length;
-  const notice = lines.findIndex((l, i) => l.length < 200 && ERROR_TEXT.test(l) && proseBefore(i) >= 2);
+  const tailCut = (re: RegExp) =>
+    lines.findIndex((l, i) => l.length < 120 && re.test(l) && proseBefore(i) >= 2 && size(lines.slice(i)) < size(lines.slice(0, i)));
+  const notice = tailCut(NOTICE);
   if (notice > 0) {
     signals.push(`dropped-notice:${lines[notice].slice(0, 60).toLowerCase()}`);
     lines = lines.slice(0, notice);
   }
+  const related = tailCut(RELATED_HEAD);
+  if (related > 0) lines = lines.slice(0, related);
 
   // Title: the first short line before the first prose line.
   let title: string | null = null;
