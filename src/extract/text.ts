@@ -76,7 +76,7 @@ function units(text: string): string[] {
 
 /** Extract a plain-text page. */
 export function extractText(text: string, url: string | null): TextResult {
-  let lines = units(text).filter((l) => !isChromeLine(l));
+  let lines = units(text);
   const meta = emptyMeta();
   const signals: string[] = [];
 
@@ -92,6 +92,7 @@ export function extractText(text: string, url: string | null): TextResult {
   }
   const related = tailCut(RELATED_HEAD);
   if (related > 0) lines = lines.slice(0, related);
+  lines = lines.filter((l) => !isChromeLine(l));
 
   // Title: the first short line before the first prose line.
   let title: string | null = null;
