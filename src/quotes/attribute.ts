@@ -9,9 +9,25 @@
  * marks drive it; UPOS tags, when present, veto noun readings of cue words.
  */
 import type { Doc, Span } from '../doc/index.js';
-import { cueLexicon, learnedCueShare, type CueForm } from './cues.js';
+import { learnedCueShare } from './cues.js';
+import { findCues, type CueHit } from './find-cues.js';
+import { addFreeQuotes } from './free-quotes.js';
 import { findMarkedQuotes, type MarkedQuote } from './marks.js';
 import { npBack, npForward, PRONOUNS, skipBetweenBack, tokView, type TokView } from './np.js';
+import {
+  BE,
+  CLOSE_MARKS,
+  END_PUNCT,
+  insideQuoteText,
+  isDirect,
+  len,
+  OPEN_MARKS,
+  overlap,
+  quoteAt,
+  rangeHas,
+  SUBJECT_PRONOUNS,
+  wordCount,
+} from './spans.js';
 
 /** An attribution found in the text, before speaker resolution. */
 export interface Attribution {
@@ -27,10 +43,6 @@ export interface Attribution {
   frame: string;
 }
 
-/** Minimum words inside a free-standing quote for it to count as a quotation rather than a scare quote. */
-const MIN_FREE_QUOTE_WORDS = 4;
-/** Share of a sentence a free quote must cover to stand on its own (else it is a scare quote inside prose). */
-const MIN_FREE_QUOTE_COVER = 0.6;
 /** Longest tail after a postposed cue ("he said on Thursday in Paris") before the frame is read as preposed. */
 const MAX_TAIL_TOKENS = 10;
 /** How far into the right part "that" may come and still open the content ("said Thursday after talks ... that"). */
@@ -43,41 +55,17 @@ const FRONTED =
   /^(in|at|on|during|after|before|amid|with|for|following|despite|like|unlike|when|while|as|if|since|although|though|speaking|addressing|asked|writing|from|by|under|over|earlier|later|last|this|similarly|meanwhile|instead|still|now|then|also)$/;
 /** Longest tail after an inverted source, up to a comma ("said a source involved in the fund's creation"; 10 vs 5: dev F1 .759 → .760). */
 const INVERTED_TAIL_TOKENS = 10;
-/** Share of a form's train occurrences inside a gold cue above which it counts as a cue (tuned on PolNeAR train). */
-const LEARNED_CUE_SHARE = 0.3;
-/** Longest stretch (characters) between a direct quote and a following free one that continues it. */
-const MAX_CONTINUATION_GAP = 120;
 /** Learned cue share above which a cue nested in another content still starts its own attribution
  * (0.8 on PolNeAR train: F1 .722 vs .715 with no nesting, .721 at 0.6, .712 for any cue). */
 const NESTED_CUE_SHARE = 0.8;
-/** Learned share above which a lexicon cue stands even when the tagger calls it a noun or adjective. */
-const TRUST_CUE_OVER_TAG = 0.6;
-/** How near (tokens) a quote mark must follow "called" for it to name something ("called it “a farce”"). */
-const CALL_QUOTE_WINDOW = 8;
 /** Longest name before a headline colon, in tokens. */
 const MAX_HEADLINE_SOURCE = 5;
 /** Fewest tokens after a headline colon. */
 const MIN_HEADLINE_WORDS = 3;
 /** A left part shorter than this (tokens) before ", X said," is the start of a content that goes on after the cue. */
 const PARENTHETICAL_LEFT = 4;
-/** “…” ― Name (to the end of the line, or a comma before an affiliation). */
-const DASH_BYLINE = /^[ \t]*([―—–]|--)[ \t]*(\p{Lu}[\p{L}.'’\- ]{1,50}?)[ \t]*(?=\n|$|,)/u;
 /** Shortest content worth a quote, in word tokens. */
 const MIN_CONTENT_WORDS = 2;
-
-const OPEN_MARKS = /^[“"‘'«„‹]$/;
-const CLOSE_MARKS = /^[”"’'»“›]$/;
-const END_PUNCT = /^[.!?…;:]$/;
-const BE = new Set("is was were are be been being am ’s 's".split(' '));
-const SUBJECT_PRONOUNS = new Set('he she they we i you it'.split(' '));
-
-interface CueHit {
-  i: number;
-  /** Exclusive. */
-  j: number;
-  form: CueForm | null;
-  according: boolean;
-}
 
 /** Find attributions in a document that has tokens and sentences. */
 export function findAttributions(doc: Doc): Attribution[] {
@@ -122,91 +110,6 @@ function sameSpan(a: Span | null, b: Span | null): boolean {
   return !!a && !!b && a.start === b.start && a.end === b.end;
 }
 
-function len(s: Span): number {
-  return s.end - s.start;
-}
-
-function overlap(a: Span, b: Span): number {
-  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-}
-
-function quoteAt(marked: MarkedQuote[], offset: number): MarkedQuote | null {
-  for (const q of marked) if (q.start <= offset && offset < q.end) return q;
-  return null;
-}
-
-function insideQuoteText(marked: MarkedQuote[], offset: number): boolean {
-  const q = quoteAt(marked, offset);
-  return !!q && q.inner.some((p) => p.start <= offset && offset < p.end);
-}
-
-function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): CueHit[] {
-  const lex = cueLexicon();
-  const t = v.doc.layers.tokens!;
-  const hits: CueHit[] = [];
-  for (let i = from; i < to; i++) {
-    if (insideQuoteText(marked, t.start[i])) continue;
-    const w = v.low(i);
-    if (w === 'according' && i + 1 < to && v.low(i + 1) === 'to') {
-      hits.push({ i, j: i + 2, form: null, according: true });
-      i++;
-      continue;
-    }
-    let hit: CueHit | null = null;
-    for (let n = Math.min(lex.maxWords, to - i); n >= 1; n--) {
-      let key = w;
-      for (let k = 1; k < n; k++) key += ' ' + v.low(i + k);
-      const form = lex.forms.get(key);
-      if (form) {
-        hit = { i, j: i + n, form, according: false };
-        break;
-      }
-    }
-    if (!hit && /^(call|calls|called|calling)$/.test(w) && callsSomething(v, i, to)) {
-      // "called it “a starting point”", "called for a ban", "called on Congress to act".
-      const j = v.low(i + 1) === 'for' || v.low(i + 1) === 'on' ? i + 2 : i + 1;
-      hit = {
-        i,
-        j,
-        form: { lemma: 'call', kind: 'speech', words: j - i, nounlike: false, participle: w === 'calling' },
-        according: false,
-      };
-    }
-    if (!hit && !/^(call|calls|called|calling)$/.test(w)) {
-      // A verb-shaped form that PolNeAR train marks as a cue often enough ("blasted", "declined", "endorsed").
-      const nextWord = i + 1 < to ? v.low(i + 1) : '';
-      const share = contextShare(v, i, to);
-      const u = v.upos(i);
-      const verbShaped = u ? u === 'VERB' : /^[a-z]+(ed|ing|s)$/.test(v.raw(i)) && !/(ss|us|is|ly)$/.test(w);
-      // Nouns count before "that" ("his claim that", "the assertion that") when train says so.
-      const nounCue =
-        nextWord === 'that' && learnedCueShare(`${w} that`) >= LEARNED_CUE_SHARE && /^\p{Ll}/u.test(v.raw(i));
-      if (share >= LEARNED_CUE_SHARE && (verbShaped || nounCue)) {
-        hit = {
-          i,
-          j: i + 1,
-          form: { lemma: w, kind: 'speech', words: 1, nounlike: false, participle: w.endsWith('ing') },
-          according: false,
-        };
-      }
-    }
-    if (!hit && v.upos(i) === 'VERB' && hasClausalComplement(v, i, from, to)) {
-      // A verb the parser gives a clausal complement and a subject ("the memo shows the plan failed");
-      // PolNeAR train F1 .729 → .731, dev .749 → .753 (added ones are right about half the time).
-      hit = {
-        i,
-        j: i + 1,
-        form: { lemma: w, kind: 'speech', words: 1, nounlike: false, participle: w.endsWith('ing') },
-        according: false,
-      };
-    }
-    if (!hit || !acceptCue(v, hit, from, to)) continue;
-    hits.push(hit);
-    i = hit.j - 1;
-  }
-  return hits;
-}
-
 /** Headline style "Clinton: Time for a new strategy" / "Sanders: ‘We will win’": a name, a colon, the words. */
 function colonHeadline(v: TokView, from: number, end: number, marked: MarkedQuote[]): Attribution | null {
   const t = v.doc.layers.tokens!;
@@ -235,83 +138,9 @@ function colonHeadline(v: TokView, from: number, end: number, marked: MarkedQuot
   };
 }
 
-/** Whether the parse gives verb `i` both a subject and a finite clausal complement. */
-function hasClausalComplement(v: TokView, i: number, from: number, to: number): boolean {
-  const t = v.doc.layers.tokens!;
-  let ccomp = false;
-  let subj = false;
-  for (let k = from; k < to; k++) {
-    if (t.head[k] !== i) continue;
-    if (t.deprel[k] === 'ccomp') ccomp = true;
-    if (t.deprel[k] === 'nsubj') subj = true;
-  }
-  return ccomp && subj;
-}
-
-/** "call" is a cue when it names ("called it “a farce”"), demands ("called for") or urges ("called on"). */
-function callsSomething(v: TokView, i: number, to: number): boolean {
-  const next = i + 1 < to ? v.low(i + 1) : '';
-  if (next === 'for' || next === 'on') return true;
-  if (v.upos(i) && v.upos(i) !== 'VERB') return false;
-  for (let k = i + 1; k < Math.min(to, i + CALL_QUOTE_WINDOW); k++) if (OPEN_MARKS.test(v.raw(k))) return true;
-  return false;
-}
-
 /** A word token that a tokenizer left glued to its closing comma or quote mark ("here,“"). */
 function gluedClose(raw: string): boolean {
   return raw.length > 1 && /[\p{L}\p{N}.!?…][,]?[”"“]$/u.test(raw);
-}
-
-/** Learned cue share of token `i`: the form alone, or with the "that"/"to" after it when that is higher. */
-function contextShare(v: TokView, i: number, to: number): number {
-  const next = i + 1 < to ? v.low(i + 1) : '';
-  const alone = learnedCueShare(v.low(i));
-  return next === 'that' || next === 'to' ? Math.max(alone, learnedCueShare(`${v.low(i)} ${next}`)) : alone;
-}
-
-/** Whether a lexicon hit reads as a reporting verb here. */
-function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
-  const f = h.form!;
-  const u = v.upos(h.i);
-  // Trust the tag against a cue word, except for forms that are nearly always cues and never nouns ("argues").
-  const nounCue = v.low(h.j) === 'that' && learnedCueShare(`${v.low(h.i)} that`) >= LEARNED_CUE_SHARE;
-  if (u && u !== 'VERB' && u !== 'AUX' && !nounCue && (f.nounlike || contextShare(v, h.i, to) < TRUST_CUE_OVER_TAG))
-    return false;
-  const prev = h.i - 1 >= from ? v.low(h.i - 1) : '';
-  const next = h.j < to ? v.low(h.j) : '';
-  if (!u && f.nounlike) {
-    // Untagged "claims", "reports": a verb only after a subject-like word.
-    const capitalised =
-      h.i - 1 >= from &&
-      /^\p{Lu}/u.test(v.raw(h.i - 1)) &&
-      !/^(the|a|an|this|that|these|those|his|her|their|its|our)$/.test(prev);
-    if (!(SUBJECT_PRONOUNS.has(prev) || capitalised)) return false;
-  }
-  if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
-  // "a widely read column": an adverb between a determiner and the word makes it an adjective.
-  const beforeAdverbs = skipBetweenBack(v, h.i - 1, from);
-  if (
-    beforeAdverbs < h.i - 1 &&
-    beforeAdverbs >= from &&
-    /^(the|a|an|his|her|their|its|our|this)$/.test(v.low(beforeAdverbs))
-  )
-    return false;
-  if (f.participle) {
-    // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
-    if (prev !== ',' && !BE.has(prev)) return false;
-  }
-  // Thought verbs and the base or -s forms of noun-like lemmas ("states", "reports") need a clause or a
-  // parenthetical position, unless train says the form itself is often a cue ("X backs Y" takes an object).
-  if ((f.kind === 'thought' || (f.nounlike && f.lemma !== 'back')) && learnedCueShare(v.low(h.i)) < LEARNED_CUE_SHARE) {
-    const clause = next === 'that' || next === ':' || OPEN_MARKS.test(v.raw(h.j) ?? '');
-    // "…, she believes." / "“…,” he continued.": a thought cue after its content.
-    const parenthetical =
-      (next === ',' || END_PUNCT.test(next) || h.j >= to) &&
-      h.i - 2 >= from &&
-      (v.raw(h.i - 2) === ',' || CLOSE_MARKS.test(v.raw(h.i - 2)));
-    if (!clause && !parenthetical) return false;
-  }
-  return true;
 }
 
 function sentenceAttributions(v: TokView, from: number, to: number, marked: MarkedQuote[]): Attribution[] {
@@ -351,10 +180,6 @@ function sentenceAttributions(v: TokView, from: number, to: number, marked: Mark
   return out;
 }
 
-function wordCount(text: string, s: Span): number {
-  return (text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-}
-
 /** Extend a content span to cover any marked quote it starts or ends inside of. */
 function extendToQuotes(c: Span, marked: MarkedQuote[]): Span {
   let { start, end } = c;
@@ -363,13 +188,6 @@ function extendToQuotes(c: Span, marked: MarkedQuote[]): Span {
   const qe = quoteAt(marked, Math.max(start, end - 1));
   if (qe) end = Math.max(end, qe.end);
   return { start, end };
-}
-
-function isDirect(c: Span, marked: MarkedQuote[]): boolean {
-  let inside = 0;
-  // The marks count as inside, so "“Really,”" is wholly direct.
-  for (const q of marked) inside += overlap(c, q);
-  return inside >= 0.8 * len(c);
 }
 
 function sourceKindOf(v: TokView, np: [number, number]): Attribution['sourceKind'] {
@@ -606,70 +424,4 @@ function subjectOf(v: TokView, from: number, to: number): [number, number] | nul
     if (c < to) k = c + 1;
   }
   return npForward(v, k, to);
-}
-
-function rangeHas(v: TokView, a: number, b: number, word: string): boolean {
-  for (let k = a; k < b; k++) if (v.low(k) === word) return true;
-  return false;
-}
-
-/** Direct quotes with no cue of their own: a paragraph of quotation continues the last speaker. */
-function addFreeQuotes(doc: Doc, marked: MarkedQuote[], list: Attribution[]): void {
-  const sentences = doc.layers.sentences ?? [];
-  for (const q of marked) {
-    if (list.some((a) => overlap(a.content, q) > 0)) continue;
-    // Epigraph style “…” ― Name: a dash and a name closing the line.
-    const byline = DASH_BYLINE.exec(doc.text.slice(q.end, q.end + 80));
-    if (byline) {
-      const dashAt = q.end + byline.index + byline[0].indexOf(byline[1]);
-      const nameAt = q.end + byline.index + byline[0].lastIndexOf(byline[2]);
-      list.push({
-        content: { start: q.start, end: q.end },
-        cue: { start: dashAt, end: dashAt + byline[1].length },
-        source: { start: nameAt, end: nameAt + byline[2].length },
-        direct: true,
-        sourceKind: 'np',
-        frame: 'dash-byline',
-      });
-      continue;
-    }
-    const words = q.inner.reduce((n, p) => n + wordCount(doc.text, p), 0);
-    if (words < MIN_FREE_QUOTE_WORDS) continue;
-    // Cover: the sentences the quote touches, how much of them it fills.
-    let sStart = Infinity;
-    let sEnd = -Infinity;
-    for (const s of sentences) {
-      if (s.end > q.start && s.start < q.end) {
-        sStart = Math.min(sStart, s.start);
-        sEnd = Math.max(sEnd, s.end);
-      }
-    }
-    if (!Number.isFinite(sStart)) continue;
-    if (len(q) < MIN_FREE_QUOTE_COVER * (sEnd - sStart)) continue;
-    let prev: Attribution | undefined;
-    for (const a of list)
-      if (a.source && a.content.end <= q.start && (!prev || a.content.end > prev.content.end)) prev = a;
-    // "“A,” X said. “B.”": B continues the same content when it follows in the same paragraph.
-    const between = prev ? doc.text.slice(prev.content.end, q.start) : '';
-    if (prev && prev.direct && !between.includes('\n') && between.length <= MAX_CONTINUATION_GAP) {
-      prev.content = { start: prev.content.start, end: q.end };
-      continue;
-    }
-    // A speaker named later in the same paragraph ("“…” The mayor was blunt. “…,” she said.") comes
-    // first (PolNeAR train speaker accuracy .861 → .868); else the previous speaker continues.
-    let next: Attribution | undefined;
-    for (const a of list)
-      if (a.source && a.cue && a.source.start >= q.end && (!next || a.source.start < next.source!.start)) next = a;
-    const toNext = next ? doc.text.slice(q.end, next.source!.start) : '\n';
-    const from = next && !toNext.includes('\n') ? next : prev;
-    list.push({
-      content: { start: q.start, end: q.end },
-      cue: null,
-      source: from?.source ?? null,
-      direct: true,
-      sourceKind: from ? 'inherited' : 'none',
-      antecedent: from?.antecedent,
-      frame: 'free-quote',
-    });
-  }
 }
