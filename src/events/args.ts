@@ -14,6 +14,25 @@ export interface ArgPick {
 }
 
 const NONE: ArgPick = { tokens: [], rule: '' };
+/** Nouns for what one party puts to another: rejecting or accepting one acts on the party that made it. */
+const PROPOSAL_NOUNS = new Set([
+  'request',
+  'demand',
+  'call',
+  'appeal',
+  'proposal',
+  'offer',
+  'plan',
+  'invitation',
+  'ultimatum',
+  'bid',
+  'initiative',
+  'plea',
+  'petition',
+  'suggestion',
+  'overture',
+  'resolution',
+]);
 /** Types whose pattern object is the thing moved or applied, not the party acted on. */
 const MOVED_THING_TYPES = new Set(['RETREAT', 'AID', 'SANCTION', 'MOBILIZE', 'COERCE', 'COOPERATE', 'CONCEDE']);
 /** Types whose nominal takes its source in a "from" phrase ("criticism from X", "aid from X"). */
@@ -253,6 +272,21 @@ export function recipientCandidates(
       if (TIME_WORDS.test(v.text(c))) continue;
       const r = prep ? prepRank(prep, type, isNoun) : -1;
       if (r >= 0) ranked.push([r, c, `${base}:${prep}`]);
+    }
+  }
+  // "refused a request from X", "rejected U.S. calls", "accepted Iran's offer": whoever made the proposal is the party.
+  if (!isNoun) {
+    for (const c of v.children(p)) {
+      if (v.rel(c) !== 'obj' || !PROPOSAL_NOUNS.has(v.lemma(c))) continue;
+      const owners = v
+        .children(c)
+        .filter(
+          (d) =>
+            v.rel(d) === 'nmod:poss' ||
+            ((v.base(d) === 'nmod' || v.base(d) === 'acl') && v.marks(d).some((m) => m === 'from' || m === 'by')) ||
+            ((v.base(d) === 'compound' || v.base(d) === 'amod') && /^[A-Z]/.test(v.doc.text[v.t.start[d]])),
+        );
+      if (owners.length) out.push({ tokens: owners, rule: 'proposal-owner' });
     }
   }
   ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
