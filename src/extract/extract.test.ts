@@ -103,8 +103,8 @@ test('seed page: article, dated 2015-11-26 from its caption, notice dropped', { 
 test('plain text: a story saying "not found" is kept; a trailing related list is cut', () => {
   const story = [
     'Search for missing hikers resumes',
-    'Rescue teams returned to the northern ridge on Sunday morning after two hikers were reported missing late on Friday evening by their families.',
-    'A spokesman said a tent was found near the lake but the hikers were not found, and that the search would widen to the valley if the weather held.',
+    'Rescue teams returned to the northern ridge on Sunday morning after two hikers were reported missing late on Friday evening by their families, who had not heard from them since Thursday.',
+    'A spokesman said a tent was found near the lake but the hikers were not found, and that the search would widen to the valley and the old mine tracks if the weather held overnight.',
     'Volunteers from three villages joined the police teams, bringing dogs and drones, and the regional council opened its hall as a base for the searchers.',
     'Related stories',
     'Storm closes mountain roads',

@@ -11,6 +11,9 @@ import type { KindHints } from './meta.js';
 export const ERROR_TEXT =
   /\b(404|410)\b.{0,40}\b(error|not found|page|gone)\b|\b(page|article|story|content|file|url|resource)s?\s+(was\s+|could\s+)?(not|n't|cannot|can't)\s+(be\s+)?(found|available|exist|located)|\bpage (is|was) (no longer|not) (available|found)|this page (is not|isn't) available|no longer (exists|available)|(does not|doesn't|did not|didn't) exist|\bnot found\b|\berror 40[34]\b|\boops\b.{0,40}\b(wrong|find|found)|we (can't|cannot|couldn't) find|sorry,? (the|this) page|access denied|\b403 forbidden\b/i;
 
+/** Error wording in body text: stricter than for titles, since a story may say something was "not found". */
+export const ERROR_NOTICE = /^(error\s*)?(404|410)\b|\bpage (is |was )?(not|no longer) (available|found)|\b(page|article|content|story|file|url) (you (are|were) looking for )?(could not|cannot|can't|couldn't|does not|doesn't) (be found|exist)|\bno longer (exists|available)|\bthis (page|article|content|story) (is|has been) (removed|unavailable|deleted)|^page not found|^not found$|\b(we|i) (can't|cannot|couldn't) find (the|that|this) page/i;
+
 /** Paywall or consent stubs with no story behind them. */
 const STUB_TEXT = /(subscribe|subscription|sign in|log in|register)\b.{0,60}\b(continue|read|full (story|article)|access)|you have (reached|used).{0,40}(limit|free articles)|this content is (only )?available to subscribers|enable javascript|please (enable|turn on) (javascript|cookies)|checking your browser|are you a robot|captcha/i;
 
@@ -56,7 +59,7 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
 
   // Error pages.
   const errHead = heads.find((h) => h.length < 160 && ERROR_TEXT.test(h));
-  const errBody = bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_TEXT.test(b.text)) : undefined;
+  const errBody = bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_NOTICE.test(b.text)) : undefined;
   if (errHead && bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
   if (errBody) signals.push(`error-text:${short(errBody.text)}`);
   const pageChars = k.all ? k.all.reduce((n, b) => n + b.text.length, 0) : bodyLen;

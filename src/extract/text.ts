@@ -7,13 +7,12 @@
 import type { DocMeta } from '../doc/index.js';
 import { emptyMeta } from '../doc/index.js';
 import { BOILER_LINE } from './content.js';
+import { ERROR_NOTICE } from './kind.js';
 import { cleanByline, splitAuthors, textDate, type KindHints } from './meta.js';
 import { dateFromUrl } from './dates.js';
 import { guessLanguage } from './language.js';
 import type { OutBlock } from './index.js';
 
-/** A dead-page notice line (stricter than the HTML error test: a story may say something was "not found"). */
-const NOTICE = /^(error\s*)?(404|410)\b|\bpage (is |was )?(not|no longer) (available|found)|\b(page|article|content|story) (could not|cannot|can't|couldn't) be found|\bno longer (exists|available)|\bthis (page|article|content|story) (is|has been) (removed|unavailable|deleted)|^page not found|^not found$/i;
 /** Headings of link lists that follow stories. */
 const RELATED_HEAD = /^(related( articles| stories| news| content| coverage| posts)?|more (stories|news|from .{0,30})|read (more|next)|you (may|might) also like|recommended( for you| stories)?|most (read|popular|viewed)|latest (news|stories)|trending( now)?|also read|see also|popular (posts|stories))\s*:?$/i;
 
@@ -85,7 +84,7 @@ export function extractText(text: string, url: string | null): TextResult {
   const proseBefore = (i: number) => lines.slice(0, i).filter((l) => l.length >= 140).length;
   const tailCut = (re: RegExp) =>
     lines.findIndex((l, i) => l.length < 120 && re.test(l) && proseBefore(i) >= 2 && size(lines.slice(i)) < size(lines.slice(0, i)));
-  const notice = tailCut(NOTICE);
+  const notice = tailCut(ERROR_NOTICE);
   if (notice > 0) {
     signals.push(`dropped-notice:${lines[notice].slice(0, 60).toLowerCase()}`);
     lines = lines.slice(0, notice);
