@@ -238,8 +238,14 @@ export function recipientCandidates(
   type: string,
   consumed: Set<number>,
   isNoun: boolean,
+  hasMention: (t: number) => boolean = () => false,
 ): ArgPick[] {
   const out: ArgPick[] = [];
+  // "summoned a senior Indian diplomat": a pattern object that names a party is the recipient, before any phrase.
+  if (!isNoun && !MOVED_THING_TYPES.has(type))
+    for (const c of v.children(p))
+      if (consumed.has(c) && v.rel(c) === 'obj' && hasMention(c))
+        out.push({ tokens: expand(v, [c], p), rule: 'obj:party' });
   const things: ArgPick[] = [];
   const ranked: [number, number, string][] = [];
   for (const c of v.children(p)) {

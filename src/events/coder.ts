@@ -324,7 +324,7 @@ function codeSentence(
     } else {
       const sub = subjectOf(v, i);
       actor = choose(v, mi, sub.actor.tokens.length ? [sub.actor] : []);
-      const rc = recipientCandidates(v, i, e.type, consumed, false);
+      const rc = recipientCandidates(v, i, e.type, consumed, false, (t) => mi.at(t).length > 0);
       const patient = sub.patient.tokens.filter((t) => !consumed.has(t));
       if (patient.length) rc.unshift({ tokens: patient, rule: sub.patient.rule });
       // A verb the parser hung on a noun as a modifier ("The Taliban attacked an army base" misread):
