@@ -83,7 +83,8 @@ export function tidy(s: string): string {
 }
 
 /** Cut the tree under `root` into blocks in document order. */
-export function toBlocks(root: El): RawBlock[] {
+export function toBlocks(root: El, check?: () => void): RawBlock[] {
+  let visits = 0;
   const out: RawBlock[] = [];
   let buf = '';
   let links = 0;
@@ -102,6 +103,7 @@ export function toBlocks(root: El): RawBlock[] {
 
   // Recursive: the tree is at most MAX_DEPTH (200) deep, and recursion allocates nothing per node.
   const walk = (n: El): void => {
+    if (check && (++visits & 4095) === 0) check();
     for (const c of n.children) {
       if (typeof c === 'string') {
         const t = inPre ? c : c.replace(WS, ' ');

@@ -27,9 +27,11 @@ function articleScope(el: El): El {
 }
 
 /** Extract body blocks and captions from a parsed page (mutates the tree). */
-export function extractBody(root: El, title: string | null): BodyResult {
+export function extractBody(root: El, title: string | null, check?: () => void): BodyResult {
   const removed = clean(root);
-  const all = toBlocks(root);
+  check?.();
+  const all = toBlocks(root, check);
+  check?.();
   const teasers = findTeasers(all);
   const pick = pickContainer(all, teasers);
   if (!pick) return { body: [], captions: [], all, container: null, removed };

@@ -83,13 +83,14 @@ function run(input: RawInput, budget: Budget): Result<Doc> {
     const hm = htmlMeta(root, url, dec.text);
     canonicalUrl = hm.canonicalUrl;
     budget.check();
-    const res = extractBody(root, hm.meta.title?.value ?? null);
+    const res = extractBody(root, hm.meta.title?.value ?? null, () => budget.check());
     budget.check();
     body = res.body.map((b) => ({ text: b.text, kind: b.kind === 'pre' ? 'paragraph' : b.kind }));
     captions = res.captions.map((b) => ({ text: b.text, kind: 'caption' as const }));
     meta = hm.meta;
     decideKind(meta, { body, captions, url: canonicalUrl ?? url, all: res.all, html: true, hints: hm.kindHints });
     hm.finish(meta, body, captions);
+    if (root.attrs['data-truncated']) meta.statusSignals.push(`truncated:${root.attrs['data-truncated']}`);
   } else {
     const res = extractText(dec.text, url);
     body = res.body;
