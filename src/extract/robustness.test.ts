@@ -108,3 +108,11 @@ test('BOM wins; valid UTF-8 beats a wrong latin-1 declaration', () => {
   const lied = decodeBytes(Buffer.from('<meta charset="iso-8859-1"><p>Genève</p>'));
   assert.ok(lied.ok && lied.encoding === 'utf-8' && lied.text.includes('Genève'));
 });
+
+test('a page of hundreds of thousands of elements stops at the element cap, with a signal', () => {
+  const t0 = performance.now();
+  const r = extract({ bytes: Buffer.from('<html><body>' + para + '<p>a</p>'.repeat(400000) + '</body></html>'), source: 'many' });
+  assert.ok(r.ok);
+  assert.ok(r.value.meta.statusSignals.includes('truncated:elements'));
+  assert.ok(performance.now() - t0 < 5000);
+});
