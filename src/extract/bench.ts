@@ -12,7 +12,14 @@ import { PACKAGE_ROOT } from '../doc/index.js';
 import { aebPages, extractionRoot, fmt, readabilityMeta, scoreAeb, wcxbMeta } from './evalsets.js';
 
 /** Run a node script over files; wall time, peak RSS (MB, if measurable) and parsed JSON lines. */
-function timed(args: string[]): { ms: number; cpuMs: number | null; rssMb: number | null; lines: Record<string, unknown>[]; status: number | null; stderr: string } {
+function timed(args: string[]): {
+  ms: number;
+  cpuMs: number | null;
+  rssMb: number | null;
+  lines: Record<string, unknown>[];
+  status: number | null;
+  stderr: string;
+} {
   const hasTime = existsSync('/usr/bin/time');
   const cmd = hasTime ? '/usr/bin/time' : process.execPath;
   const argv = hasTime ? ['-f', '__RSS_KB__%M %U %S', process.execPath, ...args] : args;
@@ -24,7 +31,14 @@ function timed(args: string[]): { ms: number; cpuMs: number | null; rssMb: numbe
     .split('\n')
     .filter((l) => l.trim().startsWith('{'))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { ms, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null, rssMb: m ? Number(m[1]) / 1024 : null, lines, status: r.status, stderr: (r.stderr ?? '').replace(/__RSS_KB__[\d. ]+\s*/, '') };
+  return {
+    ms,
+    cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null,
+    rssMb: m ? Number(m[1]) / 1024 : null,
+    lines,
+    status: r.status,
+    stderr: (r.stderr ?? '').replace(/__RSS_KB__[\d. ]+\s*/, ''),
+  };
 }
 
 /** Runs per extractor (override with BENCH_RUNS). */
@@ -58,10 +72,17 @@ function main(): void {
   const pages = aebPages(root);
   const files = pages.map((p) => p.file);
   const cli = join(PACKAGE_ROOT, 'dist', 'main', 'cli.js');
-  const ours = existsSync(cli) && !process.argv.includes('--runner')
-    ? { name: 'dateline extract --jsonl', args: [join(PACKAGE_ROOT, 'bin', 'dateline.js'), 'extract', '--jsonl', ...files] }
-    : { name: 'dist/extract/run.js', args: [join(PACKAGE_ROOT, 'dist', 'extract', 'run.js'), ...files] };
-  const base = { name: 'Readability.js + linkedom', args: [join(PACKAGE_ROOT, 'dist', 'extract', 'readability-run.js'), ...files] };
+  const ours =
+    existsSync(cli) && !process.argv.includes('--runner')
+      ? {
+          name: 'dateline extract --jsonl',
+          args: [join(PACKAGE_ROOT, 'bin', 'dateline.js'), 'extract', '--jsonl', ...files],
+        }
+      : { name: 'dist/extract/run.js', args: [join(PACKAGE_ROOT, 'dist', 'extract', 'run.js'), ...files] };
+  const base = {
+    name: 'Readability.js + linkedom',
+    args: [join(PACKAGE_ROOT, 'dist', 'extract', 'readability-run.js'), ...files],
+  };
 
   // Alternate the two, RUNS times each, and keep each one's fastest run: the machine is shared, and the
   // minimum is the measurement least disturbed by other work.
@@ -74,25 +95,40 @@ function main(): void {
   const a = best(runsA);
   const b = best(runsB);
   if (a.status !== 0 || a.lines.length < pages.length) {
-    console.log(`warning: ${ours.name} exited ${a.status} with ${a.lines.length}/${pages.length} lines\n${a.stderr.slice(0, 2000)}`);
+    console.log(
+      `warning: ${ours.name} exited ${a.status} with ${a.lines.length}/${pages.length} lines\n${a.stderr.slice(0, 2000)}`,
+    );
   }
   const sa = scoreAeb(pages, bodies(a.lines));
   const sb = scoreAeb(pages, bodies(b.lines));
   const pps = (ms: number) => (pages.length / ms) * 1000;
   const mb = (x: number | null) => (x == null ? 'n/a' : `${x.toFixed(0)} MB`);
-  console.log(`AEB, ${pages.length} pages, one process each, process start included; fastest of ${RUNS} alternating runs`);
-  const cpu = (x: number | null) => (x == null ? 'n/a' : `${(x / 1000).toFixed(2)} s CPU, ${pps(x).toFixed(1)} pages/CPU-s`);
-  console.log(`  ${ours.name.padEnd(28)} F1 ${sa.f1.toFixed(3)} (P ${sa.p.toFixed(3)} R ${sa.r.toFixed(3)})  wall ${(a.ms / 1000).toFixed(2)} s, ${pps(a.ms).toFixed(1)} pages/s; ${cpu(a.cpuMs)}; peak ${mb(a.rssMb)}`);
-  console.log(`  ${base.name.padEnd(28)} F1 ${sb.f1.toFixed(3)} (P ${sb.p.toFixed(3)} R ${sb.r.toFixed(3)})  wall ${(b.ms / 1000).toFixed(2)} s, ${pps(b.ms).toFixed(1)} pages/s; ${cpu(b.cpuMs)}; peak ${mb(b.rssMb)}`);
+  console.log(
+    `AEB, ${pages.length} pages, one process each, process start included; fastest of ${RUNS} alternating runs`,
+  );
+  const cpu = (x: number | null) =>
+    x == null ? 'n/a' : `${(x / 1000).toFixed(2)} s CPU, ${pps(x).toFixed(1)} pages/CPU-s`;
+  console.log(
+    `  ${ours.name.padEnd(28)} F1 ${sa.f1.toFixed(3)} (P ${sa.p.toFixed(3)} R ${sa.r.toFixed(3)})  wall ${(a.ms / 1000).toFixed(2)} s, ${pps(a.ms).toFixed(1)} pages/s; ${cpu(a.cpuMs)}; peak ${mb(a.rssMb)}`,
+  );
+  console.log(
+    `  ${base.name.padEnd(28)} F1 ${sb.f1.toFixed(3)} (P ${sb.p.toFixed(3)} R ${sb.r.toFixed(3)})  wall ${(b.ms / 1000).toFixed(2)} s, ${pps(b.ms).toFixed(1)} pages/s; ${cpu(b.cpuMs)}; peak ${mb(b.rssMb)}`,
+  );
   // CPU time is the fair clock on a shared machine (both are single-threaded); wall time is printed too.
   const cpuRatio = a.cpuMs && b.cpuMs ? `, CPU-time ratio ${(b.cpuMs / a.cpuMs).toFixed(2)}x` : '';
-  console.log(`  speed: wall-clock ratio ${(b.ms / a.ms).toFixed(2)}x${cpuRatio}   (bars: F1 >= 0.970, ratio >= 3, peak <= 300 MB)`);
+  console.log(
+    `  speed: wall-clock ratio ${(b.ms / a.ms).toFixed(2)}x${cpuRatio}   (bars: F1 >= 0.970, ratio >= 3, peak <= 300 MB)`,
+  );
 
   const rm = readabilityMeta(root);
   console.log(`Readability test pages: title ${fmt(rm.title)}  byline ${fmt(rm.byline)}  date ${fmt(rm.date)}`);
-  console.log(`  page kind on pages marked not readerable: ${fmt(rm.kind)} called not article (readerable ones called article: ${fmt(rm.kindReaderable)})`);
+  console.log(
+    `  page kind on pages marked not readerable: ${fmt(rm.kind)} called not article (readerable ones called article: ${fmt(rm.kindReaderable)})`,
+  );
   const wm = wcxbMeta(root);
-  console.log(`WCXB dev articles: title ${fmt(wm.title)}  author ${fmt(wm.author)}  publication day ${fmt(wm.date)}   (bars: title, day >= 90%)`);
+  console.log(
+    `WCXB dev articles: title ${fmt(wm.title)}  author ${fmt(wm.author)}  publication day ${fmt(wm.date)}   (bars: title, day >= 90%)`,
+  );
 }
 
 main();

@@ -22,10 +22,57 @@ export interface RawBlock {
 
 /** Elements that break inline text into separate blocks. */
 export const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'figure', 'figcaption', 'header', 'footer',
-  'address', 'hr', 'center', 'form', 'fieldset', 'details', 'summary', 'body', 'html', 'caption', 'aside', 'nav',
-  '#root', 'hgroup', 'picture', 'title', 'head', 'legend', 'menu', 'dialog', 'font-block',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+  'figure',
+  'figcaption',
+  'header',
+  'footer',
+  'address',
+  'hr',
+  'center',
+  'form',
+  'fieldset',
+  'details',
+  'summary',
+  'body',
+  'html',
+  'caption',
+  'aside',
+  'nav',
+  '#root',
+  'hgroup',
+  'picture',
+  'title',
+  'head',
+  'legend',
+  'menu',
+  'dialog',
+  'font-block',
 ]);
 
 const HEADING = /^h([1-6])$/;
@@ -95,8 +142,19 @@ export function toBlocks(root: El, check?: () => void): RawBlock[] {
   const flush = () => {
     if (!buf) return;
     // Most blocks have no line breaks: one replace and a trim instead of split/map/join.
-    const text = inPre ? buf.replace(/^\n+|\s+$/g, '') : buf.includes('\n') ? tidy(buf.replace(/\s*\n\s*/g, '\n')) : buf.replace(SPACES, ' ').trim();
-    if (text) out.push({ text, kind: kindOf(owner), el: owner, linkChars: Math.min(links, text.length), level: levelOf(owner) });
+    const text = inPre
+      ? buf.replace(/^\n+|\s+$/g, '')
+      : buf.includes('\n')
+        ? tidy(buf.replace(/\s*\n\s*/g, '\n'))
+        : buf.replace(SPACES, ' ').trim();
+    if (text)
+      out.push({
+        text,
+        kind: kindOf(owner),
+        el: owner,
+        linkChars: Math.min(links, text.length),
+        level: levelOf(owner),
+      });
     buf = '';
     links = 0;
   };
@@ -173,10 +231,11 @@ export function tableText(t: El): string {
   while (todo.length) {
     const el = todo.pop()!;
     if (el.tag === 'tr') trs.push(el);
-    else for (let i = el.children.length - 1; i >= 0; i--) {
-      const c = el.children[i];
-      if (typeof c !== 'string') todo.push(c);
-    }
+    else
+      for (let i = el.children.length - 1; i >= 0; i--) {
+        const c = el.children[i];
+        if (typeof c !== 'string') todo.push(c);
+      }
   }
   for (const tr of trs) {
     const cells: string[] = [];

@@ -8,9 +8,42 @@ import type { El, Node } from './dom.js';
 
 /** Tags that never hold article text. */
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'source', 'button', 'select', 'option', 'input', 'textarea', 'nav', 'aside', 'footer', 'menu', 'dialog', 'head',
-  'link', 'meta', 'map', 'area', 'title', 'base', 'track', 'param', 'portal', 'amp-ad', 'amp-sidebar', 'amp-analytics',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'nav',
+  'aside',
+  'footer',
+  'menu',
+  'dialog',
+  'head',
+  'link',
+  'meta',
+  'map',
+  'area',
+  'title',
+  'base',
+  'track',
+  'param',
+  'portal',
+  'amp-ad',
+  'amp-sidebar',
+  'amp-analytics',
 ]);
 
 /**
@@ -19,28 +52,128 @@ const DROP_TAGS = new Set([
  * jump, more, toc, utility (→ 0.938).
  */
 const NEG_TOKENS = new Set([
-  'share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended', 'recommendations', 'promo',
-  'promos', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor',
-  'sponsored', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'cookie', 'cookies',
-  'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer',
-  'sidebar', 'popup', 'modal', 'overlay', 'comment', 'comments', 'disqus', 'outbrain', 'taboola',
-  'toolbar', 'print', 'skiplink', 'pagination', 'pager', 'trending', 'popular', 'mostread', 'tags', 'tag',
-  'taglist', 'topics', 'keywords', 'byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'date', 'meta',
-  'metadata', 'sr', 'visually', 'offscreen', 'banner', 'rail', 'follow', 'tools',
-  'login', 'signin', 'donate', 'donation', 'bio', 'disclaimer', 'copyright', 'readmore',
-  'newsletter', 'playlist', 'carousel', 'slideshow', 'gallery', 'headline', 'kicker',
-  'eyebrow', 'reactions', 'rating', 'feedback', 'survey', 'alert', 'notification', 'upsell', 'marketing',
-  'offer', 'partner', 'partners', 'recirc', 'recirculation', 'outstream', 'teaser', 'teasers', 'nocontent',
+  'share',
+  'shares',
+  'sharing',
+  'sharebar',
+  'social',
+  'socials',
+  'related',
+  'recommended',
+  'recommendations',
+  'promo',
+  'promos',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ad',
+  'ads',
+  'adslot',
+  'adunit',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'breadcrumb',
+  'breadcrumbs',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'masthead',
+  'footer',
+  'sidebar',
+  'popup',
+  'modal',
+  'overlay',
+  'comment',
+  'comments',
+  'disqus',
+  'outbrain',
+  'taboola',
+  'toolbar',
+  'print',
+  'skiplink',
+  'pagination',
+  'pager',
+  'trending',
+  'popular',
+  'mostread',
+  'tags',
+  'tag',
+  'taglist',
+  'topics',
+  'keywords',
+  'byline',
+  'bylines',
+  'author',
+  'authors',
+  'dateline',
+  'timestamp',
+  'date',
+  'meta',
+  'metadata',
+  'sr',
+  'visually',
+  'offscreen',
+  'banner',
+  'rail',
+  'follow',
+  'tools',
+  'login',
+  'signin',
+  'donate',
+  'donation',
+  'bio',
+  'disclaimer',
+  'copyright',
+  'readmore',
+  'newsletter',
+  'playlist',
+  'carousel',
+  'slideshow',
+  'gallery',
+  'headline',
+  'kicker',
+  'eyebrow',
+  'reactions',
+  'rating',
+  'feedback',
+  'survey',
+  'alert',
+  'notification',
+  'upsell',
+  'marketing',
+  'offer',
+  'partner',
+  'partners',
+  'recirc',
+  'recirculation',
+  'outstream',
+  'teaser',
+  'teasers',
+  'nocontent',
 ]);
 
 /** Substrings that name furniture even inside camelCase class names. */
-const NEG_SUBSTR = /skip-?(link|to|nav)|related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|byline|masthead|disclaimer/i;
+const NEG_SUBSTR =
+  /skip-?(link|to|nav)|related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|byline|masthead|disclaimer/i;
 
 /** Tokens that mark the article itself; they protect weak negatives. */
 const POS = /article|body|content|entry|main|post|story|text|prose|richtext|blog/i;
 
 /** Negatives strong enough to drop even with a positive word beside them. */
-const STRONG = /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|signup|breadcrumb|popular|trending|recirc/i;
+const STRONG =
+  /header|headline|byline|author|dateline|timestamp|comment|disqus|related|share|social|newsletter|subscribe|outbrain|taboola|recommend|promo|advert|cookie|consent|signup|breadcrumb|popular|trending|recirc/i;
 
 /** Share of the page's text above which an element is a page wrapper whatever its name or tag (broken markup, layout classes like "flex-wrap-footer"). */
 const WRAPPER_SHARE = 0.8;
@@ -50,9 +183,22 @@ const LANDMARKS = new Set(['aside', 'nav', 'footer', 'menu', 'dialog']);
 const UNPROTECTED = /footer|comment|disqus|outbrain|taboola|cookie|consent|breadcrumb|contentinfo/;
 
 /** Roles of landmark regions that are not the article. */
-const NEG_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar', 'alertdialog']);
+const NEG_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alert',
+  'menu',
+  'menubar',
+  'toolbar',
+  'alertdialog',
+]);
 
-const CAPTION = /(^|[\s_-])(caption|captions|credit|credits|photo-?credit|image-?credit|wp-caption-text|figcaption|imagecaption|media-caption)([\s_-]|$)|caption|[cC]redit/;
+const CAPTION =
+  /(^|[\s_-])(caption|captions|credit|credits|photo-?credit|image-?credit|wp-caption-text|figcaption|imagecaption|media-caption)([\s_-]|$)|caption|[cC]redit/;
 
 /** An element keeps its place despite a furniture name when it holds at least this share of the page's paragraph text (AEB dev runs: a wrapper named "share-…" held whole stories). */
 const KEEP_SHARE = 0.5;
@@ -75,7 +221,8 @@ export function furnitureReason(el: El): string | null {
   const ci = classId(el).trim();
   if (!ci) return null;
   const low = ci.toLowerCase();
-  for (const tok of low.split(/[\s_-]+/)) if (NEG_TOKENS.has(tok)) return POS.test(low) && !STRONG.test(tok) ? null : `class:${tok}`;
+  for (const tok of low.split(/[\s_-]+/))
+    if (NEG_TOKENS.has(tok)) return POS.test(low) && !STRONG.test(tok) ? null : `class:${tok}`;
   const m = NEG_SUBSTR.exec(ci);
   if (m) return POS.test(low) && !STRONG.test(m[0]) ? null : `class:${m[0].toLowerCase()}`;
   return null;
@@ -127,7 +274,10 @@ export function clean(root: El): Map<string, number> {
       } else if (isHidden(c)) {
         // Streaming server rendering parks the whole page in a hidden element until scripts move it.
         if (share < KEEP_SHARE) drop = 'hidden';
-      } else if (c.tag === 'figcaption' || (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && share < 0.2)) {
+      } else if (
+        c.tag === 'figcaption' ||
+        (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && share < 0.2)
+      ) {
         c.tag = 'figcaption';
       } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p' && c.tag !== 'article' && c.tag !== 'main') {
         const r = furnitureReason(c);

@@ -51,7 +51,10 @@ function vote(b: RawBlock): number {
 }
 
 /** Pick the container element whose blocks best form an article, plus siblings that continue it; null when nothing votes. */
-export function pickContainer(blocks: RawBlock[], teasers: Set<El> = new Set()): { el: El; score: number; extra: El[] } | null {
+export function pickContainer(
+  blocks: RawBlock[],
+  teasers: Set<El> = new Set(),
+): { el: El; score: number; extra: El[] } | null {
   const score = new Map<El, number>();
   const raw = new Map<El, number>();
   const good = new Map<El, number>();
@@ -143,8 +146,10 @@ export const BOILER_LINE =
   /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|read more|read next|related( articles| stories| content| coverage)?|more from .{0,40}|share( this( article| story)?)?( on .{0,20})?|follow us.{0,60}|sign up.{0,80}|subscribe.{0,80}|click here.{0,80}|(all )?rights reserved.{0,40}|(copyright|©)\b.{0,200}|image|photo|video|watch|listen|loading\.*|comments?|leave a comment|print|email|facebook|twitter|whatsapp|linkedin|reddit|pinterest|skip to (main )?content|skip ad|close|menu|search|back to top|top|next|previous|recommended( for you)?|trending( now)?|most (read|popular|viewed)|you may also like.{0,20}|we recommend|sponsored stories|latest news|don't miss|also read.{0,120}|see also.{0,120}|audio|play|pause|toggle.{0,30}|log ?in|sign ?in|register)\s*[:.!]?$/i;
 
 /** A byline or timestamp line repeated at the top of the body. */
-const BYLINE_LINE = /^(by|von|par|por|di)\s+[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,5}(\s*(,|and|&|\|)\s*[\p{L} .'’-]{2,40}){0,4}$/u;
-const DATE_LINE = /^((published|updated|posted|last updated|first published)\s*:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}([\s,|at]+\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?)?\.?$/i;
+const BYLINE_LINE =
+  /^(by|von|par|por|di)\s+[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,5}(\s*(,|and|&|\|)\s*[\p{L} .'’-]{2,40}){0,4}$/u;
+const DATE_LINE =
+  /^((published|updated|posted|last updated|first published)\s*:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}([\s,|at]+\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?)?\.?$/i;
 
 /** Decide whether a block inside the container belongs to the body. */
 export function keepBlock(b: RawBlock, title: string | null): boolean {
@@ -159,5 +164,8 @@ export function keepBlock(b: RawBlock, title: string | null): boolean {
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

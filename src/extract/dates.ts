@@ -5,15 +5,74 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
-  july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
   december: 12,
   // A few other languages' month names, as seen on international news sites.
-  januar: 1, janvier: 1, enero: 1, gennaio: 1, februar: 2, 'février': 2, fevrier: 2, febrero: 2, febbraio: 2,
-  'märz': 3, mars: 3, marzo: 3, avril: 4, abril: 4, aprile: 4, mai: 5, mayo: 5, maggio: 5, juni: 6, juin: 6,
-  junio: 6, giugno: 6, juli: 7, juillet: 7, julio: 7, luglio: 7, 'août': 8, aout: 8, agosto: 8, septembre: 9,
-  septiembre: 9, settembre: 9, oktober: 10, octobre: 10, octubre: 10, ottobre: 10, novembre: 11, noviembre: 11,
-  dezember: 12, 'décembre': 12, decembre: 12, diciembre: 12, dicembre: 12,
+  januar: 1,
+  janvier: 1,
+  enero: 1,
+  gennaio: 1,
+  februar: 2,
+  février: 2,
+  fevrier: 2,
+  febrero: 2,
+  febbraio: 2,
+  märz: 3,
+  mars: 3,
+  marzo: 3,
+  avril: 4,
+  abril: 4,
+  aprile: 4,
+  mai: 5,
+  mayo: 5,
+  maggio: 5,
+  juni: 6,
+  juin: 6,
+  junio: 6,
+  giugno: 6,
+  juli: 7,
+  juillet: 7,
+  julio: 7,
+  luglio: 7,
+  août: 8,
+  aout: 8,
+  agosto: 8,
+  septembre: 9,
+  septiembre: 9,
+  settembre: 9,
+  oktober: 10,
+  octobre: 10,
+  octubre: 10,
+  ottobre: 10,
+  novembre: 11,
+  noviembre: 11,
+  dezember: 12,
+  décembre: 12,
+  decembre: 12,
+  diciembre: 12,
+  dicembre: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,7 +95,10 @@ function ymd(y: number, m: number, d: number): string {
 export function parseMachineDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim();
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT)?)?/i.exec(s);
+  let m =
+    /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT)?)?/i.exec(
+      s,
+    );
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!validYmd(y, mo, d)) return null;
@@ -67,20 +129,45 @@ export function parseMachineDate(raw: string | null | undefined): string | null 
   return parseTextDate(s)?.iso ?? null;
 }
 
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|janvier|enero|gennaio|februar|f[ée]vrier|febrero|febbraio|m[äa]rz|mars|marzo|avril|abril|aprile|mai|mayo|maggio|juni|juin|junio|giugno|juli|juillet|julio|luglio|ao[uû]t|agosto|septembre|septiembre|settembre|oktober|octobre|octubre|ottobre|novembre|noviembre|dezember|d[ée]cembre|diciembre|dicembre)';
-const TIME_RE = '(?:(?:,|\\s+at|\\s*[-–|•])?\\s*(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:\\(?\\s*(UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|IST|JST|AEST|AEDT)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)?\\)?))?';
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|janvier|enero|gennaio|februar|f[ée]vrier|febrero|febbraio|m[äa]rz|mars|marzo|avril|abril|aprile|mai|mayo|maggio|juni|juin|junio|giugno|juli|juillet|julio|luglio|ao[uû]t|agosto|septembre|septiembre|settembre|oktober|octobre|octubre|ottobre|novembre|noviembre|dezember|d[ée]cembre|diciembre|dicembre)';
+const TIME_RE =
+  '(?:(?:,|\\s+at|\\s*[-–|•])?\\s*(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:\\(?\\s*(UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|IST|JST|AEST|AEDT)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)?\\)?))?';
 const MDY = new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_RE}`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})${TIME_RE}`, 'i');
 const NUMERIC = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const NUM_DMY = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
 
 const ZONES: Record<string, string> = {
-  utc: 'Z', gmt: 'Z', z: 'Z', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00',
-  pst: '-08:00', pdt: '-07:00', bst: '+01:00', cet: '+01:00', cest: '+02:00', ist: '+05:30', jst: '+09:00',
-  aest: '+10:00', aedt: '+11:00',
+  utc: 'Z',
+  gmt: 'Z',
+  z: 'Z',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+  bst: '+01:00',
+  cet: '+01:00',
+  cest: '+02:00',
+  ist: '+05:30',
+  jst: '+09:00',
+  aest: '+10:00',
+  aedt: '+11:00',
 };
 
-function withTime(date: string, hh?: string, mi?: string, ss?: string, ampm?: string, zone?: string, off?: string): string {
+function withTime(
+  date: string,
+  hh?: string,
+  mi?: string,
+  ss?: string,
+  ampm?: string,
+  zone?: string,
+  off?: string,
+): string {
   if (hh === undefined || mi === undefined) return date;
   let h = Number(hh);
   if (ampm) {

@@ -34,7 +34,22 @@ class StopParse extends Error {}
 const LOWERCASE_ATTRS = process.env.LCA !== '0';
 
 /** Elements whose whole subtree is dropped by cleaning anyway, so it is never built. */
-const SKIP_SUBTREE = new Set(['svg', 'math', 'template', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'textarea', 'map', 'noscript', 'style']);
+const SKIP_SUBTREE = new Set([
+  'svg',
+  'math',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'select',
+  'textarea',
+  'map',
+  'noscript',
+  'style',
+]);
 
 /** Raw-text elements whose content we never need (JSON-LD scripts are kept for metadata). */
 const DROP_TEXT = new Set(['style', 'noscript', 'template']);
@@ -103,7 +118,12 @@ export function parseHtml(html: string, check?: () => void): El {
         else k.push(data);
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: LOWERCASE_ATTRS, recognizeSelfClosing: false },
+    {
+      decodeEntities: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: LOWERCASE_ATTRS,
+      recognizeSelfClosing: false,
+    },
   );
   try {
     parser.write(html);

@@ -21,12 +21,18 @@ function main(): void {
     pred.set(p.key, r.ok ? r.value.text.slice(0, r.value.bodyEnd) : '');
   }
   const s = scoreAeb(pages, pred);
-  console.log(`AEB (${pages.length} pages)         F1 ${s.f1.toFixed(3)}  P ${s.p.toFixed(3)}  R ${s.r.toFixed(3)}   (bar: F1 >= 0.970)`);
+  console.log(
+    `AEB (${pages.length} pages)         F1 ${s.f1.toFixed(3)}  P ${s.p.toFixed(3)}  R ${s.r.toFixed(3)}   (bar: F1 >= 0.970)`,
+  );
   const rm = readabilityMeta(root);
   console.log(`Readability pages     title ${fmt(rm.title)}  byline ${fmt(rm.byline)}  date ${fmt(rm.date)}`);
-  console.log(`  page kind: not-readerable -> not article ${fmt(rm.kind)};  readerable -> article ${fmt(rm.kindReaderable)}`);
+  console.log(
+    `  page kind: not-readerable -> not article ${fmt(rm.kind)};  readerable -> article ${fmt(rm.kindReaderable)}`,
+  );
   const wm = wcxbMeta(root);
-  console.log(`WCXB dev articles     title ${fmt(wm.title)}  author ${fmt(wm.author)}  date ${fmt(wm.date)}   (bars: title, date >= 90%)`);
+  console.log(
+    `WCXB dev articles     title ${fmt(wm.title)}  author ${fmt(wm.author)}  date ${fmt(wm.date)}   (bars: title, date >= 90%)`,
+  );
   console.log(`  body F1 ${wm.body.f1.toFixed(3)}  P ${wm.body.p.toFixed(3)}  R ${wm.body.r.toFixed(3)}`);
   if (verbose) for (const m of [...rm.misses, ...wm.misses]) console.log('  miss', m);
 }

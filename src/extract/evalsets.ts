@@ -20,12 +20,23 @@ export function extractionRoot(): string | null {
 /** AEB pages: file path, URL and gold body, in key order. */
 export function aebPages(root: string): { key: string; file: string; url: string; body: string }[] {
   const dir = join(root, 'aeb');
-  const gt = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  return Object.keys(gt).map((key) => ({ key, file: join(dir, 'html', `${key}.html.gz`), url: gt[key].url, body: gt[key].articleBody }));
+  const gt = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  return Object.keys(gt).map((key) => ({
+    key,
+    file: join(dir, 'html', `${key}.html.gz`),
+    url: gt[key].url,
+    body: gt[key].articleBody,
+  }));
 }
 
 /** AEB F1/P/R for predicted bodies keyed like the gold set. */
-export function scoreAeb(pages: { key: string; body: string }[], pred: Map<string, string>): { f1: number; p: number; r: number } {
+export function scoreAeb(
+  pages: { key: string; body: string }[],
+  pred: Map<string, string>,
+): { f1: number; p: number; r: number } {
   return aebScore(pages.map((pg) => pageCounts(pg.body, pred.get(pg.key) ?? '')));
 }
 
@@ -43,7 +54,14 @@ export function normExact(s: string | null | undefined): string {
 /** Loose byline match: same names ignoring case, punctuation and order. */
 export function bylineMatch(gold: string, got: string | null): boolean {
   if (!got) return false;
-  const toks = (s: string) => new Set(s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/\p{L}+/gu) ?? []);
+  const toks = (s: string) =>
+    new Set(
+      s
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .match(/\p{L}+/gu) ?? [],
+    );
   const a = toks(gold.replace(/^by\s+/i, ''));
   const b = toks(got);
   if (!a.size) return false;
@@ -62,14 +80,37 @@ const acc = (a: Acc) => (a.n ? a.ok / a.n : NaN);
 export const fmt = (a: Acc) => `${(100 * acc(a)).toFixed(1)}% (${a.ok}/${a.n})`;
 
 /** Title, byline and date accuracy on the Readability test pages, plus page kind on the non-readerable ones. */
-export function readabilityMeta(root: string): { title: Acc; byline: Acc; date: Acc; kind: Acc; kindReaderable: Acc; misses: string[] } {
+export function readabilityMeta(root: string): {
+  title: Acc;
+  byline: Acc;
+  date: Acc;
+  kind: Acc;
+  kindReaderable: Acc;
+  misses: string[];
+} {
   const dir = join(root, 'readability-test-pages');
-  const r = { title: { n: 0, ok: 0 }, byline: { n: 0, ok: 0 }, date: { n: 0, ok: 0 }, kind: { n: 0, ok: 0 }, kindReaderable: { n: 0, ok: 0 }, misses: [] as string[] };
+  const r = {
+    title: { n: 0, ok: 0 },
+    byline: { n: 0, ok: 0 },
+    date: { n: 0, ok: 0 },
+    kind: { n: 0, ok: 0 },
+    kindReaderable: { n: 0, ok: 0 },
+    misses: [] as string[],
+  };
   for (const name of readdirSync(dir).sort()) {
     const mp = join(dir, name, 'expected-metadata.json');
     if (!existsSync(mp)) continue;
-    const exp = JSON.parse(readFileSync(mp, 'utf8')) as { title?: string; byline?: string; publishedTime?: string; readerable?: boolean };
-    const res = extract({ bytes: readFileSync(join(dir, name, 'source.html')), source: name, url: 'http://fakehost/test/page.html' });
+    const exp = JSON.parse(readFileSync(mp, 'utf8')) as {
+      title?: string;
+      byline?: string;
+      publishedTime?: string;
+      readerable?: boolean;
+    };
+    const res = extract({
+      bytes: readFileSync(join(dir, name, 'source.html')),
+      source: name,
+      url: 'http://fakehost/test/page.html',
+    });
     const m = res.ok ? res.value.meta : null;
     if (exp.title) {
       r.title.n++;
@@ -101,13 +142,27 @@ export function readabilityMeta(root: string): { title: Acc; byline: Acc; date: 
 }
 
 /** Title, author and publication-day accuracy on WCXB dev articles. */
-export function wcxbMeta(root: string, limit = Infinity): { title: Acc; author: Acc; date: Acc; body: { f1: number; p: number; r: number }; misses: string[] } {
+export function wcxbMeta(
+  root: string,
+  limit = Infinity,
+): { title: Acc; author: Acc; date: Acc; body: { f1: number; p: number; r: number }; misses: string[] } {
   const dir = join(root, 'wcxb-dev-articles');
   const r = { title: { n: 0, ok: 0 }, author: { n: 0, ok: 0 }, date: { n: 0, ok: 0 }, misses: [] as string[] };
   const rows: [number, number, number][] = [];
-  const files = readdirSync(join(dir, 'ground-truth')).filter((f) => f.endsWith('.json')).sort().slice(0, limit);
+  const files = readdirSync(join(dir, 'ground-truth'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .slice(0, limit);
   for (const f of files) {
-    const g = JSON.parse(readFileSync(join(dir, 'ground-truth', f), 'utf8')) as { url: string; ground_truth: { title?: string | null; author?: string | null; publish_date?: string | null; main_content?: string } };
+    const g = JSON.parse(readFileSync(join(dir, 'ground-truth', f), 'utf8')) as {
+      url: string;
+      ground_truth: {
+        title?: string | null;
+        author?: string | null;
+        publish_date?: string | null;
+        main_content?: string;
+      };
+    };
     const id = f.replace(/\.json$/, '');
     const hp = join(dir, 'html', `${id}.html.gz`);
     if (!existsSync(hp)) continue;

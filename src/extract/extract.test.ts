@@ -15,7 +15,8 @@ function ok(name: string, url: string | null = null): Doc {
 }
 
 const body = (d: Doc) => d.text.slice(0, d.bodyEnd);
-const captions = (d: Doc) => (d.layers.blocks ?? []).filter((b) => b.kind === 'caption').map((b) => d.text.slice(b.start, b.end));
+const captions = (d: Doc) =>
+  (d.layers.blocks ?? []).filter((b) => b.kind === 'caption').map((b) => d.text.slice(b.start, b.end));
 
 test('news article: body in order, furniture out, headings and tables kept', () => {
   const d = ok('news-article.html', 'https://ledger.example/local/ferry?utm=x');
@@ -24,7 +25,18 @@ test('news article: body in order, furniture out, headings and tables kept', () 
   assert.match(b, /Opposition from the east bank/);
   assert.match(b, /Ferry \| 8 minutes/);
   assert.ok(b.indexOf('harbour council voted') < b.indexOf('first boats could run'));
-  for (const junk of ['Skip to main content', 'cookies', 'Share on', 'Advertisement', 'Related', 'Sign up', 'Most read', 'waited for this ferry', 'Copyright', 'By Maren Holt']) {
+  for (const junk of [
+    'Skip to main content',
+    'cookies',
+    'Share on',
+    'Advertisement',
+    'Related',
+    'Sign up',
+    'Most read',
+    'waited for this ferry',
+    'Copyright',
+    'By Maren Holt',
+  ]) {
     assert.ok(!b.includes(junk), `body should not contain ${junk}`);
   }
   assert.ok(!b.includes('Harbour council approves'), 'the headline is metadata, not body');
@@ -78,7 +90,9 @@ test('plain text: chrome and trailing notice dropped, caption apart, title and d
   assert.equal(d.meta.title?.value, 'Village votes to keep its library open');
   assert.match(b, /^Residents of a small hill village/);
   assert.ok(!/Skip to main content|Home \| News|Share this|not available|links below/.test(b));
-  assert.deepEqual(captions(d), ['Ana Lindqvist, Ledger | Volunteers sort returned books at the village library on March 12, 2021.']);
+  assert.deepEqual(captions(d), [
+    'Ana Lindqvist, Ledger | Volunteers sort returned books at the village library on March 12, 2021.',
+  ]);
   assert.equal(d.meta.published?.value, '2021-03-12');
   assert.equal(d.meta.status, 'article');
   assert.ok(d.meta.statusSignals.some((s) => s.startsWith('dropped-notice')));

@@ -60,7 +60,8 @@ export function extract(input: RawInput, opts: ExtractOptions = {}): Result<Doc>
 
 function run(input: RawInput, budget: Budget): Result<Doc> {
   if (!input.bytes || input.bytes.length === 0) return { ok: false, code: 'empty', reason: 'no bytes' };
-  if (input.bytes.length > MAX_BYTES) return { ok: false, code: 'too-large', reason: `${input.bytes.length} bytes > ${MAX_BYTES}` };
+  if (input.bytes.length > MAX_BYTES)
+    return { ok: false, code: 'too-large', reason: `${input.bytes.length} bytes > ${MAX_BYTES}` };
   const gz = maybeGunzip(input.bytes);
   if (!gz.ok) return gz;
   const bytes = gz.bytes;
@@ -98,7 +99,17 @@ function run(input: RawInput, budget: Budget): Result<Doc> {
     meta = res.meta;
     decideKind(meta, { body, captions, url, all: null, html: false, hints: res.kindHints });
   }
-  return { ok: true, value: build(body, captions, meta, { source: input.source, url, canonicalUrl, contentHash: sha256(bytes), format: html ? 'html' : 'text', encoding: dec.encoding }) };
+  return {
+    ok: true,
+    value: build(body, captions, meta, {
+      source: input.source,
+      url,
+      canonicalUrl,
+      contentHash: sha256(bytes),
+      format: html ? 'html' : 'text',
+      encoding: dec.encoding,
+    }),
+  };
 }
 
 /** Assemble the Doc: body blocks, then captions, joined by blank lines, with the blocks layer. */

@@ -12,10 +12,12 @@ export const ERROR_TEXT =
   /\b(404|410)\b.{0,40}\b(error|not found|page|gone)\b|\b(page|article|story|content|file|url|resource)s?\s+(was\s+|could\s+)?(not|n't|cannot|can't)\s+(be\s+)?(found|available|exist|located)|\bpage (is|was) (no longer|not) (available|found)|this page (is not|isn't) available|no longer (exists|available)|(does not|doesn't|did not|didn't) exist|\bnot found\b|\berror 40[34]\b|\boops\b.{0,40}\b(wrong|find|found)|we (can't|cannot|couldn't) find|sorry,? (the|this) page|access denied|\b403 forbidden\b/i;
 
 /** Error wording in body text: stricter than for titles, since a story may say something was "not found". */
-export const ERROR_NOTICE = /^(error\s*)?(404|410)\b|\bpage (is |was )?(not|no longer) (available|found)|\b(page|article|content|story|file|url) (you (are|were) looking for )?(could not|cannot|can't|couldn't|does not|doesn't) (be found|exist)|\bno longer (exists|available)|\bthis (page|article|content|story) (is|has been) (removed|unavailable|deleted)|^page not found|^not found$|\b(we|i) (can't|cannot|couldn't) find (the|that|this) page/i;
+export const ERROR_NOTICE =
+  /^(error\s*)?(404|410)\b|\bpage (is |was )?(not|no longer) (available|found)|\b(page|article|content|story|file|url) (you (are|were) looking for )?(could not|cannot|can't|couldn't|does not|doesn't) (be found|exist)|\bno longer (exists|available)|\bthis (page|article|content|story) (is|has been) (removed|unavailable|deleted)|^page not found|^not found$|\b(we|i) (can't|cannot|couldn't) find (the|that|this) page/i;
 
 /** Paywall or consent stubs with no story behind them. */
-const STUB_TEXT = /(subscribe|subscription|sign in|log in|register)\b.{0,60}\b(continue|read|full (story|article)|access)|you have (reached|used).{0,40}(limit|free articles)|this content is (only )?available to subscribers|enable javascript|please (enable|turn on) (javascript|cookies)|checking your browser|are you a robot|captcha/i;
+const STUB_TEXT =
+  /(subscribe|subscription|sign in|log in|register)\b.{0,60}\b(continue|read|full (story|article)|access)|you have (reached|used).{0,40}(limit|free articles)|this content is (only )?available to subscribers|enable javascript|please (enable|turn on) (javascript|cookies)|checking your browser|are you a robot|captcha/i;
 
 /** Body length (chars) under which a page with error wording is an error page rather than an article about errors. */
 export const ERROR_MAX_BODY = 1500;
@@ -32,9 +34,11 @@ const READER_MIN = 10;
 /** Paragraphs of at least this length count as prose (Readability's readerable test uses 140). */
 const PROSE_MIN = 140;
 
-const LISTING_TYPES = /^(collectionpage|searchresultspage|itemlist|website|profilepage|product|store|organization|aboutpage|contactpage|faqpage|qapage|event|localbusiness|offercatalog|breadcrumblist)$/i;
+const LISTING_TYPES =
+  /^(collectionpage|searchresultspage|itemlist|website|profilepage|product|store|organization|aboutpage|contactpage|faqpage|qapage|event|localbusiness|offercatalog|breadcrumblist)$/i;
 const ARTICLE_TYPES = /article|posting|report|review|recipe|howto/i;
-const LISTING_PATH = /\/(tags?|category|categories|topics?|section|sections|search|author|authors|archives?|page\/\d+|latest|index)(\/|$|\?|\.)/i;
+const LISTING_PATH =
+  /\/(tags?|category|categories|topics?|section|sections|search|author|authors|archives?|page\/\d+|latest|index)(\/|$|\?|\.)/i;
 
 /** Inputs for {@link decideKind}. */
 export interface KindInput {
@@ -59,7 +63,8 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
 
   // Error pages.
   const errHead = heads.find((h) => h.length < 160 && ERROR_TEXT.test(h));
-  const errBody = bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_NOTICE.test(b.text)) : undefined;
+  const errBody =
+    bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_NOTICE.test(b.text)) : undefined;
   if (errHead && bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
   if (errBody) signals.push(`error-text:${short(errBody.text)}`);
   const pageChars = k.all ? k.all.reduce((n, b) => n + b.text.length, 0) : bodyLen;
@@ -87,29 +92,47 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
     path = '';
   }
   const na: string[] = [];
-  if (k.url && !query && (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path))) na.push('url:home');
+  if (k.url && !query && (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)))
+    na.push('url:home');
   if (LISTING_PATH.test(path) && !/\d{4,}|[a-z0-9]+(-[a-z0-9]+){4,}/i.test(path)) na.push('url:listing');
-  if (listingType && !hasArticleType && /^(collectionpage|searchresultspage|itemlist|profilepage|product)$/i.test(listingType)) na.push(`json-ld:${listingType}`);
-  if (k.hints?.ogType && /^(website|product|profile|video\.other|books\.author)$/i.test(k.hints.ogType) && !hasArticleType) na.push(`og:type=${k.hints.ogType}`);
+  if (
+    listingType &&
+    !hasArticleType &&
+    /^(collectionpage|searchresultspage|itemlist|profilepage|product)$/i.test(listingType)
+  )
+    na.push(`json-ld:${listingType}`);
+  if (
+    k.hints?.ogType &&
+    /^(website|product|profile|video\.other|books\.author)$/i.test(k.hints.ogType) &&
+    !hasArticleType
+  )
+    na.push(`og:type=${k.hints.ogType}`);
   if (bodyLen === 0) na.push('no-article-body');
   else if (readerScore < READER_MIN) na.push(`little-prose:${prose.length}p/${proseLen}c`);
   if (k.all) {
     const linkChars = k.all.reduce((n, b) => n + b.linkChars, 0);
     const allChars = k.all.reduce((n, b) => n + b.text.length, 0);
-    if (allChars > 0 && linkChars / allChars > 0.6 && proseLen < 1500) na.push(`link-dense:${(linkChars / allChars).toFixed(2)}`);
+    if (allChars > 0 && linkChars / allChars > 0.6 && proseLen < 1500)
+      na.push(`link-dense:${(linkChars / allChars).toFixed(2)}`);
   }
   if ((k.hints?.articleTags ?? 0) >= 5 && proseLen < 2000) na.push(`teasers:${k.hints!.articleTags}`);
 
   // One weak signal is not enough when the page has real prose; little prose alone is enough.
   const strongProse = prose.length >= 3 && proseLen >= 1200;
-  const decisive = na.some((s) => s.startsWith('little-prose') || s === 'no-article-body') || (na.length >= 2 && !strongProse) || (na.includes('url:home') && !strongProse);
+  const decisive =
+    na.some((s) => s.startsWith('little-prose') || s === 'no-article-body') ||
+    (na.length >= 2 && !strongProse) ||
+    (na.includes('url:home') && !strongProse);
   if (decisive) {
     meta.status = 'not_article';
     meta.statusSignals = [...prior, ...na];
     return;
   }
   meta.status = 'article';
-  meta.statusSignals = [...prior, ...(na.length ? [...na, 'prose-outweighs'] : [`prose:${prose.length}p/${proseLen}c`])];
+  meta.statusSignals = [
+    ...prior,
+    ...(na.length ? [...na, 'prose-outweighs'] : [`prose:${prose.length}p/${proseLen}c`]),
+  ];
 }
 
 function short(s: string): string {

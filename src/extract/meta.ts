@@ -31,7 +31,8 @@ export interface HtmlMeta {
   finish(meta: DocMeta, body: { text: string }[], captions: { text: string }[]): void;
 }
 
-const ARTICLE_TYPES = /^(article|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|reviewnewsarticle|blogposting|socialmediaposting|liveblogposting|scholarlyarticle|techarticle|report|posting|webpage|medicalwebpage|howto|recipe|review|creativework|liveblog)$/i;
+const ARTICLE_TYPES =
+  /^(article|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|reviewnewsarticle|blogposting|socialmediaposting|liveblogposting|scholarlyarticle|techarticle|report|posting|webpage|medicalwebpage|howto|recipe|review|creativework|liveblog)$/i;
 
 type Json = unknown;
 
@@ -52,7 +53,9 @@ function str(v: Json): string | null {
 
 /** A character from a numeric reference; out-of-range numbers become U+FFFD instead of throwing. */
 function codePoint(n: number): string {
-  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\ufffd';
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff)
+    ? String.fromCodePoint(n)
+    : '\ufffd';
 }
 
 function decodeEntities(s: string): string {
@@ -69,7 +72,10 @@ function decodeEntities(s: string): string {
 
 /** Parse JSON-LD leniently (trailing commas, raw newlines, CDATA wrappers). */
 function parseLd(raw: string): Json[] {
-  const s = raw.replace(/^\s*(<!\[CDATA\[|\/\/<!\[CDATA\[)/, '').replace(/(\]\]>|\/\/\]\]>)\s*$/, '').trim();
+  const s = raw
+    .replace(/^\s*(<!\[CDATA\[|\/\/<!\[CDATA\[)/, '')
+    .replace(/(\]\]>|\/\/\]\]>)\s*$/, '')
+    .trim();
   if (!s) return [];
   for (const attempt of [s, s.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')]) {
     try {
@@ -111,7 +117,11 @@ function personNames(v: Json, organisations = true): string[] {
     if (typeof a === 'string') names.push(a);
     else if (a && typeof a === 'object') {
       const o = a as Record<string, Json>;
-      if (!organisations && asArray(o['@type']).some((t) => typeof t === 'string' && /organi[sz]ation|corporation|brand|website/i.test(t))) continue;
+      if (
+        !organisations &&
+        asArray(o['@type']).some((t) => typeof t === 'string' && /organi[sz]ation|corporation|brand|website/i.test(t))
+      )
+        continue;
       const n = str(o.name);
       if (n) names.push(n);
     }
@@ -125,7 +135,12 @@ export function splitAuthors(byline: string): string[] {
     .replace(/^(by|written by|words by|von|par|por)\s+/i, '')
     .split(/\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b)\s*/i)
     .map((s) => s.trim())
-    .filter((s) => s.length > 1 && s.length < 60 && !/\d{4}|^(staff|reporter|correspondent|editor|writer|updated|published)$/i.test(s));
+    .filter(
+      (s) =>
+        s.length > 1 &&
+        s.length < 60 &&
+        !/\d{4}|^(staff|reporter|correspondent|editor|writer|updated|published)$/i.test(s),
+    );
 }
 
 /** Clean a byline string: drop "By", trailing dates and roles. */
@@ -133,13 +148,17 @@ export function cleanByline(s: string): string | null {
   let t = decodeEntities(s).replace(/\s+/g, ' ').trim();
   t = t.replace(/^[\s,;:|•·–—-]+/, '');
   t = t.replace(/^(written by|words by|posted by|reviewed by|author|by|von|par|por)\s*:?\s*(?=\p{Lu}|\s)/iu, '').trim();
-  t = t.replace(/\s*(\||•|·|—|–|-)\s*(updated|published|posted|last|on|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/i, '');
+  t = t.replace(
+    /\s*(\||•|·|—|–|-)\s*(updated|published|posted|last|on|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/i,
+    '',
+  );
   t = t.replace(/\s*(updated|published|posted|last)\b.*$/i, '');
   t = t.replace(/(?<=\p{Ll})(Last|Updated|Published|Posted)$/u, '');
   t = t.replace(/[,\s]+$/, '');
   if (!t || t.length > 80 || /^https?:\/\//.test(t) || /^\d/.test(t) || parseTextDate(t)) return null;
   // Usernames and placeholders are not bylines.
-  if (/^[\p{Ll}\d._-]+$/u.test(t) || /^(the )?(author|admin|administrator|staff|editor|guest|user|unknown)$/i.test(t)) return null;
+  if (/^[\p{Ll}\d._-]+$/u.test(t) || /^(the )?(author|admin|administrator|staff|editor|guest|user|unknown)$/i.test(t))
+    return null;
   return t;
 }
 
@@ -187,14 +206,21 @@ export function cleanTitle(t: string, siteName: string | null, url: string | nul
 function hostWords(url: string): string {
   try {
     const h = new URL(url).hostname.replace(/^www\d?\./, '');
-    return h.split('.').slice(0, -1).join('').replace(/[^a-z0-9]/g, '');
+    return h
+      .split('.')
+      .slice(0, -1)
+      .join('')
+      .replace(/[^a-z0-9]/g, '');
   } catch {
     return '';
   }
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function resolveUrl(href: string | undefined, base: string | null): string | null {
@@ -233,7 +259,8 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   let articleTags = 0;
 
   const inArticle = (el: El) => {
-    for (let p: El | null = el; p; p = p.parent) if (p.tag === 'article' || p.tag === 'main' || /article|story|post|entry/i.test(p.attrs.class ?? '')) return true;
+    for (let p: El | null = el; p; p = p.parent)
+      if (p.tag === 'article' || p.tag === 'main' || /article|story|post|entry/i.test(p.attrs.class ?? '')) return true;
     return false;
   };
 
@@ -272,7 +299,8 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
         if (/\bcanonical\b/i.test(a.rel ?? '') && !canonical) canonical = resolveUrl(a.href, url);
         break;
       case 'script':
-        if (/ld\+json/i.test(a.type ?? '')) ld.push(...parseLd(el.children.filter((c): c is string => typeof c === 'string').join('')));
+        if (/ld\+json/i.test(a.type ?? ''))
+          ld.push(...parseLd(el.children.filter((c): c is string => typeof c === 'string').join('')));
         break;
       case 'h1': {
         const t = textOf(el);
@@ -280,7 +308,12 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
         break;
       }
       case 'time':
-        if (a.datetime) times.push({ dt: a.datetime, pub: 'pubdate' in a || a.itemprop === 'datePublished' || /publish|posted|created/i.test(a.class ?? ''), inArticle: inArticle(el) });
+        if (a.datetime)
+          times.push({
+            dt: a.datetime,
+            pub: 'pubdate' in a || a.itemprop === 'datePublished' || /publish|posted|created/i.test(a.class ?? ''),
+            inArticle: inArticle(el),
+          });
         break;
       case 'article':
         articleTags++;
@@ -288,7 +321,8 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     }
     if (a.itemprop && el.tag !== 'meta') {
       const ip = a.itemprop;
-      if (/^(datePublished|dateModified|dateCreated)$/.test(ip) && !itemprops.has(ip)) itemprops.set(ip, a.content ?? a.datetime ?? textOf(el));
+      if (/^(datePublished|dateModified|dateCreated)$/.test(ip) && !itemprops.has(ip))
+        itemprops.set(ip, a.content ?? a.datetime ?? textOf(el));
       if (ip === 'author' && !itemprops.has('author')) {
         const nameEl = [...elements(el)].find((x) => x.attrs.itemprop === 'name');
         const t = nameEl ? (nameEl.attrs.content ?? textOf(nameEl)) : (a.content ?? textOf(el));
@@ -298,14 +332,27 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     }
     if (el.tag === 'a' && /\bauthor\b/i.test(a.rel ?? '') && !relAuthor) relAuthor = textOf(el) || null;
     const cls = a.class ?? '';
-    if (cls && classDates.length < 3 && DATE_HINT.test(cls) && DATE_CLASS.test(cls) && el.tag !== 'body' && el.tag !== 'html') {
+    if (
+      cls &&
+      classDates.length < 3 &&
+      DATE_HINT.test(cls) &&
+      DATE_CLASS.test(cls) &&
+      el.tag !== 'body' &&
+      el.tag !== 'html'
+    ) {
       const t = el.attrs.datetime ?? el.attrs.content ?? textOf(el);
       if (t && t.length < 120) {
         const d = parseMachineDate(t) ?? parseTextDate(t)?.iso ?? null;
         if (d) classDates.push(d);
       }
     }
-    if (cls && bylineEls.length < 3 && BYLINE_HINT.test(cls) && /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) && el.tag !== 'body') {
+    if (
+      cls &&
+      bylineEls.length < 3 &&
+      BYLINE_HINT.test(cls) &&
+      /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) &&
+      el.tag !== 'body'
+    ) {
       const t = textOf(el);
       if (t && t.length < 150) bylineEls.push(t);
     }
@@ -313,13 +360,16 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
 
   const meta = emptyMeta();
   const nodes = ldNodes(ld);
-  const art = nodes.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t) && !/^webpage$/i.test(t))) ?? nodes.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t)));
+  const art =
+    nodes.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t) && !/^webpage$/i.test(t))) ??
+    nodes.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t)));
   const m = (k: string) => metas.get(k) ?? null;
 
   // Site name first: title cleaning needs it.
   const publisher = art ? str((art.publisher as Json) ?? null) : null;
   const siteNode = nodes.find((o) => ldTypes(o).some((t) => /^(website|organization|newsmediaorganization)$/i.test(t)));
-  meta.siteName = m('og:site_name') ?? publisher ?? (siteNode ? str(siteNode.name) : null) ?? m('application-name') ?? null;
+  meta.siteName =
+    m('og:site_name') ?? publisher ?? (siteNode ? str(siteNode.name) : null) ?? m('application-name') ?? null;
   if (meta.siteName) meta.siteName = decodeEntities(meta.siteName);
 
   // Title.
@@ -341,9 +391,17 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     return !!x && !!y && (x === y || (x.length > 15 && y.startsWith(x)) || (y.length > 15 && x.startsWith(y)));
   };
   let title: Sourced<string> | null = null;
-  const h1Ok = !!h1Main && h1Main.text.length <= H1_MAX && !(meta.siteName && norm(h1Main.text) === norm(meta.siteName));
-  if (h1Main && (declared.some((d) => agrees(h1Main.text, d.value)) || (titleClean && agrees(h1Main.text, titleClean)))) title = { value: h1Main.text, from: 'h1' };
-  else if (h1Main && h1Ok && (h1Main.inArticle || h1s.length === 1) && [...declared.map((d) => d.value), titleClean].some((d) => overlap(h1Main.text, d) >= H1_OVERLAP)) title = { value: h1Main.text, from: 'h1' };
+  const h1Ok =
+    !!h1Main && h1Main.text.length <= H1_MAX && !(meta.siteName && norm(h1Main.text) === norm(meta.siteName));
+  if (h1Main && (declared.some((d) => agrees(h1Main.text, d.value)) || (titleClean && agrees(h1Main.text, titleClean))))
+    title = { value: h1Main.text, from: 'h1' };
+  else if (
+    h1Main &&
+    h1Ok &&
+    (h1Main.inArticle || h1s.length === 1) &&
+    [...declared.map((d) => d.value), titleClean].some((d) => overlap(h1Main.text, d) >= H1_OVERLAP)
+  )
+    title = { value: h1Main.text, from: 'h1' };
   if (!title) {
     const d = declared[0];
     if (d) title = { value: cleanTitle(d.value, meta.siteName, url), from: d.from };
@@ -353,7 +411,8 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   // A bar in a visible headline almost always starts a suffix ("… | Opinion", "… | Top 19 Companies"): WCXB dev +3 titles.
   if (title && title.from === 'h1') {
     const m = / \| /.exec(title.value);
-    if (m && m.index > 0 && title.value.slice(0, m.index).split(' ').length >= 3) title = { value: title.value.slice(0, m.index), from: 'h1' };
+    if (m && m.index > 0 && title.value.slice(0, m.index).split(' ').length >= 3)
+      title = { value: title.value.slice(0, m.index), from: 'h1' };
   }
   if (title) title = { value: decodeEntities(title.value).replace(/\s+/g, ' ').trim(), from: title.from };
   meta.title = title;
@@ -362,13 +421,24 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   let authors: string[] = [];
   let byline: Sourced<string> | null = null;
   // Organisations named as authors are a last resort: a person's byline elsewhere on the page wins.
-  const ldAuthors = (art ? personNames(art.author ?? art.creator ?? null, false) : []).map((n) => cleanByline(n)).filter((n): n is string => !!n);
+  const ldAuthors = (art ? personNames(art.author ?? art.creator ?? null, false) : [])
+    .map((n) => cleanByline(n))
+    .filter((n): n is string => !!n);
   const ldOrgAuthors = art ? personNames(art.author ?? art.creator ?? null) : [];
   if (ldAuthors.length) {
     authors = ldAuthors;
     byline = { value: ldAuthors.join(', '), from: 'json-ld' };
   }
-  const metaAuthor = [m('author'), m('article:author'), m('parsely-author'), m('sailthru.author'), m('dc.creator'), m('byl'), m('citation_author'), m('twitter:creator')];
+  const metaAuthor = [
+    m('author'),
+    m('article:author'),
+    m('parsely-author'),
+    m('sailthru.author'),
+    m('dc.creator'),
+    m('byl'),
+    m('citation_author'),
+    m('twitter:creator'),
+  ];
   if (!byline) {
     for (const [i, v] of metaAuthor.entries()) {
       if (!v || /^https?:|^@|facebook\.com/i.test(v)) continue;
@@ -412,7 +482,29 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   meta.published = firstDate([
     [art ? str(art.datePublished ?? null) : null, 'json-ld'],
     [m('article:published_time') ?? m('og:published_time') ?? m('og:article:published_time'), 'og'],
-    [m('article.published') ?? m('parsely-pub-date') ?? m('sailthru.date') ?? m('publish-date') ?? m('publishdate') ?? m('published') ?? m('publish_date') ?? m('article_date_original') ?? m('date_published') ?? m('pubdate') ?? m('date') ?? m('dc.date') ?? m('dc.date.issued') ?? m('dcterms.created') ?? m('dcterms.date') ?? m('citation_publication_date') ?? m('article:published') ?? m('datepublished') ?? m('originalpublicationdate') ?? m('cxenseparse:recs:publishtime'), 'meta'],
+    [
+      m('article.published') ??
+        m('parsely-pub-date') ??
+        m('sailthru.date') ??
+        m('publish-date') ??
+        m('publishdate') ??
+        m('published') ??
+        m('publish_date') ??
+        m('article_date_original') ??
+        m('date_published') ??
+        m('pubdate') ??
+        m('date') ??
+        m('dc.date') ??
+        m('dc.date.issued') ??
+        m('dcterms.created') ??
+        m('dcterms.date') ??
+        m('citation_publication_date') ??
+        m('article:published') ??
+        m('datepublished') ??
+        m('originalpublicationdate') ??
+        m('cxenseparse:recs:publishtime'),
+      'meta',
+    ],
     [itemprops.get('datePublished'), 'itemprop'],
     [pubTime?.dt, 'time'],
     [art ? str(art.dateCreated ?? null) : null, 'json-ld'],
@@ -452,7 +544,12 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   meta.language = lang;
 
   // Section and tags.
-  meta.section = m('article:section') ?? (art ? str(art.articleSection ?? null) : null) ?? m('parsely-section') ?? m('section') ?? null;
+  meta.section =
+    m('article:section') ??
+    (art ? str(art.articleSection ?? null) : null) ??
+    m('parsely-section') ??
+    m('section') ??
+    null;
   const tags = [...(metaAll.get('article:tag') ?? [])];
   if (!tags.length && art?.keywords) {
     const k = art.keywords;
@@ -480,7 +577,12 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
         if (d) mt.published = d;
       }
       if (!mt.language) {
-        const g = guessLanguage(body.map((b) => b.text).join(' ').slice(0, 5000));
+        const g = guessLanguage(
+          body
+            .map((b) => b.text)
+            .join(' ')
+            .slice(0, 5000),
+        );
         if (g) mt.language = { value: g, from: 'text' };
       }
     },
@@ -491,7 +593,12 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40},?\s*(?:[\p{Lu}][\p{L}.]+,?\s*)?(?:\(([^)]{1,30})\))?\s*[-–—:]?\s*/u;
 
 /** Publication date from the visible text: a dateline in the first blocks, then a dated caption. */
-export function textDate(body: { text: string }[], captions: { text: string }[], url: string | null, modified: string | null): Sourced<string> | null {
+export function textDate(
+  body: { text: string }[],
+  captions: { text: string }[],
+  url: string | null,
+  modified: string | null,
+): Sourced<string> | null {
   for (const b of body.slice(0, 3)) {
     const head = b.text.slice(0, 160);
     if (DATELINE.test(head) || /\((reuters|ap|afp|upi|dpa|bloomberg)\)/i.test(head)) {
@@ -517,16 +624,19 @@ export function textDate(body: { text: string }[], captions: { text: string }[],
 }
 
 /** Class names of elements that show the page's date ("post-date", "entry-date", "byline__release-date", …). */
-const DATE_CLASS = /(^|[\s_-])(date|pubdate|post-?date|entry-?date|publish(ed)?(-?date)?|publication-?(date|time)|release-?date|timestamp|posted-?on|article-?date|blog-?date|date-?published)([\s_-]|$)|publicationTime|postDate|publishDate|PublishDate/;
+const DATE_CLASS =
+  /(^|[\s_-])(date|pubdate|post-?date|entry-?date|publish(ed)?(-?date)?|publication-?(date|time)|release-?date|timestamp|posted-?on|article-?date|blog-?date|date-?published)([\s_-]|$)|publicationTime|postDate|publishDate|PublishDate/;
 /** A publication date in script data: "datePublished": "2024-04-08T06:59:34" and its spellings. */
-const SCRIPT_DATE = /["'](datePublished|date_published|publishDate|publish_date|publishedAt|published_at|publicationDate|publication_date|firstPublished|first_published_at|pubDate)["']\s*:\s*["'](\d{4}-\d{2}-\d{2}[^"']{0,30})["']/;
+const SCRIPT_DATE =
+  /["'](datePublished|date_published|publishDate|publish_date|publishedAt|published_at|publicationDate|publication_date|firstPublished|first_published_at|pubDate)["']\s*:\s*["'](\d{4}-\d{2}-\d{2}[^"']{0,30})["']/;
 
 /** Cheap prefilters for the class regexes above. */
 const DATE_HINT = /date|time|publi|posted|Date/;
 const BYLINE_HINT = /author|byline|posted/i;
 
 /** Other meta names that carry a publication date. */
-const PUBLISHED_META = /publi(sh|cation)[-_.:]?(date|time|ed)|date[-_.:]?publi|created[-_.]?(date|at)|^date[-_.]?created$/i;
+const PUBLISHED_META =
+  /publi(sh|cation)[-_.:]?(date|time|ed)|date[-_.:]?publi|created[-_.]?(date|at)|^date[-_.]?created$/i;
 
 /** Characters of page text searched after (and before) the headline for a shown date. */
 const HEADER_AFTER = 1500;
@@ -575,7 +685,8 @@ export function headerDates(root: El, h1: El): string[] {
 }
 
 /** Words that introduce a page's own date. */
-const DATE_LABEL = /(published|posted|updated|last (updated|modified|reviewed)|date|written|released)\s*(on|at|:)?\s*[:\-–]?\s*$/i;
+const DATE_LABEL =
+  /(published|posted|updated|last (updated|modified|reviewed)|date|written|released)\s*(on|at|:)?\s*[:\-–]?\s*$/i;
 
 const linearCache = new WeakMap<El, { h1: El; nodes: { text: string; time?: string }[]; h1Index: number }>();
 

@@ -5,8 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { extract } from './index.js';
 import { decodeBytes } from './decode.js';
 
-const para = '<p>' + 'The minister said the talks would continue next week in Geneva, officials confirmed. '.repeat(4) + '</p>\n';
-const page = (inner: string, head = '') => `<!doctype html><html><head>${head}</head><body><article>${inner}</article></body></html>`;
+const para =
+  '<p>' + 'The minister said the talks would continue next week in Geneva, officials confirmed. '.repeat(4) + '</p>\n';
+const page = (inner: string, head = '') =>
+  `<!doctype html><html><head>${head}</head><body><article>${inner}</article></body></html>`;
 
 test('gzip is detected by its magic and unpacked; truncated gzip is bad-gzip', () => {
   const gz = gzipSync(Buffer.from(page(para.repeat(5))));
@@ -19,7 +21,10 @@ test('gzip is detected by its magic and unpacked; truncated gzip is bad-gzip', (
 });
 
 test('binary, empty and blank inputs are errors with codes', () => {
-  const png = extract({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), source: 'a.png' });
+  const png = extract({
+    bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    source: 'a.png',
+  });
   assert.equal(!png.ok && png.code, 'binary');
   const nul = extract({ bytes: Buffer.from('text\0with\0nuls'), source: 'n' });
   assert.equal(!nul.ok && nul.code, 'binary');
@@ -55,13 +60,35 @@ test('a 20 MB page extracts within its budget; a tiny budget gives timeout', () 
 });
 
 test('malformed HTML does not throw', () => {
-  const r = extract({ bytes: Buffer.from('<html><body><p>Unclosed <b>bold <i>x <div>' + para + '</span></td></html><<<>> <p <a href="'), source: 'm' });
+  const r = extract({
+    bytes: Buffer.from('<html><body><p>Unclosed <b>bold <i>x <div>' + para + '</span></td></html><<<>> <p <a href="'),
+    source: 'm',
+  });
   assert.ok(r.ok);
   assert.match(r.value.text, /talks would continue/);
 });
 
 // Legacy encodings, written with TextEncoder-free byte tables so the test needs no iconv.
-const KOI8: Record<string, number> = { 'М': 0xed, 'и': 0xc9, 'н': 0xce, 'с': 0xd3, 'т': 0xd4, 'р': 0xd2, 'з': 0xda, 'а': 0xc1, 'я': 0xd1, 'л': 0xcc, ' ': 0x20, '.': 0x2e, 'е': 0xc5, 'о': 0xcf, 'в': 0xd7, 'д': 0xc4, 'ы': 0xd9, 'ч': 0xde };
+const KOI8: Record<string, number> = {
+  М: 0xed,
+  и: 0xc9,
+  н: 0xce,
+  с: 0xd3,
+  т: 0xd4,
+  р: 0xd2,
+  з: 0xda,
+  а: 0xc1,
+  я: 0xd1,
+  л: 0xcc,
+  ' ': 0x20,
+  '.': 0x2e,
+  е: 0xc5,
+  о: 0xcf,
+  в: 0xd7,
+  д: 0xc4,
+  ы: 0xd9,
+  ч: 0xde,
+};
 function koi8(s: string): number[] {
   return [...s].map((c) => {
     const b = KOI8[c] ?? (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : undefined);
@@ -83,7 +110,10 @@ test('KOI8-R without a declaration is detected; declared charsets are honoured',
 });
 
 test('windows-1252, Shift_JIS and GB18030 bytes decode right', () => {
-  const fr = Buffer.from('<p>Le ministre a d\xe9clar\xe9 que les n\xe9gociations se poursuivraient \xe0 Gen\xe8ve \x96 \x93bient\xf4t\x94.</p>', 'latin1');
+  const fr = Buffer.from(
+    '<p>Le ministre a d\xe9clar\xe9 que les n\xe9gociations se poursuivraient \xe0 Gen\xe8ve \x96 \x93bient\xf4t\x94.</p>',
+    'latin1',
+  );
   const d1 = decodeBytes(fr);
   assert.ok(d1.ok && d1.encoding === 'windows-1252');
   assert.match(d1.ok ? d1.text : '', /déclaré .* Genève – “bientôt”/);
@@ -111,7 +141,10 @@ test('BOM wins; valid UTF-8 beats a wrong latin-1 declaration', () => {
 
 test('a page of hundreds of thousands of elements stops at the element cap, with a signal', () => {
   const t0 = performance.now();
-  const r = extract({ bytes: Buffer.from('<html><body>' + para + '<p>a</p>'.repeat(400000) + '</body></html>'), source: 'many' });
+  const r = extract({
+    bytes: Buffer.from('<html><body>' + para + '<p>a</p>'.repeat(400000) + '</body></html>'),
+    source: 'many',
+  });
   assert.ok(r.ok);
   assert.ok(r.value.meta.statusSignals.includes('truncated:elements'));
   assert.ok(performance.now() - t0 < 5000);

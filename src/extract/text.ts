@@ -14,7 +14,8 @@ import { guessLanguage } from './language.js';
 import type { OutBlock } from './index.js';
 
 /** Headings of link lists that follow stories. */
-const RELATED_HEAD = /^(related( articles| stories| news| content| coverage| posts)?|more (stories|news|from .{0,30})|read (more|next)|you (may|might) also like|recommended( for you| stories)?|most (read|popular|viewed)|latest (news|stories)|trending( now)?|also read|see also|popular (posts|stories))\s*:?$/i;
+const RELATED_HEAD =
+  /^(related( articles| stories| news| content| coverage| posts)?|more (stories|news|from .{0,30})|read (more|next)|you (may|might) also like|recommended( for you| stories)?|most (read|popular|viewed)|latest (news|stories)|trending( now)?|also read|see also|popular (posts|stories))\s*:?$/i;
 
 /** Longest line taken as a title or heading. */
 const TITLE_MAX = 200;
@@ -23,9 +24,11 @@ const HEADING_MAX = 90;
 /** Menu-like lines: several short items separated by bars or bullets. */
 const MENU_LINE = /^([^|•·»]{1,25}\s*[|•·»]\s*){2,}[^|•·»]{1,25}$/;
 /** Share/social lines like "Share on Facebook Twitter Email". */
-const SHARE_LINE = /^(share|tweet|email|print|facebook|twitter|whatsapp|linkedin|copy link|comment)s?(\s+(on|this|via|article|story|page|link|facebook|twitter|email|whatsapp|linkedin|print))*\s*$/i;
+const SHARE_LINE =
+  /^(share|tweet|email|print|facebook|twitter|whatsapp|linkedin|copy link|comment)s?(\s+(on|this|via|article|story|page|link|facebook|twitter|email|whatsapp|linkedin|print))*\s*$/i;
 /** Photo agencies and credit words that mark a caption's credit part. */
-const CREDIT = /\b(AFP|AP|Reuters|Getty( Images)?|EPA|Xinhua|Anadolu|Sputnik|TASS|Bloomberg|Shutterstock|Photo|Image|Credit|Pool|File)\b/;
+const CREDIT =
+  /\b(AFP|AP|Reuters|Getty( Images)?|EPA|Xinhua|Anadolu|Sputnik|TASS|Bloomberg|Shutterstock|Photo|Image|Credit|Pool|File)\b/;
 const CAPTION_START = /^(photo|image|picture|file photo|credit|caption)\s*[:|-]/i;
 /** "Firstname Lastname, Organisation" — the usual shape of a photo credit. */
 const PERSON_ORG = /^[\p{Lu}][\p{L}.'’-]+(\s[\p{Lu}][\p{L}.'’-]+){1,3}\s*[,/]\s*[\p{Lu}][\p{L}&.'’ -]{1,30}$/u;
@@ -58,7 +61,10 @@ export interface TextResult {
 function units(text: string): string[] {
   const out: string[] = [];
   for (const chunk of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+      .filter(Boolean);
     let cur = '';
     for (const l of lines) {
       // A hard-wrapped line continues the previous one when that one ran long and did not end a sentence.
@@ -83,7 +89,9 @@ export function extractText(text: string, url: string | null): TextResult {
   const size = (a: string[]) => a.reduce((n, l) => n + l.length, 0);
   const proseBefore = (i: number) => lines.slice(0, i).filter((l) => l.length >= 140).length;
   const tailCut = (re: RegExp) =>
-    lines.findIndex((l, i) => l.length < 120 && re.test(l) && proseBefore(i) >= 2 && size(lines.slice(i)) < size(lines.slice(0, i)));
+    lines.findIndex(
+      (l, i) => l.length < 120 && re.test(l) && proseBefore(i) >= 2 && size(lines.slice(i)) < size(lines.slice(0, i)),
+    );
   const notice = tailCut(ERROR_NOTICE);
   if (notice > 0) {
     signals.push(`dropped-notice:${lines[notice].slice(0, 60).toLowerCase()}`);
@@ -96,7 +104,9 @@ export function extractText(text: string, url: string | null): TextResult {
   // Title: the first short line before the first prose line.
   let title: string | null = null;
   const firstProse = lines.findIndex((l) => l.length >= 140 || (l.length >= 60 && /[.!?]["”’]?$/.test(l)));
-  const tIdx = lines.findIndex((l, i) => (firstProse < 0 || i < firstProse) && l.length <= TITLE_MAX && !isCaptionLine(l) && !/^by\s/i.test(l));
+  const tIdx = lines.findIndex(
+    (l, i) => (firstProse < 0 || i < firstProse) && l.length <= TITLE_MAX && !isCaptionLine(l) && !/^by\s/i.test(l),
+  );
   if (tIdx >= 0) title = lines[tIdx];
 
   const body: OutBlock[] = [];
@@ -124,8 +134,18 @@ export function extractText(text: string, url: string | null): TextResult {
   }
   const ud = dateFromUrl(url);
   meta.published = ud ? { value: ud, from: 'url' } : textDate(body, captions, url, null);
-  const lang = guessLanguage(body.map((b) => b.text).join(' ').slice(0, 5000));
+  const lang = guessLanguage(
+    body
+      .map((b) => b.text)
+      .join(' ')
+      .slice(0, 5000),
+  );
   meta.language = lang ? { value: lang, from: 'text' } : null;
   meta.statusSignals = signals;
-  return { body, captions, meta, kindHints: { ogType: null, ldTypes: [], titleText: title ?? '', h1: [], articleTags: 0 } };
+  return {
+    body,
+    captions,
+    meta,
+    kindHints: { ogType: null, ldTypes: [], titleText: title ?? '', h1: [], articleTags: 0 },
+  };
 }
