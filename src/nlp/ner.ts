@@ -26,6 +26,8 @@ export function capsBucket(share: number): string {
 
 const BOS = 0x5b05;
 const EOS = 0xe05;
+/** Char code of the "l" capitalisation prior (known word, capitalised < 5% of the time). */
+const LOWER_PRIOR = 108;
 /** Lexical flag of all-punctuation tokens (see lex.ts). */
 const PUNCT_FLAG = 16;
 /** Feature buffer size. */
@@ -147,9 +149,10 @@ export function nerDecode(model: Scorer, meta: NerMeta, x: NerInput): Int32Array
   let p2 = -2;
   for (let i = 0; i < n; i++) {
     let best = 0;
-    // Punctuation after O never starts an entity: skip scoring it (lowercase words
-    // must still be scored: UNER EWT test has 107 lowercase entity starts).
-    if (p1 > 0 || (x.lx.flags[i] & PUNCT_FLAG) === 0) {
+    // After O, punctuation and lowercase words that are known to be (almost) never
+    // capitalised ("l" prior) cannot start an entity in practice: skip scoring them.
+    // Other lowercase words are scored (UNER EWT test has 107 lowercase entity starts).
+    if (p1 > 0 || ((x.lx.flags[i] & PUNCT_FLAG) === 0 && !(x.caps[i] === LOWER_PRIOR && (x.lx.flags[i] & 1) === 0))) {
       const k = nerFeats(x, i, p1, p2, buf);
       model.score(buf, k, scores);
       for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best] && allowed(meta.classes, p1, c)) best = c;

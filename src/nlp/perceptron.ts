@@ -123,6 +123,10 @@ export class Trainer implements Scorer {
   }
 }
 
+/** Bloom filter size (2^22 bits = 512 KB, fits in L2 cache) and its multiplier. */
+const BLOOM_BITS = 22;
+const BLOOM_MULT = 0x9e3779b1 | 0;
+
 /** Models with at most this many classes are stored densely in memory. */
 const DENSE_MAX_CLASSES = 8;
 
@@ -142,6 +146,8 @@ export class SparseModel implements Scorer {
   private ent: Float32Array;
   private dense: boolean;
   private stride: number;
+  /** One bit per hashed key: most unseen features are rejected here, in cache, without probing the table. */
+  private bloom: Uint32Array;
 
   constructor(buf: Buffer) {
     if (buf.readUInt32LE(0) !== 0x4e4c5032) throw new Error('not an nlp model file');
@@ -173,15 +179,22 @@ export class SparseModel implements Scorer {
     this.fslots = new Float32Array(this.slots.buffer);
     this.ent = new Float32Array(this.dense ? 0 : nEntries * 2);
     fillSlots(this.slots, this.fslots, this.ent, this.mask, stride, this.dense, keys, lens, q, cls, scale);
+    this.bloom = new Uint32Array(1 << (BLOOM_BITS - 5));
+    for (let r = 0; r < nRows; r++) {
+      const b = Math.imul(keys[r], BLOOM_MULT) >>> (32 - BLOOM_BITS);
+      this.bloom[b >>> 5] |= 1 << (b & 31);
+    }
   }
 
   score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
     out.fill(0);
-    const { slots, fslots, mask, ent, stride } = this;
+    const { slots, fslots, mask, ent, stride, bloom } = this;
     const k = this.nClasses;
     const wrap = (mask + 1) * stride - 1;
     for (let i = 0; i < n; i++) {
       const key = feats[i];
+      const b = Math.imul(key, BLOOM_MULT) >>> (32 - BLOOM_BITS);
+      if ((bloom[b >>> 5] & (1 << (b & 31))) === 0) continue;
       let p = (key & mask) * stride;
       let kk = slots[p];
       while (kk !== 0 && kk !== key) {
