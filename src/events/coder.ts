@@ -249,6 +249,7 @@ function codeSentence(
   const anchors = dateAnchors(v, dates, (i) => matches.has(i));
   const contexts = g.contextCues.filter(([, re]) => re.test(sentText)).map(([c]) => c);
 
+  const sentenceRecords = new Map<number, EventRecord>();
   for (const [i, m] of [...matches].sort((a, b) => a[0] - b[0])) {
     const e = m.entry;
     const rules: string[] = [];
@@ -460,7 +461,19 @@ function codeSentence(
     let historical = isNoun && isHistoricalNoun(v, i, v.head(i), light);
     let date: string | null = null;
     let dateSpan: Span | undefined;
-    if (d) {
+    // "the November 13 attacks, in which 130 people were killed": a clause about an earlier event shares its time.
+    let about: EventRecord | undefined;
+    if (v.rel(pred) === 'acl:relcl') {
+      // The clause may hang on the event noun or on a phrase inside it ("the attacks in Paris, in which …").
+      const h = v.head(pred);
+      about = sentenceRecords.get(h) ?? (v.base(h) === 'nmod' ? sentenceRecords.get(v.head(h)) : undefined);
+    }
+    if (about?.historical && !d) {
+      historical = true;
+      date = about.date;
+      if (about.dateSpan) dateSpan = about.dateSpan;
+      rules.push('historical:relative-clause');
+    } else if (d) {
       date = d.iso;
       dateSpan = { start: d.start, end: d.end };
       if (docDate && daysBetween(d.iso, docDate) >= HISTORICAL_DAYS) historical = true;
@@ -469,7 +482,7 @@ function codeSentence(
       date = docDate;
       if (docDate) rules.push('date:document');
     }
-    if (historical) rules.push('historical');
+    if (historical && !about?.historical) rules.push('historical');
 
     // Place: an "in/at X" phrase on the trigger or its predicate.
     let place: EventRecord['place'];
@@ -565,6 +578,7 @@ function codeSentence(
       confidence: Math.round(confidence * 100) / 100,
       ...(reportedBy ? { reportedBy } : {}),
     };
+    sentenceRecords.set(i, record);
     out.push({ record, match: m, view: v, trigger: i, pred });
   }
 }

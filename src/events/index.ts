@@ -33,9 +33,12 @@ function dedupe(cands: Candidate[]): Candidate[] {
         o.record.sentence === r.sentence &&
         o.record.type === r.type &&
         o.record.negated === r.negated &&
+        o.record.historical === r.historical &&
+        o.record.date === r.date &&
         meets(o.record.actor, r.actor) &&
         meets(o.record.recipient, r.recipient) &&
-        (o.record.actor.length + o.record.recipient.length > 0 || r.actor.length + r.recipient.length > 0),
+        // The same fact told twice shares a party; two events that merely lack parties are not one.
+        [...o.record.actor, ...o.record.recipient].some((x) => r.actor.includes(x) || r.recipient.includes(x)),
     );
     if (twin < 0) out.push(c);
     else {
