@@ -164,6 +164,9 @@ const NEG_TOKENS = new Set([
   'nocontent',
 ]);
 
+/** Any furniture token, as one regex (a prefilter for the token loop). */
+const NEG_ANY = new RegExp(`(^|[\\s_-])(${[...NEG_TOKENS].join('|')})([\\s_-]|$)`, 'i');
+
 /** Substrings that name furniture even inside camelCase class names. */
 const NEG_SUBSTR =
   /skip-?(link|to|nav)|related|share|social|newsletter|comment|sidebar|promo|advert|cookie|breadcrumb|outbrain|taboola|trending|subscribe|recommend|popular|signup|byline|masthead|disclaimer/i;
@@ -218,8 +221,12 @@ function isHidden(el: El): boolean {
 export function furnitureReason(el: El): string | null {
   const role = el.attrs.role;
   if (role && NEG_ROLES.has(role.toLowerCase())) return `role:${role}`;
+  const a = el.attrs;
+  if (!a.class && !a.id) return null;
   const ci = classId(el).trim();
   if (!ci) return null;
+  // One native regex test screens out most class names before the token split.
+  if (!NEG_ANY.test(ci) && !NEG_SUBSTR.test(ci)) return null;
   const low = ci.toLowerCase();
   for (const tok of low.split(/[\s_-]+/))
     if (NEG_TOKENS.has(tok)) return POS.test(low) && !STRONG.test(tok) ? null : `class:${tok}`;

@@ -330,10 +330,11 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
       }
       if (ip === 'headline' && !itemprops.has('headline')) itemprops.set('headline', a.content ?? textOf(el));
     }
-    if (el.tag === 'a' && /\bauthor\b/i.test(a.rel ?? '') && !relAuthor) relAuthor = textOf(el) || null;
-    const cls = a.class ?? '';
+    if (a.rel && el.tag === 'a' && !relAuthor && /\bauthor\b/i.test(a.rel)) relAuthor = textOf(el) || null;
+    const cls = a.class;
+    // One cheap test screens out almost every class before the two specific patterns.
+    if (!cls || !META_CLASS_HINT.test(cls)) continue;
     if (
-      cls &&
       classDates.length < 3 &&
       DATE_HINT.test(cls) &&
       DATE_CLASS.test(cls) &&
@@ -347,7 +348,6 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
       }
     }
     if (
-      cls &&
       bylineEls.length < 3 &&
       BYLINE_HINT.test(cls) &&
       /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) &&
@@ -631,6 +631,7 @@ const SCRIPT_DATE =
   /["'](datePublished|date_published|publishDate|publish_date|publishedAt|published_at|publicationDate|publication_date|firstPublished|first_published_at|pubDate)["']\s*:\s*["'](\d{4}-\d{2}-\d{2}[^"']{0,30})["']/;
 
 /** Cheap prefilters for the class regexes above. */
+const META_CLASS_HINT = /date|time|publi|posted|author|byline|Date/i;
 const DATE_HINT = /date|time|publi|posted|Date/;
 const BYLINE_HINT = /author|byline|posted/i;
 
