@@ -235,32 +235,25 @@ export function furnitureReason(el: El): string | null {
   return null;
 }
 
-/** Length of text outside links, per element (post-order, iterative): the safety net's measure of prose. */
-export function paragraphText(root: El): Map<El, number> {
-  const len = new Map<El, number>();
-  const order: El[] = [];
-  const todo: El[] = [root];
+/** Length of text outside links under an element: the safety net's measure of prose (computed only for candidates). */
+export function proseLength(el: El): number {
+  let n = 0;
+  const todo: El[] = [el];
   while (todo.length) {
-    const el = todo.pop()!;
-    order.push(el);
-    if (el.tag !== 'a') for (const c of el.children) if (typeof c !== 'string') todo.push(c);
-  }
-  for (let i = order.length - 1; i >= 0; i--) {
-    const el = order[i];
-    let n = 0;
-    if (el.tag !== 'a' && el.tag !== 'script' && el.tag !== 'style') {
-      for (const c of el.children) n += typeof c === 'string' ? c.trim().length : (len.get(c) ?? 0);
+    const x = todo.pop()!;
+    if (x.tag === 'a' || x.tag === 'script' || x.tag === 'style') continue;
+    for (const c of x.children) {
+      if (typeof c === 'string') n += c.trim().length;
+      else todo.push(c);
     }
-    len.set(el, n);
   }
-  return len;
+  return n;
 }
 
 /** Remove furniture from the tree in place; returns the removal reasons counted (for debugging and signals). */
 export function clean(root: El): Map<string, number> {
   const reasons = new Map<string, number>();
-  const ptext = paragraphText(root);
-  const total = ptext.get(root) || 1;
+  const total = proseLength(root) || 1;
   const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
   const todo: El[] = [root];
   while (todo.length) {
@@ -271,24 +264,32 @@ export function clean(root: El): Map<string, number> {
         keep.push(c);
         continue;
       }
-      const share = (ptext.get(c) ?? 0) / total;
+      // The share of the page's prose is measured only for elements about to be dropped.
+      const share = () => proseLength(c) / total;
       let drop: string | null = null;
       if (DROP_TAGS.has(c.tag)) {
         // Landmark tags left unclosed by broken markup can swallow the page: keep them when they hold nearly all of it.
-        if (!(LANDMARKS.has(c.tag) && share >= WRAPPER_SHARE)) drop = `tag:${c.tag}`;
+        if (!(LANDMARKS.has(c.tag) && share() >= WRAPPER_SHARE)) drop = `tag:${c.tag}`;
       } else if (c.tag === 'form' || c.tag === 'header') {
-        if (share < KEEP_SHARE) drop = `tag:${c.tag}`;
+        if (share() < KEEP_SHARE) drop = `tag:${c.tag}`;
       } else if (isHidden(c)) {
         // Streaming server rendering parks the whole page in a hidden element until scripts move it.
-        if (share < KEEP_SHARE) drop = 'hidden';
+        if (share() < KEEP_SHARE) drop = 'hidden';
       } else if (
         c.tag === 'figcaption' ||
-        (c.tag !== 'body' && c.tag !== 'article' && CAPTION.test(classId(c)) && share < 0.2)
+        (c.tag !== 'body' &&
+          c.tag !== 'article' &&
+          (c.attrs.class || c.attrs.id) &&
+          CAPTION.test(classId(c)) &&
+          share() < 0.2)
       ) {
         c.tag = 'figcaption';
       } else if (c.tag !== 'body' && c.tag !== 'html' && c.tag !== 'p' && c.tag !== 'article' && c.tag !== 'main') {
         const r = furnitureReason(c);
-        if (r && (share < KEEP_SHARE || (UNPROTECTED.test(r) && share < WRAPPER_SHARE))) drop = r;
+        if (r) {
+          const sh = share();
+          if (sh < KEEP_SHARE || (UNPROTECTED.test(r) && sh < WRAPPER_SHARE)) drop = r;
+        }
       }
       if (drop) {
         note(drop);
