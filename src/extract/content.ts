@@ -55,10 +55,8 @@ export function pickContainer(
   blocks: RawBlock[],
   teasers: Set<El> = new Set(),
 ): { el: El; score: number; extra: El[] } | null {
-  const score = new Map<El, number>();
-  const raw = new Map<El, number>();
-  const good = new Map<El, number>();
-  const bad = new Map<El, number>();
+  // Per element: [decayed score, raw sum, prose (good), furniture (bad)] in one entry, one lookup per step.
+  const acc = new Map<El, Float64Array>();
   const depth = new Map<El, number>();
   for (const b of blocks) {
     const v = teasers.size && inTeaser(b.el, teasers) ? -b.text.length * TEASER_WEIGHT : vote(b);
@@ -66,16 +64,20 @@ export function pickContainer(
     let w = 1;
     let d = 0;
     for (let p: El | null = b.el; p; p = p.parent, d++) {
-      score.set(p, (score.get(p) ?? 0) + v * (v > 0 ? w : 1));
-      raw.set(p, (raw.get(p) ?? 0) + v);
-      if (v > 0) good.set(p, (good.get(p) ?? 0) + v);
-      else bad.set(p, (bad.get(p) ?? 0) - v);
+      let a = acc.get(p);
+      if (!a) acc.set(p, (a = new Float64Array(4)));
+      a[0] += v > 0 ? v * w : v;
+      a[1] += v;
+      if (v > 0) a[2] += v;
+      else a[3] -= v;
       if (d >= DECAY_FROM) w *= DECAY;
     }
   }
+  const get = (el: El | null | undefined, i: number) => (el ? (acc.get(el)?.[i] ?? 0) : 0);
   let best: El | null = null;
   let bestScore = 0;
-  for (const [el, s] of score) {
+  for (const [el, a] of acc) {
+    const s = a[0];
     if (s > bestScore || (s === bestScore && best && depthOf(el, depth) > depthOf(best, depth))) {
       best = el;
       bestScore = s;
@@ -86,16 +88,16 @@ export function pickContainer(
   const base = best;
   let p: El | null = best.parent;
   for (let i = 0; i < CLIMB_MAX && p; i++, p = p.parent) {
-    const gain = (good.get(p) ?? 0) - (good.get(base) ?? 0);
-    const cost = (bad.get(p) ?? 0) - (bad.get(base) ?? 0);
-    if (gain >= (good.get(base) ?? 0) * CLIMB_GAIN && gain >= cost * CLIMB_RATIO) best = p;
+    const gain = get(p, 2) - get(base, 2);
+    const cost = get(p, 3) - get(base, 3);
+    if (gain >= get(base, 2) * CLIMB_GAIN && gain >= cost * CLIMB_RATIO) best = p;
   }
   // Stories split over sibling containers (around ads, embeds): take siblings that carry real prose.
   const extra: El[] = [];
-  const own = raw.get(best) ?? 0;
+  const own = get(best, 1);
   for (const sib of best.parent?.children ?? []) {
     if (typeof sib === 'string' || sib === best) continue;
-    const r = raw.get(sib) ?? 0;
+    const r = get(sib, 1);
     if (r >= SIBLING_MIN && r >= own * SIBLING_SHARE) extra.push(sib);
   }
   return { el: best, score: bestScore, extra };
