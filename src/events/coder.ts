@@ -14,7 +14,7 @@ import { isHistoricalNoun, isNegated, modalityOf, reportingChild, reportingVerb 
 import { goldstein, intensity, ploverToCameo, quadOf } from './ontology/index.js';
 import { SentenceView } from './syntax.js';
 import { reinterpret } from './readings.js';
-import { deepMarked, linearArg, placeMention } from './recovery.js';
+import { deepMarked, linearArg, placeMention, placePhrase } from './recovery.js';
 
 /** An explicit date this many days or more before the document date makes the event historical (seed page: a 13-day-old attack). */
 const HISTORICAL_DAYS = 7;
@@ -437,6 +437,22 @@ function codeSentence(
             mentions: [...recipient.mentions, pl.m],
           };
         }
+      } else if (!pl && !recipient.mentions.some((x) => x.country)) {
+        // A named place the actors stage left without a country mention ("set up a station at Digha").
+        const ents = doc.layers.entities ?? [];
+        const isPlace = (t: number): boolean =>
+          ents.some(
+            (en) => en.start <= v.t.start[t] && en.end >= v.t.end[t] && (en.label === 'LOC' || en.label === 'GPE'),
+          ) || mi.at(t).some((m) => m.kind !== 'pronoun' && !!m.country);
+        const pt = placePhrase(v, heads, isPlace);
+        if (pt >= 0 && !actor.pick.tokens.includes(pt) && !recipient.pick.tokens.includes(pt))
+          recipient = {
+            pick: {
+              tokens: [...recipient.pick.tokens, pt],
+              rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + 'place-phrase',
+            },
+            mentions: recipient.mentions,
+          };
       }
     }
     // Reciprocal events (meetings, agreements) with no other party keep everyone as actor; otherwise drop self-pairs.

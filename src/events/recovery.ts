@@ -37,6 +37,37 @@ export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[])
   return null;
 }
 
+/** Prepositions of a named destination or location that PLOVER codes as the target when no party is named. */
+const PLACE_TARGET_PREPS = new Set(['in', 'at', 'to', 'into', 'inside', 'across', 'throughout']);
+
+/**
+ * A proper-noun place phrase ("in Louisiana", "at Digha", "to Liberia") below the trigger, its predicate or its
+ * complement (depth ≤ 3), whether or not the actors stage made a mention of it; -1 when there is none.
+ */
+export function placePhrase(v: SentenceView, heads: number[], isPlace: (t: number) => boolean): number {
+  let frontier = heads;
+  for (let d = 0; d < 4 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const h of frontier)
+      for (const c of v.children(h)) {
+        const b = v.base(c);
+        if (
+          (b === 'advcl' && !v.marks(c).includes('to')) ||
+          b === 'ccomp' ||
+          b === 'parataxis' ||
+          b === 'nsubj' ||
+          v.rel(c) === 'acl:relcl'
+        )
+          continue;
+        next.push(c);
+        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => PLACE_TARGET_PREPS.has(mk))) continue;
+        if (v.upos(c) === 'PROPN' && isPlace(c)) return c;
+      }
+    frontier = next;
+  }
+  return -1;
+}
+
 /** Prepositions that mark a recipient strongly enough to look for below the trigger, by type. */
 const DEEP_PREPS: Record<string, string[]> = {
   CONSULT: ['with'],
