@@ -408,6 +408,14 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   }
   if (!title && titleClean) title = { value: titleClean, from: 'title' };
   if (!title && h1Main) title = { value: h1Main.text, from: 'h1' };
+  // An all-capitals h1 is display styling: take a declared title with the same words in normal case (WCXB dev +3 titles).
+  if (title && title.from === 'h1' && !/\p{Ll}/u.test(title.value) && title.value.length > 8) {
+    const h = title.value;
+    const alt = [...declared.map((d) => cleanTitle(d.value, meta.siteName, url)), titleClean].find(
+      (c) => c && /\p{Ll}/u.test(c) && overlap(h, c) >= 0.5,
+    );
+    if (alt) title = { value: alt, from: 'h1+declared' };
+  }
   // A bar in a visible headline almost always starts a suffix ("… | Opinion", "… | Top 19 Companies"): WCXB dev +3 titles.
   if (title && title.from === 'h1') {
     const m = / \| /.exec(title.value);
