@@ -18,6 +18,8 @@ const THREAT_TYPES: Record<string, string> = {
   ASSAULT: 'violence',
   SANCTION: 'relations',
   MOBILIZE: 'violence',
+  // An announced boycott or strike threatens collective dissent (CAMEO 133): "said they would boycott the elections".
+  PROTEST: 'relations',
 };
 /** Verbs whose complement is the content of an agreement rather than a threat. */
 const AGREEING = new Set([
