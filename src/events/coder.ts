@@ -14,7 +14,7 @@ import { isHistoricalNoun, isNegated, modalityOf, reportingChild, reportingVerb 
 import { goldstein, intensity, ploverToCameo, quadOf } from './ontology/index.js';
 import { SentenceView } from './syntax.js';
 import { reinterpret } from './readings.js';
-import { deepMarked, linearArg, placeMention, placePhrase } from './recovery.js';
+import { deepMarked, linearArg, markedParty, placeMention, placePhrase } from './recovery.js';
 
 /** An explicit date this many days or more before the document date makes the event historical (seed page: a 13-day-old attack). */
 const HISTORICAL_DAYS = 7;
@@ -423,6 +423,24 @@ function codeSentence(
       // Where the text names only a place, its country stands for the side the event touched:
       // "killed 48 people in Afghanistan" (recipient), "was arrested in Niger" (the state acting).
       const heads = [i, ...(pred !== i ? [pred] : []), ...v.childrenBy(i, 'xcomp')];
+      if (!recipient.mentions.some((x) => x.country || (x.sector && x.sector !== 'UNK'))) {
+        // The object found is only the thing acted with ("returned a painting", "imposed sanctions"): the party it
+        // went to or against, in a marked phrase anywhere in the clause, joins the recipient.
+        const used = (t: number): boolean =>
+          actor.pick.tokens.includes(t) || recipient.pick.tokens.includes(t) || consumed.has(t) || t === i;
+        const mp = markedParty(v, heads, used);
+        if (mp >= 0) {
+          const r = choose(v, mi, [{ tokens: [mp], rule: 'marked-party:' + v.marks(mp).join('') }]);
+          const ms = r.mentions.filter((x) => !actor.mentions.includes(x));
+          recipient = {
+            pick: {
+              tokens: [...recipient.pick.tokens, mp],
+              rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + r.pick.rule,
+            },
+            mentions: [...recipient.mentions, ...ms],
+          };
+        }
+      }
       const pl = placeMention(v, mi, heads);
       if (pl && !actor.mentions.includes(pl.m) && !recipient.mentions.includes(pl.m)) {
         if (!actor.mentions.length && recipient.pick.rule === 'nsubj:pass') {

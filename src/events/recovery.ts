@@ -142,3 +142,37 @@ export function linearArg(
   }
   return { pick: { tokens: toks.slice(0, 1), rule: dir < 0 ? 'linear-left' : 'linear-right' }, mentions: got };
 }
+
+/** Prepositions that introduce the party an event is directed at, when the object is only the thing acted with. */
+const PARTY_PREPS = new Set(['to', 'on', 'against', 'from', 'into', 'with', 'toward', 'towards', 'upon', 'onto']);
+
+/**
+ * The first nominal below the trigger, its predicate or its complement (breadth first, depth ≤ 3) introduced by a
+ * party preposition ("returned a painting to its owner", "imposed sanctions on three firms", "withdrew from Syria"),
+ * skipping tokens already used; -1 when there is none.
+ */
+export function markedParty(v: SentenceView, heads: number[], used: (t: number) => boolean): number {
+  let frontier = heads;
+  for (let d = 0; d < 3 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const h of frontier)
+      for (const c of v.children(h)) {
+        const b = v.base(c);
+        if (
+          (b === 'advcl' && !v.marks(c).includes('to')) ||
+          b === 'ccomp' ||
+          b === 'parataxis' ||
+          b === 'nsubj' ||
+          v.rel(c) === 'acl:relcl'
+        )
+          continue;
+        next.push(c);
+        // Any relation: the parser sometimes labels a marked phrase as an object ("sanctions on three firms").
+        if (!v.marks(c).some((mk) => PARTY_PREPS.has(mk))) continue;
+        const u = v.upos(c);
+        if ((u === 'NOUN' || u === 'PROPN' || u === 'PRON') && !used(c) && !TIME_WORDS.test(v.text(c))) return c;
+      }
+    frontier = next;
+  }
+  return -1;
+}
