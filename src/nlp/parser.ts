@@ -14,6 +14,7 @@ export interface ParserMeta {
   labels: string[];
 }
 
+/** Transitions: push b0; attach s0 to b0 and pop; attach s0 to s1 and pop. */
 export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
@@ -22,6 +23,7 @@ const ROOTW = 0x7fff0002;
 const ROOTT = 0x7fff0003;
 /** Feature buffer sizes. */
 export const MAX_PARSE_FEATS = 96;
+/** Label feature buffer size. */
 export const MAX_LABEL_FEATS = 40;
 
 /** Mutable parser state over one sentence of n words (index n is ROOT). */
