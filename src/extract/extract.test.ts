@@ -132,3 +132,13 @@ test('plain text: a story saying "not found" is kept; a trailing related list is
   assert.equal(d.meta.status, 'article');
   assert.equal(d.meta.title?.value, 'Search for missing hikers resumes');
 });
+
+test('plain text: a first line that is a sentence stays in the body', () => {
+  const r = extract({
+    bytes: Buffer.from('Talks resumed in Geneva on Monday.\n\nDelegates from both sides attended.\n'),
+    source: 's.txt',
+  });
+  assert.ok(r.ok);
+  assert.match(body(r.value), /^Talks resumed in Geneva on Monday\./);
+  assert.equal(r.value.meta.title, null);
+});

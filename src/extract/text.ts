@@ -104,8 +104,14 @@ export function extractText(text: string, url: string | null): TextResult {
   // Title: the first short line before the first prose line.
   let title: string | null = null;
   const firstProse = lines.findIndex((l) => l.length >= 140 || (l.length >= 60 && /[.!?]["”’]?$/.test(l)));
+  // Headlines do not end with a full stop; a first line that does is the story's first sentence.
   const tIdx = lines.findIndex(
-    (l, i) => (firstProse < 0 || i < firstProse) && l.length <= TITLE_MAX && !isCaptionLine(l) && !/^by\s/i.test(l),
+    (l, i) =>
+      (firstProse < 0 || i < firstProse) &&
+      l.length <= TITLE_MAX &&
+      !/[^.]\.$/.test(l) &&
+      !isCaptionLine(l) &&
+      !/^by\s/i.test(l),
   );
   if (tIdx >= 0) title = lines[tIdx];
 
