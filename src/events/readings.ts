@@ -6,7 +6,7 @@
 import { grammar } from './grammar.js';
 import type { SentenceView } from './syntax.js';
 
-/** Cooperative types: said to happen in the future they are promises (AGREE; not SUPPORT, which is verbal already), negated they are refusals (REJECT). */
+/** Cooperative types: said to happen in the future they are promises (AGREE), negated they are refusals (REJECT). */
 const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'AGREE']);
 
 /** Cooperative types whose conditional announcement is an offer ("would meet the mediator if …"), not a threat. */
@@ -87,7 +87,9 @@ export function reinterpret(
     (modality === 'future' || modality === 'intended') &&
     COOPERATIVE.has(type) &&
     type !== 'AGREE' &&
-    type !== 'SUPPORT'
+    // Support is verbal already when merely intended; announced for the future ("will support the resolution") it is
+    // a promise (GSR train: 2 of 2 AGREE).
+    (type !== 'SUPPORT' || modality === 'future')
   )
     return { type: 'AGREE', mode: '', rule: 'promised-cooperation→AGREE' };
   if (
