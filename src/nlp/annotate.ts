@@ -4,7 +4,8 @@ import { lemmatize } from './lemma.js';
 import { models } from './models.js';
 import { ambOf, fixedOf, tagSentence } from './tagger.js';
 import { parseSentence } from './parser.js';
-import { nerSentence } from './ner.js';
+import { givenName, nerSentence } from './ner.js';
+import { titlePersons } from './titles.js';
 
 /** Annotations of one sentence. Heads are 0-based word indices within it, -1 for the root. */
 export interface Annotated {
@@ -39,5 +40,6 @@ export function annotate(forms: string[]): Annotated {
   let deprel = new Array<string>(n).fill('');
   if (m.parser) ({ head, deprel } = parseSentence(m.parser, lx, tags));
   const ner = m.ner ? nerSentence(m.ner.model, m.ner.meta, m.ner.gaz, lx, tags, amb) : new Array<string>(n).fill('O');
+  if (m.ner) titlePersons(forms, upos, ner, (w) => givenName(m.ner!.gaz, w));
   return { upos, xpos, lemma, head, deprel, ner };
 }

@@ -48,6 +48,13 @@ export interface NerInput {
 
 const firstSets = new WeakMap<Gazetteer, Set<string>>();
 
+/** Whether a capitalised word is a known given name. */
+export function givenName(gz: Gazetteer, w: string): boolean {
+  let fs = firstSets.get(gz);
+  if (!fs) firstSets.set(gz, (fs = new Set(gz.first)));
+  return fs.has(w.toLowerCase());
+}
+
 /** Prepare NER inputs for a sentence. */
 export function nerInput(
   lx: Lex,
