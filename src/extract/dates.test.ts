@@ -27,3 +27,9 @@ test('dates in URL paths', () => {
   assert.equal(dateFromUrl('https://x.example/story-20191119.html'), '2019-11-19');
   assert.equal(dateFromUrl('https://x.example/news/12345'), null);
 });
+
+test('day-month-year dates in other languages', () => {
+  assert.equal(parseTextDate('26. November 2015')?.iso, '2015-11-26');
+  assert.equal(parseTextDate('publicado el 26 de noviembre de 2015')?.iso, '2015-11-26');
+  assert.equal(parseTextDate('26 de novembro de 2015')?.iso, '2015-11-26');
+});

@@ -130,11 +130,14 @@ export function parseMachineDate(raw: string | null | undefined): string | null 
 }
 
 const MONTH_RE =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|janvier|enero|gennaio|februar|f[ée]vrier|febrero|febbraio|m[äa]rz|mars|marzo|avril|abril|aprile|mai|mayo|maggio|juni|juin|junio|giugno|juli|juillet|julio|luglio|ao[uû]t|agosto|septembre|septiembre|settembre|oktober|octobre|octubre|ottobre|novembre|noviembre|dezember|d[ée]cembre|diciembre|dicembre)';
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|janvier|enero|gennaio|februar|f[ée]vrier|febrero|febbraio|m[äa]rz|mars|marzo|avril|abril|aprile|mai|mayo|maggio|juni|juin|junio|giugno|juli|juillet|julio|luglio|ao[uû]t|agosto|septembre|septiembre|settembre|oktober|octobre|octubre|ottobre|novembre|noviembre|dezember|d[ée]cembre|diciembre|dicembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)';
 const TIME_RE =
   '(?:(?:,|\\s+at|\\s*[-–|•])?\\s*(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:\\(?\\s*(UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|IST|JST|AEST|AEDT)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)?\\)?))?';
 const MDY = new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_RE}`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})${TIME_RE}`, 'i');
+const DMY = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th|\\.|º)?\\s+(?:of\\s+|de\\s+)?${MONTH_RE}\\.?,?\\s+(?:de\\s+)?(\\d{4})${TIME_RE}`,
+  'i',
+);
 const NUMERIC = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const NUM_DMY = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
 
