@@ -165,7 +165,8 @@ function main(): void {
   if (want('gum')) report.gumNews = { sentences: gum.length, ...scoreParse(gum) };
   if (want('ner')) report.nerUnerEwtTest = scoreNer(readIob2(read('uner-english-ewt', 'en_ewt-ud-test.iob2')));
   // UNER dev is part of the shipped NER's training data: only meaningful for a model trained with --ner-train-only.
-  if (only?.includes('nerdev')) report.nerUnerEwtDev = scoreNer(readIob2(read('uner-english-ewt', 'en_ewt-ud-dev.iob2')));
+  if (only?.includes('nerdev'))
+    report.nerUnerEwtDev = scoreNer(readIob2(read('uner-english-ewt', 'en_ewt-ud-dev.iob2')));
   if (want('split')) report.sentenceSplitEwtTest = scoreSentences(ewtTest);
   console.log(JSON.stringify(report, null, 2));
 }
