@@ -14,7 +14,7 @@ import { isHistoricalNoun, isNegated, modalityOf, reportingChild, reportingVerb 
 import { goldstein, intensity, ploverToCameo, quadOf } from './ontology/index.js';
 import { SentenceView } from './syntax.js';
 import { reinterpret } from './readings.js';
-import { deepMarked, linearArg, markedParty, placeMention, placePhrase } from './recovery.js';
+import { deepMarked, linearArg, markedParty, placeMention, placePhrase, subtreeParty } from './recovery.js';
 
 /** An explicit date this many days or more before the document date makes the event historical (seed page: a 13-day-old attack). */
 const HISTORICAL_DAYS = 7;
@@ -439,6 +439,18 @@ function codeSentence(
             },
             mentions: [...recipient.mentions, ...ms],
           };
+        } else {
+          // A party named lower in the clause than the argument slots ("arrested 100 members, including the boss of
+          // the Colombo family").
+          const sp = subtreeParty(v, mi, heads, used);
+          if (sp && !actor.mentions.includes(sp.m))
+            recipient = {
+              pick: {
+                tokens: [...recipient.pick.tokens, sp.tok],
+                rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + 'subtree-party',
+              },
+              mentions: [...recipient.mentions, sp.m],
+            };
         }
       }
       const pl = placeMention(v, mi, heads);

@@ -176,3 +176,39 @@ export function markedParty(v: SentenceView, heads: number[], used: (t: number) 
   }
   return -1;
 }
+
+/**
+ * The first party mention (one with a country or a known sector) anywhere below the trigger, its predicate or its
+ * complement (breadth first, depth ≤ 4), outside subjects and separate clauses: the recipient when the parse hung it
+ * lower than the argument slots ("arrested 100 members, including the boss of the Colombo family"); -1 when none.
+ */
+export function subtreeParty(
+  v: SentenceView,
+  mi: MentionIndex,
+  heads: number[],
+  used: (t: number) => boolean,
+): { tok: number; m: Mention } | null {
+  let frontier = heads;
+  for (let d = 0; d < 4 && frontier.length; d++) {
+    const next: number[] = [];
+    for (const h of frontier)
+      for (const c of v.children(h)) {
+        const b = v.base(c);
+        if (
+          (b === 'advcl' && !v.marks(c).includes('to')) ||
+          b === 'ccomp' ||
+          b === 'parataxis' ||
+          b.startsWith('nsubj') ||
+          b === 'csubj' ||
+          v.rel(c) === 'acl:relcl'
+        )
+          continue;
+        next.push(c);
+        if (used(c) || TIME_WORDS.test(v.text(c))) continue;
+        const m = mi.at(c).find((x) => x.kind !== 'pronoun' && (!!x.country || (!!x.sector && x.sector !== 'UNK')));
+        if (m) return { tok: c, m };
+      }
+    frontier = next;
+  }
+  return null;
+}
