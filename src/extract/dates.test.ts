@@ -33,3 +33,9 @@ test('day-month-year dates in other languages', () => {
   assert.equal(parseTextDate('publicado el 26 de noviembre de 2015')?.iso, '2015-11-26');
   assert.equal(parseTextDate('26 de novembro de 2015')?.iso, '2015-11-26');
 });
+
+test('numeric dates: day-first by default, month-first for US pages', () => {
+  assert.equal(parseTextDate('03/04/2025')?.iso, '2025-04-03');
+  assert.equal(parseTextDate('03/04/2025', true)?.iso, '2025-03-04');
+  assert.equal(parseTextDate('12/25/2025')?.iso, '2025-12-25');
+});

@@ -191,8 +191,8 @@ function withTime(
   return out;
 }
 
-/** Find the first human-written date in a string ("November 26, 2015", "26 Nov 2015 10:00 GMT", "2015/11/26"). */
-export function parseTextDate(s: string): { iso: string; index: number } | null {
+/** Find the first human-written date in a string (`monthFirst` reads 03/04/2025 as March 4) ("November 26, 2015", "26 Nov 2015 10:00 GMT", "2015/11/26"). */
+export function parseTextDate(s: string, monthFirst = false): { iso: string; index: number } | null {
   let best: { iso: string; index: number } | null = null;
   const consider = (iso: string | null, index: number) => {
     if (iso && (!best || index < best.index)) best = { iso, index };
@@ -215,10 +215,11 @@ export function parseTextDate(s: string): { iso: string; index: number } | null 
   if (m && validYmd(+m[1], +m[2], +m[3])) consider(ymd(+m[1], +m[2], +m[3]), m.index);
   m = NUM_DMY.exec(s);
   if (m) {
-    // Day-first unless that is impossible (dd/mm is the common form outside the US; US sites use month names).
+    // Day-first unless the page is US English or day-first is impossible (dd/mm is the common form outside the US).
     const [a, b, y] = [+m[1], +m[2], +m[3]];
-    if (validYmd(y, b, a)) consider(ymd(y, b, a), m.index);
-    else if (validYmd(y, a, b)) consider(ymd(y, a, b), m.index);
+    const [d1, m1, d2, m2] = monthFirst ? [b, a, a, b] : [a, b, b, a];
+    if (validYmd(y, m1, d1)) consider(ymd(y, m1, d1), m.index);
+    else if (validYmd(y, m2, d2)) consider(ymd(y, m2, d2), m.index);
   }
   return best;
 }
