@@ -202,13 +202,19 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
       const s = subjectOf(v, hh, depth + 1);
       if (s.actor.tokens.length) return { actor: { tokens: s.actor.tokens, rule: 'acl:issuer' }, patient: NONE };
     }
+    // "passed a resolution Thursday criticizing X": a clause hung on a time word belongs to the clause around it.
+    if (TIME_WORDS.test(v.text(h)) && hh >= 0) {
+      const s = subjectOf(v, hh, depth + 1);
+      return { actor: { tokens: s.actor.tokens, rule: 'acl:time:' + s.actor.rule }, patient: NONE };
+    }
     return { actor: { tokens: expand(v, [h], p), rule: 'acl:head' }, patient: NONE };
   }
   return { actor: NONE, patient: NONE };
 }
 
+/** Time words, in any case ("Thursday" too); "May" is left out: as a capitalised subject it is usually a name. */
 export const TIME_WORDS =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/;
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/i;
 
 /** Money and amounts are what is given, never who receives it ("gave 352.5 million euros"). */
 function isQuantity(v: SentenceView, c: number): boolean {
