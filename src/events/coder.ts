@@ -33,6 +33,9 @@ export interface Candidate {
 }
 
 /** Pick the first candidate whose phrase has a mention; otherwise the first candidate (for its span). */
+/** Event types whose "for/in" nominal complement is an event of the same actor (PLV train review: mobilising, fighting, aiding). */
+const SAME_ACTOR_TYPES = new Set(['ASSAULT', 'MOBILIZE', 'AID', 'COOPERATE', 'PROTEST']);
+
 function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: ArgPick; mentions: Mention[] } {
   // Objects that are the thing moved or given ("its troops") only stand in when nothing else does.
   const main = cands.filter((c) => !c.rule.endsWith(':thing'));
@@ -312,6 +315,17 @@ function codeSentence(
           const sub = subjectOf(v, h);
           if (sub.actor.tokens.length)
             cands.push({ tokens: sub.actor.tokens, rule: `clause(${v.lemma(h)}):${sub.actor.rule}` });
+        } else if (
+          h === gov &&
+          matches.has(h) &&
+          SAME_ACTOR_TYPES.has(matches.get(h)!.entry.type) &&
+          v.marks(n0).some((mk) => mk === 'for' || mk === 'in')
+        ) {
+          // "mobilized troops for the Gulf War", "killed 48 people in two attacks": an action done for or in a nominal
+          // event is done by the same side (not so for arrests or accusations, whose "for" names the other side's act).
+          const sub = subjectOf(v, h);
+          if (sub.actor.tokens.length)
+            cands.push({ tokens: sub.actor.tokens, rule: `same-actor(${v.lemma(h)}):${sub.actor.rule}` });
         }
       }
       actor = choose(v, mi, cands);
