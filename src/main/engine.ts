@@ -1,10 +1,6 @@
 /** The engine: bytes → extract → (for articles) nlp, actors, quotes, events; failures as values naming the document. */
 import { createDoc, type Doc } from '../doc/index.js';
 import { extract } from '../extract/index.js';
-import { nlpStage } from '../nlp/index.js';
-import { actorsStage } from '../actors/index.js';
-import { quotesStage } from '../quotes/index.js';
-import { eventsStage } from '../events/index.js';
 import { Pipeline } from '../pipeline/index.js';
 import type { InputItem } from './inputs.js';
 
@@ -15,9 +11,29 @@ export type Outcome =
 
 let pipeline: Pipeline | null = null;
 
-/** The analysis pipeline after extraction, built (and checked) once. */
+/**
+ * Load and build (and check) the analysis pipeline once. The stage modules are imported here, not at start-up,
+ * so `dateline extract` never pays for loading them.
+ */
+export async function loadAnalysis(): Promise<Pipeline> {
+  if (!pipeline) {
+    const [nlp, actors, quotes, events] = await Promise.all([
+      import('../nlp/index.js'),
+      import('../actors/index.js'),
+      import('../quotes/index.js'),
+      import('../events/index.js'),
+    ]);
+    pipeline = new Pipeline(
+      [nlp.nlpStage(), actors.actorsStage(), quotes.quotesStage(), events.eventsStage()],
+      ['blocks'],
+    );
+  }
+  return pipeline;
+}
+
+/** The analysis pipeline; {@link loadAnalysis} must have run. */
 export function analysisPipeline(): Pipeline {
-  pipeline ??= new Pipeline([nlpStage(), actorsStage(), quotesStage(), eventsStage()], ['blocks']);
+  if (!pipeline) throw new Error('engine: loadAnalysis() must run before analysis');
   return pipeline;
 }
 

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from '../args.js';
 import { jsonl, out } from '../io.js';
-import { resolveMention } from '../../actors/index.js';
 
 export const actorsCommand: Command = {
   name: 'actors',
@@ -18,7 +17,8 @@ Options:
   --jsonl          JSON lines on stdout (default: a readable table)
   -h, --help       this help`,
   options: { resolve: { type: 'string' }, jsonl: { type: 'boolean' } },
-  run(values) {
+  async run(values) {
+    const { resolveMention } = await import('../../actors/index.js');
     const file = values.resolve as string | undefined;
     if (!file) {
       process.stderr.write('dateline actors: --resolve FILE.jsonl is required (see --help)\n');

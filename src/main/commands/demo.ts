@@ -5,6 +5,7 @@ import { out } from '../io.js';
 import { openSqliteStore } from '../../store/index.js';
 import { PACKAGE_ROOT } from '../../doc/index.js';
 import { ingestInto } from './ingest.js';
+import { loadAnalysis } from '../engine.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -20,7 +21,8 @@ Options:
   --examples DIR   folder of pages (default: the bundled examples)
   -h, --help       this help`,
   options: { db: { type: 'string' }, examples: { type: 'string' } },
-  run(v) {
+  async run(v) {
+    await loadAnalysis();
     const dbPath = (v.db as string) ?? 'dateline.db';
     const dir = (v.examples as string) ?? join(PACKAGE_ROOT, 'examples');
     const store = openSqliteStore(dbPath);

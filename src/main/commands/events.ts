@@ -1,7 +1,7 @@
 /** `dateline events`: the whole pipeline without storing; one event per line. */
 import { readFileSync } from 'node:fs';
 import type { Command } from '../args.js';
-import { analyse, processItem, sentenceDoc, type Outcome } from '../engine.js';
+import { analyse, loadAnalysis, processItem, sentenceDoc, type Outcome } from '../engine.js';
 import { jsonl, out, reportError } from '../io.js';
 import { eventView, mentionIndex, type EventView } from '../../doc/index.js';
 import { collectInputs, load } from './shared.js';
@@ -22,7 +22,8 @@ Options:
   --input-list LIST    JSON lines {"path","url"}
   -h, --help           this help`,
   options: { jsonl: { type: 'boolean' }, sentences: { type: 'string' }, 'input-list': { type: 'string' } },
-  run(values, positionals) {
+  async run(values, positionals) {
+    await loadAnalysis();
     const emit = (v: EventView & { sentence_id?: string }) => {
       if (values.jsonl) jsonl(v);
       else {

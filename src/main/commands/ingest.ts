@@ -1,6 +1,6 @@
 /** `dateline ingest`: run the pipeline and store documents, events and errors in SQLite. */
 import type { Command } from '../args.js';
-import { processItem, stageNames } from '../engine.js';
+import { loadAnalysis, processItem, stageNames } from '../engine.js';
 import { Progress, reportError } from '../io.js';
 import { openSqliteStore, type SqliteStore } from '../../store/index.js';
 import { collectInputs, load } from './shared.js';
@@ -64,7 +64,8 @@ Options:
   --json             print the summary as JSON
   -h, --help         this help`,
   options: { db: { type: 'string' }, 'input-list': { type: 'string' }, json: { type: 'boolean' } },
-  run(values, positionals) {
+  async run(values, positionals) {
+    await loadAnalysis();
     const store = openSqliteStore((values.db as string) ?? 'dateline.db');
     try {
       const s = ingestInto(store, positionals, values['input-list'] as string | undefined);

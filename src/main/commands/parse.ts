@@ -1,7 +1,6 @@
 /** `dateline parse`: tokens, tags, lemmas, dependencies and entities as CoNLL-U. */
 import { readFileSync } from 'node:fs';
 import type { Command } from '../args.js';
-import { parseConllu, parseText } from '../../nlp/index.js';
 
 export const parseCommand: Command = {
   name: 'parse',
@@ -17,7 +16,8 @@ Options:
   --conllu    read CoNLL-U from stdin (or FILE)
   -h, --help  this help`,
   options: { conllu: { type: 'boolean' } },
-  run(values, positionals) {
+  async run(values, positionals) {
+    const { parseConllu, parseText } = await import('../../nlp/index.js');
     const file = positionals[0] ?? '-';
     let input: string;
     try {

@@ -1,6 +1,6 @@
 /** `dateline quotes`: quotations with cue and speaker, one line per document. */
 import type { Command } from '../args.js';
-import { processItem } from '../engine.js';
+import { loadAnalysis, processItem } from '../engine.js';
 import { jsonl, out, reportError } from '../io.js';
 import { mentionIndex, quoteView } from '../../doc/index.js';
 import { collectInputs, load } from './shared.js';
@@ -18,7 +18,8 @@ Options:
   --jsonl     one JSON object per document: {source, quotes:[...], tone}
   -h, --help  this help`,
   options: { jsonl: { type: 'boolean' } },
-  run(values, positionals) {
+  async run(values, positionals) {
+    await loadAnalysis();
     const refs = collectInputs(positionals);
     let good = 0;
     for (const ref of refs) {
