@@ -151,6 +151,20 @@ export const GENERIC: LexEntry = {
   block: false,
   text: '(verb with subject and object)',
 };
+/** "X said Y must/should do Z" with Z outside the lexicon: a demand by X on Y all the same (PLV and GSR train: 14 of 16
+ * reported "must" clauses are REQUEST). */
+export const MUST_DO: LexEntry = {
+  id: 'MUST',
+  pos: 'v',
+  words: [],
+  cameo: '100',
+  type: 'REQUEST',
+  mode: '',
+  contexts: [],
+  goldstein: -5,
+  block: false,
+  text: '(reported: Y must/should do X)',
+};
 /** Verbs that never code an event on their own (copulas, perception, possession, aspect). */
 const NON_EVENT_VERBS = new Set([
   'be',
@@ -242,6 +256,15 @@ function codeSentence(
             (v.base(c) === 'obl' && v.marks(c).some((mk) => g.recipientPreps.includes(mk))),
         );
       if (subj && obj) matches.set(i, { entry: { ...GENERIC, words: [l] }, specificity: 0, consumed: [] });
+    }
+  }
+  if (parsed) {
+    for (let i = v.start; i < v.end; i++) {
+      if (matches.has(i) || consumedBy.has(i) || !v.isVerb(i)) continue;
+      const aux = v.childrenBy(i, 'aux').map((c) => v.lemma(c));
+      if (!aux.some((a) => g.demandAux.has(a)) || aux.includes('have') || g.reporting.has(v.lemma(i))) continue;
+      if (!v.childrenBy(i, 'nsubj').length || reportingVerb(v, i) < 0 || isNegated(v, i, i)) continue;
+      matches.set(i, { entry: { ...MUST_DO, words: [v.lemma(i)] }, specificity: 0, consumed: [] });
     }
   }
   if (!matches.size) return;
@@ -582,9 +605,13 @@ function codeSentence(
     let mode = e.mode;
     let cameo = e.cameo || ploverToCameo(e.type, e.mode);
     let isNeg = negated;
-    const re = isGeneric ? null : reinterpret(v, pred, type, negated, modality);
+    const re = isGeneric
+      ? null
+      : e.id === MUST_DO.id
+        ? { type: 'REQUEST', mode: '', rule: 'must-do→REQUEST' }
+        : reinterpret(v, pred, type, negated, modality);
     if (re) {
-      rules.push(`${re.rule} (was ${type})`);
+      rules.push(e.id === MUST_DO.id ? re.rule : `${re.rule} (was ${type})`);
       type = re.type;
       mode = re.mode;
       cameo = COMPOSITE_CAMEO[`${type}<${e.type}`] ?? ploverToCameo(type, mode);
