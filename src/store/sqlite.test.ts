@@ -17,7 +17,7 @@ function sampleDoc(text = 'Hollande met Putin in Moscow on Thursday.'): Doc {
     {
       id: 'v0', sentence: 0, trigger: { start: 9, end: 12 }, type: 'CONSULT', mode: 'visit', contexts: ['diplomatic'],
       cameo: '042', quad: 1, goldstein: 1.9, actor: ['m0'], recipient: ['m1'], date: '2015-11-26', negated: false,
-      modality: 'happened', historical: false, decidedBy: ['test'], confidence: 0.9,
+      modality: 'happened', historical: false, decidedBy: ['test'], confidence: 0.9, reportedBy: 'm0',
     },
   ];
   return doc;
@@ -33,6 +33,7 @@ test('a document is stored once, with its events joined to their actors', () => 
   assert.deepEqual(events[0].actor.map((a) => a.code), ['FRAGOV']);
   assert.deepEqual(events[0].recipient.map((a) => a.code), ['RUSGOV']);
   assert.equal(events[0].trigger, 'met');
+  assert.equal(events[0].reported_by?.code, 'FRAGOV');
   assert.equal(store.queryEvents({ actor: 'USA' }).length, 0);
   assert.equal(store.queryEvents({ type: 'consult', since: '2015-11-26', until: '2015-11-26' }).length, 1);
   assert.equal(store.queryEvents({ since: '2015-11-27' }).length, 0);

@@ -148,7 +148,10 @@ export class SqliteStore implements Store {
         WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND (m.code LIKE ? OR m.country = ?))`);
       params.push(`${f.actor.toUpperCase()}%`, f.actor.toUpperCase());
     }
-    const sql = `SELECT e.*, d.source, d.url, d.text FROM events e JOIN documents d ON d.id = e.doc_id
+    const sql = `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, r.text AS r_text, r.name AS r_name, r.country AS r_country,
+      r.sector AS r_sector, r.code AS r_code
+      FROM events e JOIN documents d ON d.id = e.doc_id
+      LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.doc_id, e.sentence, e.trigger_start
       ${f.limit ? 'LIMIT ' + Math.floor(f.limit) : ''}`;
     const rows = this.db.prepare(sql).all(...params) as Row[];
@@ -189,6 +192,16 @@ export class SqliteStore implements Store {
         trigger: text.slice(r.trigger_start as number, r.trigger_end as number),
         decided_by: JSON.parse(r.decided_by as string),
         confidence: r.confidence as number,
+        reported_by:
+          r.r_code === null || r.r_code === undefined
+            ? null
+            : {
+                text: r.r_text as string,
+                name: r.r_name as string,
+                country: (r.r_country as string) ?? null,
+                sector: r.r_sector as string,
+                code: r.r_code as string,
+              },
       };
     });
   }

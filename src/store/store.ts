@@ -34,6 +34,8 @@ export interface StoredEvent {
   trigger: string;
   decided_by: string[];
   confidence: number;
+  /** The speaker, when the event is reported speech or inside a quote. */
+  reported_by: { text: string; name: string; country: string | null; sector: string; code: string } | null;
 }
 
 /** A per-document failure, kept so nothing is lost silently. */

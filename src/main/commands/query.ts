@@ -6,7 +6,8 @@ import { openSqliteStore, type StoredEvent } from '../../store/index.js';
 
 const CSV_COLUMNS = [
   'id', 'date', 'type', 'mode', 'cameo', 'quad', 'goldstein', 'actor_code', 'actor_name', 'recipient_code',
-  'recipient_name', 'contexts', 'negated', 'modality', 'historical', 'trigger', 'sentence', 'source', 'url',
+  'recipient_name', 'contexts', 'negated', 'modality', 'historical', 'reported_by_code', 'reported_by_name', 'trigger',
+  'sentence', 'source', 'url',
 ] as const;
 
 /** One event as a CSV row in CSV_COLUMNS order. */
@@ -15,7 +16,8 @@ function csvRow(e: StoredEvent): string {
     e.id, e.date, e.type, e.mode, e.cameo, e.quad, e.goldstein,
     e.actor.map((a) => a.code), e.actor.map((a) => a.name),
     e.recipient.map((a) => a.code), e.recipient.map((a) => a.name),
-    e.contexts, e.negated, e.modality, e.historical, e.trigger, e.sentence, e.source, e.url,
+    e.contexts, e.negated, e.modality, e.historical, e.reported_by?.code, e.reported_by?.name, e.trigger, e.sentence,
+    e.source, e.url,
   ];
   return row.map(csvField).join(',');
 }
