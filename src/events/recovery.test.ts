@@ -32,7 +32,8 @@ test('a named place the actors stage did not tag becomes the recipient phrase ("
     'Jio/PROPN/2/nsubj agreed|agree/VERB/0/root to/PART/4/mark build/VERB/2/xcomp a/DET/6/det station/NOUN/4/obj at/ADP/8/case Digha/PROPN/4/obl ./PUNCT/2/punct',
     [{ from: 1, to: 1, country: null, sector: 'BUS' }],
   );
-  doc.layers.entities = [{ start: doc.text.indexOf('Digha'), end: doc.text.indexOf('Digha') + 5, label: 'GPE' }];
+  const at = doc.text.indexOf('Digha');
+  doc.layers.entities = [{ id: 'e0', start: at, end: at + 5, label: 'GPE', tokenStart: 7, tokenEnd: 8 }];
   const e = only(codeEvents(doc, { model: false }), 'AGREE');
   assert.ok(texts(doc, e.recipientSpans).includes('Digha'), JSON.stringify(texts(doc, e.recipientSpans)));
 });
