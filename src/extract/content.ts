@@ -6,6 +6,7 @@
  */
 import type { El } from './dom.js';
 import { textWeight, type RawBlock } from './blocks.js';
+import { isMetaLine, type MetaLineContext } from './metalines.js';
 
 /** Link density at which a block counts as navigation (AEB dev: 0.5 keeps inline-linked prose, drops link lists). */
 export const LINK_DENSITY_MAX = 0.5;
@@ -154,13 +155,14 @@ const DATE_LINE =
   /^((published|updated|posted|last updated|first published)\s*:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}([\s,|at]+\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?)?\.?$/i;
 
 /** Decide whether a block inside the container belongs to the body. */
-export function keepBlock(b: RawBlock, title: string | null): boolean {
+export function keepBlock(b: RawBlock, title: string | null, ctx?: MetaLineContext): boolean {
   const t = b.text;
   const len = t.length;
   const ld = b.linkChars / Math.max(1, len);
   if (ld > LINK_DENSITY_MAX && len - b.linkChars < LINKED_TEXT_MIN) return false;
   if (BOILER_LINE.test(t)) return false;
   if (len < 120 && (BYLINE_LINE.test(t) || DATE_LINE.test(t))) return false;
+  if (ctx && b.kind !== 'heading' && isMetaLine(t, ctx)) return false;
   if (title && b.kind === 'heading' && norm(t) === norm(title)) return false;
   return true;
 }

@@ -142,3 +142,33 @@ test('plain text: a first line that is a sentence stays in the body', () => {
   assert.match(body(r.value), /^Talks resumed in Geneva on Monday\./);
   assert.equal(r.value.meta.title, null);
 });
+
+test('short wire story (five short paragraphs) is an article; byline and date lines leave the body', () => {
+  const d = ok('short-wire.html', 'https://wire.example/ports/dock-strike-ends');
+  assert.equal(d.meta.status, 'article', d.meta.statusSignals.join(','));
+  assert.match(body(d), /^ROTTERDAM — Dock workers/);
+  assert.match(body(d), /fell slightly after the news\.$/);
+  assert.ok(!body(d).includes('Noor Haddad'), 'byline line repeats the author metadata');
+  assert.ok(!body(d).includes('14 September 2023'), 'date line repeats the published date');
+  assert.equal(d.meta.published?.value, '2023-09-14T07:05:00Z');
+});
+
+test('plain-text short wire story: article, date from the "Published" line, no trailing teaser', () => {
+  const d = ok('short-wire.txt');
+  assert.equal(d.meta.status, 'article', d.meta.statusSignals.join(','));
+  assert.equal(d.meta.title?.value, 'Dock workers end strike after pay deal');
+  assert.equal(d.meta.byline?.value, 'Noor Haddad');
+  assert.equal(d.meta.published?.value, '2023-09-14');
+  const b = body(d);
+  assert.match(b, /^ROTTERDAM — Dock workers/);
+  assert.match(b, /fell slightly after the news\.$/);
+  assert.ok(!/Published|Related|Share this|Sign in/.test(b), b);
+});
+
+test('a few short fragments are still too little prose for an article', () => {
+  const html =
+    '<html><body><main><h1>Opening hours</h1><p>Monday to Friday, nine to five.</p><p>Closed on public holidays.</p><p>Call us for appointments.</p></main></body></html>';
+  const r = extract({ bytes: Buffer.from(html), source: 'hours.html' });
+  assert.ok(r.ok);
+  assert.equal(r.value.meta.status, 'not_article');
+});

@@ -5,6 +5,7 @@
 import type { El } from './dom.js';
 import { clean } from './clean.js';
 import { toBlocks, type RawBlock } from './blocks.js';
+import type { MetaLineContext } from './metalines.js';
 import { findTeasers, inTeaser, pickContainer, keepBlock, within } from './content.js';
 
 /** The body found in a page. */
@@ -27,7 +28,12 @@ function articleScope(el: El): El {
 }
 
 /** Extract body blocks and captions from a parsed page (mutates the tree). */
-export function extractBody(root: El, title: string | null, check?: () => void): BodyResult {
+export function extractBody(
+  root: El,
+  title: string | null,
+  check?: () => void,
+  meta?: Omit<MetaLineContext, 'index'>,
+): BodyResult {
   const removed = clean(root);
   check?.();
   const all = toBlocks(root, check);
@@ -52,7 +58,7 @@ export function extractBody(root: El, title: string | null, check?: () => void):
     if (teasers.size && inTeaser(b.el, teasers)) continue;
     // The same paragraph twice is a rendering duplicate (mobile and desktop copies, repeated calls to action).
     if (b.text.length >= DUP_MIN && seenBody.has(b.text)) continue;
-    if (keepBlock(b, title)) {
+    if (keepBlock(b, title, meta && { ...meta, index: body.length })) {
       body.push(b);
       seenBody.add(b.text);
     }

@@ -84,7 +84,11 @@ function run(input: RawInput, budget: Budget): Result<Doc> {
     const hm = htmlMeta(root, url, dec.text);
     canonicalUrl = hm.canonicalUrl;
     budget.check();
-    const res = extractBody(root, hm.meta.title?.value ?? null, () => budget.check());
+    const res = extractBody(root, hm.meta.title?.value ?? null, () => budget.check(), {
+      byline: hm.meta.byline?.value ?? null,
+      published: hm.meta.published?.value ?? null,
+      modified: hm.meta.modified?.value ?? null,
+    });
     budget.check();
     body = res.body.map((b) => ({ text: b.text, kind: b.kind === 'pre' ? 'paragraph' : b.kind }));
     captions = res.captions.map((b) => ({ text: b.text, kind: 'caption' as const }));

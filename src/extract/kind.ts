@@ -33,6 +33,17 @@ const EMPTY_PAGE_CHARS = 300;
 const READER_MIN = 10;
 /** Paragraphs of at least this length count as prose (Readability's readerable test uses 140). */
 const PROSE_MIN = 140;
+/**
+ * Short wire stories: four or more sentence paragraphs (each SENTENCE_PARA_MIN+ characters of
+ * several words, ending like a sentence) totalling SHORT_STORY_MIN characters are a story even
+ * when few paragraphs reach PROSE_MIN. The readerable score alone called 4–8 paragraph briefs
+ * `not_article`; the Readability non-readerable pages stay below this (eval:extract page kind).
+ */
+const SENTENCE_PARA_MIN = 50;
+const SHORT_STORY_PARAS = 4;
+const SHORT_STORY_MIN = 400;
+/** A paragraph that reads as a sentence: several words, ends with sentence punctuation. */
+const SENTENCE_END = /[.!?…。！？]["”’»)]?$/;
 
 const LISTING_TYPES =
   /^(collectionpage|searchresultspage|itemlist|website|profilepage|product|store|organization|aboutpage|contactpage|faqpage|qapage|event|localbusiness|offercatalog|breadcrumblist)$/i;
@@ -59,6 +70,16 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   const proseLen = prose.reduce((n, b) => n + textWeight(b.text), 0);
   // Readability's readerable test: each paragraph past PROSE_MIN adds sqrt(extra length).
   const readerScore = prose.reduce((n, b) => n + Math.sqrt(textWeight(b.text) - PROSE_MIN), 0);
+  // Sentence paragraphs of body prose (short wire stories are several short paragraphs).
+  const sentences = k.body.filter(
+    (b) =>
+      (b.kind === 'paragraph' || b.kind === 'quote') &&
+      textWeight(b.text) >= SENTENCE_PARA_MIN &&
+      SENTENCE_END.test(b.text) &&
+      b.text.split(/\s+/).length >= 6,
+  );
+  const sentenceLen = sentences.reduce((n, b) => n + textWeight(b.text), 0);
+  const shortStory = sentences.length >= SHORT_STORY_PARAS && sentenceLen >= SHORT_STORY_MIN;
   const heads = [meta.title?.value ?? '', k.hints?.titleText ?? '', ...(k.hints?.h1 ?? [])].filter(Boolean);
 
   // Error pages.
@@ -108,7 +129,7 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   )
     na.push(`og:type=${k.hints.ogType}`);
   if (bodyLen === 0) na.push('no-article-body');
-  else if (readerScore < READER_MIN) na.push(`little-prose:${prose.length}p/${proseLen}c`);
+  else if (readerScore < READER_MIN && !shortStory) na.push(`little-prose:${prose.length}p/${proseLen}c`);
   if (k.all) {
     const linkChars = k.all.reduce((n, b) => n + b.linkChars, 0);
     const allChars = k.all.reduce((n, b) => n + b.text.length, 0);
@@ -131,7 +152,11 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   meta.status = 'article';
   meta.statusSignals = [
     ...prior,
-    ...(na.length ? [...na, 'prose-outweighs'] : [`prose:${prose.length}p/${proseLen}c`]),
+    ...(na.length
+      ? [...na, 'prose-outweighs']
+      : readerScore < READER_MIN
+        ? [`short-story:${sentences.length}p/${sentenceLen}c`]
+        : [`prose:${prose.length}p/${proseLen}c`]),
   ];
 }
 

@@ -11,11 +11,15 @@ import { ERROR_NOTICE } from './kind.js';
 import { cleanByline, splitAuthors, textDate, type KindHints } from './meta.js';
 import { dateFromUrl } from './dates.js';
 import { guessLanguage } from './language.js';
+import { dateLineValue, isBylineLine, TOP_BLOCKS } from './metalines.js';
 import type { OutBlock } from './index.js';
 
 /** Headings of link lists that follow stories. */
 const RELATED_HEAD =
   /^(related( articles| stories| news| content| coverage| posts)?|more (stories|news|from .{0,30})|read (more|next)|you (may|might) also like|recommended( for you| stories)?|most (read|popular|viewed)|latest (news|stories)|trending( now)?|also read|see also|popular (posts|stories))\s*:?$/i;
+
+/** A one-line teaser after the story: "Related: <headline>", "Read more: <headline>". */
+const RELATED_LINE = /^(related|read more|read next|see also|also read|more)\s*:\s*.{3,150}$/i;
 
 /** Longest line taken as a title or heading. */
 const TITLE_MAX = 200;
@@ -99,6 +103,8 @@ export function extractText(text: string, url: string | null): TextResult {
   }
   const related = tailCut(RELATED_HEAD);
   if (related > 0) lines = lines.slice(0, related);
+  // "Related: <headline>" teaser lines after the story.
+  while (lines.length > 1 && RELATED_LINE.test(lines[lines.length - 1])) lines.pop();
   lines = lines.filter((l) => !isChromeLine(l));
 
   // Title: the first short line before the first prose line.
@@ -118,6 +124,7 @@ export function extractText(text: string, url: string | null): TextResult {
   const body: OutBlock[] = [];
   const captions: OutBlock[] = [];
   let byline: string | null = null;
+  let shownDate: string | null = null;
   lines.forEach((l, i) => {
     if (i === tIdx) return;
     if (isCaptionLine(l)) {
@@ -127,6 +134,18 @@ export function extractText(text: string, url: string | null): TextResult {
     if (!byline && body.length < 2 && /^(by|written by)\s+\p{Lu}/iu.test(l) && l.length < 120) {
       byline = cleanByline(l);
       return;
+    }
+    // A bare date line ("Published 24 February 2022") or a byline at the top of the story is metadata.
+    if (body.length < TOP_BLOCKS) {
+      const d = dateLineValue(l);
+      if (d) {
+        shownDate ??= d;
+        return;
+      }
+      if (isBylineLine(l)) {
+        byline ??= cleanByline(l);
+        return;
+      }
     }
     const next = lines[i + 1];
     const heading = l.length <= HEADING_MAX && !/[.!?,;:]$/.test(l) && body.length > 0 && !!next && next.length >= 80;
@@ -139,7 +158,11 @@ export function extractText(text: string, url: string | null): TextResult {
     meta.authors = splitAuthors(byline);
   }
   const ud = dateFromUrl(url);
-  meta.published = ud ? { value: ud, from: 'url' } : textDate(body, captions, url, null);
+  meta.published = ud
+    ? { value: ud, from: 'url' }
+    : shownDate
+      ? { value: shownDate, from: 'text:date-line' }
+      : textDate(body, captions, url, null);
   const lang = guessLanguage(
     body
       .map((b) => b.text)
