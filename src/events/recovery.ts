@@ -37,6 +37,31 @@ export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[])
   return null;
 }
 
+/** Common nouns that name a place PLOVER can code as the target ("imposed blockades in the worst-damaged areas"). */
+const PLACE_NOUNS = new Set([
+  'area',
+  'region',
+  'province',
+  'district',
+  'city',
+  'town',
+  'village',
+  'border',
+  'capital',
+  'country',
+  'republic',
+  'territory',
+  'zone',
+  'enclave',
+  'strip',
+  'county',
+  'governorate',
+  'neighbourhood',
+  'neighborhood',
+  'suburb',
+  'camp',
+]);
+
 /** Prepositions of a named destination or location that PLOVER codes as the target when no party is named. */
 const PLACE_TARGET_PREPS = new Set(['in', 'at', 'to', 'into', 'inside', 'across', 'throughout']);
 
@@ -61,7 +86,7 @@ export function placePhrase(v: SentenceView, heads: number[], isPlace: (t: numbe
           continue;
         next.push(c);
         if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => PLACE_TARGET_PREPS.has(mk))) continue;
-        if (v.upos(c) === 'PROPN' && isPlace(c)) return c;
+        if ((v.upos(c) === 'PROPN' && isPlace(c)) || (v.upos(c) === 'NOUN' && PLACE_NOUNS.has(v.lemma(c)))) return c;
       }
     frontier = next;
   }
@@ -168,7 +193,7 @@ export function markedParty(v: SentenceView, heads: number[], used: (t: number) 
           continue;
         next.push(c);
         // Any relation: the parser sometimes labels a marked phrase as an object ("sanctions on three firms").
-        if (!v.marks(c).some((mk) => PARTY_PREPS.has(mk))) continue;
+        if (!v.marks(c).some((mk) => PARTY_PREPS.has(mk)) && !PARTY_PREPS.has(leadingPrep(v, c))) continue;
         const u = v.upos(c);
         if ((u === 'NOUN' || u === 'PROPN' || u === 'PRON') && !used(c) && !TIME_WORDS.test(v.text(c))) return c;
       }
@@ -211,4 +236,14 @@ export function subtreeParty(
     frontier = next;
   }
   return null;
+}
+
+/** The preposition opening a nominal's phrase when the parser hung it on a modifier ("on three new firms"), or "". */
+function leadingPrep(v: SentenceView, h: number): string {
+  let first = h;
+  for (const t of phraseTokens(v, h)) {
+    for (const c of v.children(t)) if (c < first && v.base(c) === 'case') first = c;
+    if (t < first) first = t;
+  }
+  return first < h && v.upos(first) === 'ADP' ? v.lemma(first).toLowerCase() : '';
 }
