@@ -143,6 +143,13 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
         break;
       }
     }
+    if (
+      hit < 0 &&
+      e.pos === 'v' &&
+      !prepDeps &&
+      !v.children(i).some((c) => v.base(c) === 'obj' || v.rel(c) === 'nsubj:pass')
+    )
+      hit = firstNounObject(v, i, e.objs);
     if (hit < 0) return null;
     if (e.pos === 'v' && hit !== i) consumed.push(hit);
   }
@@ -155,6 +162,23 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
     if (g < 0 || !e.govs.includes(v.lemma(g))) return null;
   }
   return consumed;
+}
+
+/**
+ * A verb the parser left without an object ("has cancelled a planned visit" with "visit" hung elsewhere): the first
+ * noun right after it, past determiners and modifiers, stands in as the object when it is one of the entry's; else -1.
+ */
+function firstNounObject(v: SentenceView, i: number, objs: string[]): number {
+  for (let k = i + 1; k < Math.min(v.end, i + 1 + LINEAR_SPAN); k++) {
+    const u = v.upos(k);
+    if (u === 'NOUN' || u === 'PROPN') {
+      const l = v.lemma(k);
+      return objs.includes(l) || objs.includes(v.text(k).toLowerCase()) ? k : -1;
+    }
+    if (u === 'VERB' && v.base(k) !== 'amod') return -1;
+    if (u === 'ADP' || u === 'PUNCT' || u === 'SCONJ' || u === 'CCONJ') return -1;
+  }
+  return -1;
 }
 
 /** Window (tokens) for constraints checked without a parse. */
