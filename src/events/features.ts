@@ -26,6 +26,8 @@ export function candidateFeatures(c: Candidate, sectorOf: (id: string) => string
     `pos=${e.pos}`,
   ];
   if (e.objs) f.push(`objc=${e.type}`);
+  // CAMEO code prefixes let conventions learnt on one entry carry over to its siblings (all of 166 → one reading).
+  if (e.cameo) f.push(`c2=${e.cameo.slice(0, 2)}`, `c3=${e.cameo.slice(0, 3)}`);
   for (const ch of v.children(i)) {
     const rel = v.base(ch);
     if (rel === 'obj' || rel === 'nsubj' || rel === 'xcomp' || rel === 'compound' || rel === 'amod')
