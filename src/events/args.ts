@@ -150,7 +150,16 @@ function expand(v: SentenceView, toks: number[], pred: number): number[] {
 
 /** The passive agent of predicate p ("by X"), or []. */
 function agentOf(v: SentenceView, p: number): number[] {
-  return v.children(p).filter((c) => v.rel(c) === 'obl:agent' || (v.base(c) === 'obl' && v.marks(c).includes('by')));
+  const isBy = (c: number): boolean => v.rel(c) === 'obl:agent' || (v.base(c) === 'obl' && v.marks(c).includes('by'));
+  const own = v.children(p).filter(isBy);
+  if (own.length) return own;
+  // "were released from captivity by the government": the by-phrase hung on the verb's other phrase.
+  for (const c of v.children(p)) {
+    if (v.base(c) !== 'obl') continue;
+    const deep = v.children(c).filter((d) => v.base(d) === 'nmod' && v.marks(d).includes('by'));
+    if (deep.length) return deep;
+  }
+  return [];
 }
 
 /** Subject-side arguments of predicate p: { actor, passiveRecipient }, following control, conjunction and clause links. */
