@@ -18,6 +18,7 @@ test('text dates in several shapes', () => {
   assert.equal(parseTextDate('Updated 26 Nov 2015, 10:05 GMT')?.iso, '2015-11-26T10:05:00Z');
   assert.equal(parseTextDate('Posted Nov. 3, 2020 at 4:15 p.m. EST')?.iso, '2020-11-03T16:15:00-05:00');
   assert.equal(parseTextDate('le 5 mars 2024')?.iso, '2024-03-05');
+  assert.equal(parseTextDate('Cureus. 2023 Jan 7;15(1):e3')?.iso, '2023-01-07');
   assert.equal(parseTextDate('nothing here'), null);
 });
 

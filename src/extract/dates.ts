@@ -138,6 +138,8 @@ const DMY = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th|\\.|º)?\\s+(?:of\\s+|de\\s+)?${MONTH_RE}\\.?,?\\s+(?:de\\s+)?(\\d{4})${TIME_RE}`,
   'i',
 );
+/** Year first with a month name: "2023 Jan 7" (PubMed/citation metadata), "2015. november 26." */
+const YMD_NAME = new RegExp(`\\b(\\d{4})\\.?\\s+${MONTH_RE}\\.?\\s+(\\d{1,2})\\b`, 'i');
 const NUMERIC = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const NUM_DMY = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
 
@@ -210,6 +212,11 @@ export function parseTextDate(s: string, monthFirst = false): { iso: string; ind
     const d = Number(m[1]);
     const y = Number(m[3]);
     if (mo && validYmd(y, mo, d)) consider(withTime(ymd(y, mo, d), m[4], m[5], m[6], m[7], m[8], m[9]), m.index);
+  }
+  m = YMD_NAME.exec(s);
+  if (m) {
+    const mo = MONTHS[m[2].toLowerCase()] ?? MONTHS[m[2].toLowerCase().slice(0, 3)];
+    if (mo && validYmd(+m[1], mo, +m[3])) consider(ymd(+m[1], mo, +m[3]), m.index);
   }
   m = NUMERIC.exec(s);
   if (m && validYmd(+m[1], +m[2], +m[3])) consider(ymd(+m[1], +m[2], +m[3]), m.index);

@@ -33,6 +33,9 @@ function main(): void {
   console.log(
     `WCXB dev articles     title ${fmt(wm.title)}  author ${fmt(wm.author)}  date ${fmt(wm.date)}   (bars: title, date >= 90%)`,
   );
+  wm.halves.forEach((h, i) =>
+    console.log(`  ${i ? 'odd (check) ' : 'even (tune) '} half: title ${fmt(h.title)}  date ${fmt(h.date)}`),
+  );
   console.log(`  body F1 ${wm.body.f1.toFixed(3)}  P ${wm.body.p.toFixed(3)}  R ${wm.body.r.toFixed(3)}`);
   if (verbose) for (const m of [...rm.misses, ...wm.misses]) console.log('  miss', m);
 }

@@ -29,6 +29,8 @@ export interface HtmlMeta {
   canonicalUrl: string | null;
   kindHints: KindHints;
   finish(meta: DocMeta, body: { text: string }[], captions: { text: string }[]): void;
+  /** Title candidates considered (for diagnostics). */
+  titleCandidates?: { h1: string | null; h1InArticle: boolean; declared: Sourced<string>[]; titleTag: string };
 }
 
 const ARTICLE_TYPES =
@@ -581,11 +583,15 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     meta,
     canonicalUrl,
     kindHints,
+    titleCandidates: { h1: h1Main?.text ?? null, h1InArticle: !!h1Main?.inArticle, declared, titleTag: titleClean },
     finish(mt, body, captions) {
       if (!mt.published) {
         const d = textDate(body, captions, url ?? canonicalUrl, mt.modified?.value ?? null);
         if (d) mt.published = d;
       }
+      // A page that declares only when it was modified was first published then as far as we can tell.
+      if (!mt.published && mt.modified)
+        mt.published = { value: mt.modified.value, from: `modified:${mt.modified.from}` };
       if (!mt.language) {
         const g = guessLanguage(
           body
