@@ -252,8 +252,9 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   let titleTag = '';
   let canonical: string | null = null;
   let htmlLang: string | null = null;
-  const h1: { text: string; inArticle: boolean; el: El }[] = [];
-  const times: { dt: string; pub: boolean; inArticle: boolean }[] = [];
+  const h1: { text: string; inArticle: boolean; el: El; order: number }[] = [];
+  const times: { dt: string; pub: boolean; inArticle: boolean; order: number }[] = [];
+  let order = 0;
   const itemprops = new Map<string, string>();
   const bylineEls: string[] = [];
   const classDates: string[] = [];
@@ -272,6 +273,7 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   const stack: El[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
+    order++;
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i];
       if (typeof c !== 'string') stack.push(c);
@@ -308,7 +310,7 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
         break;
       case 'h1': {
         const t = textOf(el);
-        if (t) h1.push({ text: t, inArticle: inArticle(el), el });
+        if (t) h1.push({ text: t, inArticle: inArticle(el), el, order });
         break;
       }
       case 'time':
@@ -317,6 +319,7 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
             dt: a.datetime,
             pub: 'pubdate' in a || a.itemprop === 'datePublished' || /publish|posted|created/i.test(a.class ?? ''),
             inArticle: inArticle(el),
+            order,
           });
         break;
       case 'article':
@@ -489,7 +492,12 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     }
     return null;
   };
-  const pubTime = times.find((t) => t.pub) ?? times.find((t) => t.inArticle);
+  // The <time> nearest the headline (in document order) dates the story; others sit in teasers and sidebars.
+  let nearH1: (typeof times)[number] | undefined;
+  if (h1Main && process.env.TIME_AFTER !== '0')
+    for (const t of times)
+      if (!nearH1 || Math.abs(t.order - h1Main.order) < Math.abs(nearH1.order - h1Main.order)) nearH1 = t;
+  const pubTime = times.find((t) => t.pub) ?? nearH1 ?? times.find((t) => t.inArticle);
   const titleEl = h1Main?.el ?? null;
   meta.published = firstDate([
     [art ? str(art.datePublished ?? null) : null, 'json-ld'],
@@ -664,6 +672,7 @@ const MAX_SHOWN = 4;
 /** The date shown beside the headline (byline area), from text or <time>, or null. */
 export function headerDates(root: El, h1: El, monthFirst = false): string[] {
   const found: string[] = [];
+  const updates: string[] = [];
   const { nodes, h1Index } = linearText(root, h1);
   if (h1Index < 0) return found;
   const look = (i: number): string | null => {
@@ -674,19 +683,26 @@ export function headerDates(root: El, h1: El, monthFirst = false): string[] {
     const d = parseTextDate(nd.text, monthFirst);
     return d ? d.iso : null;
   };
+  // "Updated …" dates go after the others: the first shown date is usually the publication date.
+  const add = (i: number, d: string) => {
+    const nd = nodes[i];
+    const label = (i > 0 ? nodes[i - 1].text.slice(-30) + ' ' : '') + nd.text.slice(0, 40);
+    const upd = !nd.time && UPDATE_LABEL.test(label) && !/publi|posted/i.test(nd.text.slice(0, 40));
+    if (found.length + updates.length < MAX_SHOWN) (upd ? updates : found).push(d);
+  };
   let chars = 0;
   for (let i = h1Index; i < nodes.length && chars < HEADER_AFTER; i++) {
     const d = look(i);
-    if (d && found.length < MAX_SHOWN) found.push(d);
+    if (d) add(i, d);
     chars += nodes[i].text.length;
   }
   chars = 0;
   for (let i = h1Index - 1; i >= 0 && chars < HEADER_BEFORE; i--) {
     const d = look(i);
-    if (d && found.length < MAX_SHOWN) found.push(d);
+    if (d) add(i, d);
     chars += nodes[i].text.length;
   }
-  if (found.length) return found;
+  if (found.length || updates.length) return [...found, ...updates];
   // Nothing beside the headline: a labelled date anywhere ("Last updated: …", "Posted on …"), then any short dated line after it.
   let firstAfter: string | null = null;
   for (let i = 0; i < nodes.length; i++) {
@@ -700,6 +716,9 @@ export function headerDates(root: El, h1: El, monthFirst = false): string[] {
   }
   return firstAfter ? [firstAfter] : [];
 }
+
+/** Labels of an update rather than a publication date. */
+const UPDATE_LABEL = /\b(updated|modified|edited|revised|reviewed)\b/i;
 
 /** Words that introduce a page's own date. */
 const DATE_LABEL =
