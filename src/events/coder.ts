@@ -36,6 +36,9 @@ export interface Candidate {
 /** Event types whose "for/in" nominal complement is an event of the same actor (PLV train review: mobilising, fighting, aiding). */
 const SAME_ACTOR_TYPES = new Set(['ASSAULT', 'MOBILIZE', 'AID', 'COOPERATE', 'PROTEST']);
 
+/** Possessive pronouns: a mention of one inside an argument phrase names its owner, not the argument. */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: ArgPick; mentions: Mention[] } {
   // Objects that are the thing moved or given ("its troops") only stand in when nothing else does.
   const main = cands.filter((c) => !c.rule.endsWith(':thing'));
@@ -423,11 +426,14 @@ function codeSentence(
       for (const c of v.children(i)) {
         if (!['ccomp', 'acl'].includes(v.base(c))) continue;
         const sub = subjectOf(v, c);
-        const r = choose(
-          v,
-          mi,
-          sub.actor.tokens.length ? [{ tokens: sub.actor.tokens, rule: 'complement-subject' }] : [],
-        );
+        let subj: number[] = sub.actor.tokens;
+        if (!subj.length) {
+          // "demanded that the government resign" with "resign" misread as a noun: the first mention between the
+          // complementiser and the complement's head is its subject.
+          const from = v.children(c).find((m) => v.base(m) === 'mark') ?? i;
+          for (let k = from + 1; k < c && !subj.length; k++) if (mi.at(k).length) subj = [k];
+        }
+        const r = choose(v, mi, subj.length ? [{ tokens: subj, rule: 'complement-subject' }] : []);
         if (r.pick.tokens.length) {
           recipient = r;
           break;
@@ -460,7 +466,11 @@ function codeSentence(
       // Where the text names only a place, its country stands for the side the event touched:
       // "killed 48 people in Afghanistan" (recipient), "was arrested in Niger" (the state acting).
       const heads = [i, ...(pred !== i ? [pred] : []), ...v.childrenBy(i, 'xcomp')];
-      if (!recipient.mentions.some((x) => x.country || (x.sector && x.sector !== 'UNK'))) {
+      // A possessive pronoun inside the phrase ("at his office") does not make it a party.
+      const party = (x: Mention): boolean =>
+        !(x.kind === 'pronoun' && POSSESSIVES.has(doc.text.slice(x.start, x.end).toLowerCase())) &&
+        (!!x.country || (!!x.sector && x.sector !== 'UNK'));
+      if (!recipient.mentions.some(party)) {
         // The object found is only the thing acted with ("returned a painting", "imposed sanctions"): the party it
         // went to or against, in a marked phrase anywhere in the clause, joins the recipient.
         const used = (t: number): boolean =>

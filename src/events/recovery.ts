@@ -241,9 +241,11 @@ export function subtreeParty(
 /** The preposition opening a nominal's phrase when the parser hung it on a modifier ("on three new firms"), or "". */
 function leadingPrep(v: SentenceView, h: number): string {
   let first = h;
-  for (const t of phraseTokens(v, h)) {
-    for (const c of v.children(t)) if (c < first && v.base(c) === 'case') first = c;
+  const stack = [h];
+  for (let n = 0; stack.length && n < 40; n++) {
+    const t = stack.pop()!;
     if (t < first) first = t;
+    for (const c of v.children(t)) if (c < h) stack.push(c);
   }
   return first < h && v.upos(first) === 'ADP' ? v.lemma(first).toLowerCase() : '';
 }
