@@ -494,7 +494,7 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   };
   // The <time> nearest the headline (in document order) dates the story; others sit in teasers and sidebars.
   let nearH1: (typeof times)[number] | undefined;
-  if (h1Main && process.env.TIME_AFTER !== '0')
+  if (h1Main)
     for (const t of times)
       if (!nearH1 || Math.abs(t.order - h1Main.order) < Math.abs(nearH1.order - h1Main.order)) nearH1 = t;
   const pubTime = times.find((t) => t.pub) ?? nearH1 ?? times.find((t) => t.inArticle);
@@ -671,10 +671,20 @@ const MAX_SHOWN = 4;
 
 /** The date shown beside the headline (byline area), from text or <time>, or null. */
 export function headerDates(root: El, h1: El, monthFirst = false): string[] {
+  const { found, updates, rest } = shownDates(root, h1, monthFirst);
+  return found.length || updates.length ? [...found, ...updates] : rest;
+}
+
+/** Dates shown beside the headline, split into unlabelled/published ones and "Updated" ones; `rest` is the page-wide fallback. */
+export function shownDates(
+  root: El,
+  h1: El,
+  monthFirst = false,
+): { found: string[]; updates: string[]; rest: string[] } {
   const found: string[] = [];
   const updates: string[] = [];
   const { nodes, h1Index } = linearText(root, h1);
-  if (h1Index < 0) return found;
+  if (h1Index < 0) return { found, updates, rest: [] };
   const look = (i: number): string | null => {
     const nd = nodes[i];
     if (nd.time) return parseMachineDate(nd.time);
@@ -702,7 +712,7 @@ export function headerDates(root: El, h1: El, monthFirst = false): string[] {
     if (d) add(i, d);
     chars += nodes[i].text.length;
   }
-  if (found.length || updates.length) return [...found, ...updates];
+  if (found.length || updates.length) return { found, updates, rest: [] };
   // Nothing beside the headline: a labelled date anywhere ("Last updated: …", "Posted on …"), then any short dated line after it.
   let firstAfter: string | null = null;
   for (let i = 0; i < nodes.length; i++) {
@@ -711,10 +721,10 @@ export function headerDates(root: El, h1: El, monthFirst = false): string[] {
     const d = parseTextDate(nd.text, monthFirst);
     if (!d) continue;
     const label = nd.text.slice(0, d.index) || (i > 0 ? nodes[i - 1].text.slice(-40) : '');
-    if (DATE_LABEL.test(label)) return [d.iso];
+    if (DATE_LABEL.test(label)) return { found, updates, rest: [d.iso] };
     if (i > h1Index && !firstAfter) firstAfter = d.iso;
   }
-  return firstAfter ? [firstAfter] : [];
+  return { found, updates, rest: firstAfter ? [firstAfter] : [] };
 }
 
 /** Labels of an update rather than a publication date. */
