@@ -39,6 +39,9 @@ const SAME_ACTOR_TYPES = new Set(['ASSAULT', 'MOBILIZE', 'AID', 'COOPERATE', 'PR
 /** Possessive pronouns: a mention of one inside an argument phrase names its owner, not the argument. */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/** Verbs that move forces: in the passive ("peacekeepers were deployed") the forces moved are the acting side. */
+const DEPLOY_VERBS = new Set(['deploy', 'send', 'dispatch']);
+
 function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: ArgPick; mentions: Mention[] } {
   // Objects that are the thing moved or given ("its troops") only stand in when nothing else does.
   const main = cands.filter((c) => !c.rule.endsWith(':thing'));
@@ -368,6 +371,17 @@ function codeSentence(
       const rc = recipientCandidates(v, i, e.type, consumed, false, (t) => mi.at(t).length > 0);
       const patient = sub.patient.tokens.filter((t) => !consumed.has(t));
       if (patient.length) rc.unshift({ tokens: patient, rule: sub.patient.rule });
+      else if (
+        e.type === 'AID' &&
+        DEPLOY_VERBS.has(v.lemma(i)) &&
+        !sub.actor.tokens.length &&
+        sub.patient.tokens.length
+      ) {
+        // "Ecowas peacekeepers are being deployed": the pattern took the forces as its object; they are the actor.
+        actor = choose(v, mi, [{ tokens: sub.patient.tokens, rule: 'deployed-forces' }]);
+        const rest = rc.filter((r) => !r.tokens.some((t) => sub.patient.tokens.includes(t)));
+        rc.splice(0, rc.length, ...rest);
+      }
       // A verb the parser hung on a noun as a modifier ("The Taliban attacked an army base" misread):
       // the noun it hangs on is its object.
       if (v.base(i) === 'amod' && v.head(i) > i) rc.unshift({ tokens: [v.head(i)], rule: 'amod-head' });
@@ -457,7 +471,12 @@ function codeSentence(
         ? choose(v, mi, rs.actor.tokens.length ? [rs.actor] : [])
         : { pick: { tokens: [], rule: '' }, mentions: [] };
     }
-    if (parsed && e.type === 'MOBILIZE' && !actor.pick.tokens.length && recipient.pick.rule === 'nsubj:pass') {
+    if (
+      parsed &&
+      (e.type === 'MOBILIZE' || (e.type === 'AID' && DEPLOY_VERBS.has(v.lemma(i)))) &&
+      !actor.pick.tokens.length &&
+      recipient.pick.rule === 'nsubj:pass'
+    ) {
       // "Troops were deployed to X": the forces moved are the mobilising side.
       actor = recipient;
       recipient = { pick: { tokens: [], rule: '' }, mentions: [] };
