@@ -126,6 +126,9 @@ function main(): void {
     `  page kind on pages marked not readerable: ${fmt(rm.kind)} called not article (readerable ones called article: ${fmt(rm.kindReaderable)})`,
   );
   const wm = wcxbMeta(root);
+  wm.halves.forEach((h, k) =>
+    console.log(`  ${k ? 'odd (check) ' : 'even (tune) '} half: title ${fmt(h.title)}  publication day ${fmt(h.date)}`),
+  );
   console.log(
     `WCXB dev articles: title ${fmt(wm.title)}  author ${fmt(wm.author)}  publication day ${fmt(wm.date)}   (bars: title, day >= 90%)`,
   );

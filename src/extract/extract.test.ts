@@ -172,3 +172,16 @@ test('a few short fragments are still too little prose for an article', () => {
   assert.ok(r.ok);
   assert.equal(r.value.meta.status, 'not_article');
 });
+
+test('a headline led by a date or kicker label yields to the declared title without it', () => {
+  const page = (h1: string) =>
+    `<html><head><meta property="og:title" content="Ferry timetable changes for the winter"></head><body><article><h1>${h1}</h1><p>${'The harbour board published new winter sailing times on Monday after a month of talks with operators. '.repeat(3)}</p></article></body></html>`;
+  const t = (h1: string) => {
+    const r = extract({ bytes: Buffer.from(page(h1)), source: 'x.html' });
+    assert.ok(r.ok);
+    return r.value.meta.title?.value;
+  };
+  assert.equal(t('Nov 3 2024 Ferry timetable changes for the winter'), 'Ferry timetable changes for the winter');
+  assert.equal(t('Update: Ferry timetable changes for the winter'), 'Ferry timetable changes for the winter');
+  assert.equal(t('Big ferry timetable changes for the winter'), 'Big ferry timetable changes for the winter');
+});

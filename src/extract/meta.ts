@@ -429,6 +429,24 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     if (m && m.index > 0 && title.value.slice(0, m.index).split(' ').length >= 3)
       title = { value: title.value.slice(0, m.index), from: 'h1' };
   }
+  // A headline led by a date or a kicker label ("Dec 18 2025 Preparing …", "Blog: Best …") that a declared
+  // title leaves out: the declared title is the headline proper (WCXB dev even half +2, odd half 0).
+  if (title && title.from === 'h1') {
+    const h = title.value;
+    for (const c of [...declared.map((d) => cleanTitle(d.value, meta.siteName, url)), titleClean]) {
+      const nc = norm(c);
+      const nh = norm(h);
+      if (!nc || nc === nh || !nh.endsWith(' ' + nc) || nc.split(' ').length < 3) continue;
+      const cut = h
+        .split(/\s+/)
+        .slice(0, nh.split(' ').length - nc.split(' ').length)
+        .join(' ');
+      if (cut && (parseTextDate(cut) || /^[\p{L}\d ]{2,25}:$/u.test(cut))) {
+        title = { value: c, from: 'h1-kicker+declared' };
+        break;
+      }
+    }
+  }
   if (title) title = { value: decodeEntities(title.value).replace(/\s+/g, ' ').trim(), from: title.from };
   meta.title = title;
 
