@@ -167,7 +167,17 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
   // A time phrase parsed as subject ("Saleh this week demanded …") is not one.
   const subj = v.childrenBy(p, 'nsubj').filter((c) => v.rel(c) !== 'nsubj:pass' && !TIME_WORDS.test(v.text(c)));
   const pass = v.children(p).filter((c) => v.rel(c) === 'nsubj:pass');
-  if (subj.length) return { actor: { tokens: expand(v, subj, p), rule: 'nsubj' }, patient: NONE };
+  if (subj.length) {
+    const toks = expand(v, subj, p);
+    // "introduced a bill that would sanction X": a document speaks for whoever issued it.
+    const doc0 = toks.length === 1 && toks[0] !== subj[0] ? toks[0] : -1;
+    const hh = doc0 >= 0 ? v.head(doc0) : -1;
+    if (hh >= 0 && STATEMENT_NOUNS.has(v.lemma(doc0)) && v.isVerb(hh) && v.base(doc0) === 'obj' && depth < 6) {
+      const s = subjectOf(v, hh, depth + 1);
+      if (s.actor.tokens.length) return { actor: { tokens: s.actor.tokens, rule: 'relcl:issuer' }, patient: NONE };
+    }
+    return { actor: { tokens: toks, rule: 'nsubj' }, patient: NONE };
+  }
   if (pass.length) {
     const ag = agentOf(v, p);
     return {
