@@ -707,6 +707,8 @@ export function shownDates(
     const nd = nodes[i];
     if (nd.time) return parseMachineDate(nd.time);
     if (nd.text.length > 200) return null; // prose, not a byline line
+    // A sentence that mentions a date ("… released on 30 October 2025") is story, not the page's date.
+    if (nd.text.split(' ').length > SHOWN_MAX_WORDS) return null;
     // A date with a neighbouring label ("Updated", "Published on") may be split over nodes.
     const d = parseTextDate(nd.text, monthFirst);
     return d ? d.iso : null;
@@ -744,6 +746,9 @@ export function shownDates(
   }
   return { found, updates, rest: firstAfter ? [firstAfter] : [] };
 }
+
+/** Words in a text node beyond which a date in it is part of a sentence (env SHOWN_WORDS for ablation). */
+const SHOWN_MAX_WORDS = Number(process.env.SHOWN_WORDS ?? 12);
 
 /** Labels of an update rather than a publication date. */
 const UPDATE_LABEL = /\b(updated|modified|edited|revised|reviewed)\b/i;
