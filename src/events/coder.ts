@@ -509,14 +509,21 @@ function codeSentence(
           // A party named lower in the clause than the argument slots ("arrested 100 members, including the boss of
           // the Colombo family").
           const sp = subtreeParty(v, mi, heads, used);
-          if (sp && !actor.mentions.includes(sp.m))
+          if (sp && !actor.mentions.includes(sp.m)) {
+            // With its conjuncts: "a force comprised of Ethiopian, Mozambican and South African troops".
+            const toks = v.withConjuncts(sp.tok).filter((t) => !used(t));
+            const ms = [sp.m];
+            for (const t of toks)
+              for (const m of mi.at(t))
+                if (!ms.includes(m) && !actor.mentions.includes(m) && m.kind !== 'pronoun') ms.push(m);
             recipient = {
               pick: {
-                tokens: [...recipient.pick.tokens, sp.tok],
+                tokens: [...recipient.pick.tokens, ...(toks.includes(sp.tok) ? toks : [sp.tok, ...toks])],
                 rule: (recipient.pick.rule ? recipient.pick.rule + '+' : '') + 'subtree-party',
               },
-              mentions: [...recipient.mentions, sp.m],
+              mentions: [...recipient.mentions, ...ms],
             };
+          }
         }
       }
       const pl = placeMention(v, mi, heads);
