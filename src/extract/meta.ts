@@ -735,16 +735,24 @@ export function shownDates(
   if (found.length || updates.length) return { found, updates, rest: [] };
   // Nothing beside the headline: a labelled date anywhere ("Last updated: …", "Posted on …"), then any short dated line after it.
   let firstAfter: string | null = null;
+  let firstUpdate: string | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const nd = nodes[i];
     if (nd.time || nd.text.length > 200) continue;
     const d = parseTextDate(nd.text, monthFirst);
     if (!d) continue;
     const label = nd.text.slice(0, d.index) || (i > 0 ? nodes[i - 1].text.slice(-40) : '');
-    if (DATE_LABEL.test(label)) return { found, updates, rest: [d.iso] };
+    if (DATE_LABEL.test(label)) {
+      if (!UPDATE_LABEL.test(label)) return { found, updates, rest: [d.iso] };
+      // "December 3, 2025. Updated: December 7, 2025": the date just before the update is the publication date.
+      const prev = i > 0 && !nodes[i - 1].time ? parseTextDate(nodes[i - 1].text.slice(-60), monthFirst) : null;
+      if (prev) return { found, updates, rest: [prev.iso] };
+      firstUpdate ??= d.iso;
+    }
     if (i > h1Index && !firstAfter) firstAfter = d.iso;
   }
-  return { found, updates, rest: firstAfter ? [firstAfter] : [] };
+  const rest = firstUpdate ?? firstAfter;
+  return { found, updates, rest: rest ? [rest] : [] };
 }
 
 /** Words in a text node beyond which a date in it is part of a sentence (env SHOWN_WORDS for ablation). */
