@@ -6,6 +6,7 @@ import { ambOf, fixedOf, tagSentence } from './tagger.js';
 import { parseSentence } from './parser.js';
 import { givenName, nerSentence } from './ner.js';
 import { titlePersons } from './titles.js';
+import { headedOrgs } from './orgs.js';
 
 /** Annotations of one sentence. Heads are 0-based word indices within it, -1 for the root. */
 export interface Annotated {
@@ -40,6 +41,9 @@ export function annotate(forms: string[]): Annotated {
   let deprel = new Array<string>(n).fill('');
   if (m.parser) ({ head, deprel } = parseSentence(m.parser, lx, tags));
   const ner = m.ner ? nerSentence(m.ner.model, m.ner.meta, m.ner.gaz, lx, tags, amb) : new Array<string>(n).fill('O');
-  if (m.ner) titlePersons(forms, upos, ner, (w) => givenName(m.ner!.gaz, w));
+  if (m.ner) {
+    titlePersons(forms, upos, ner, (w) => givenName(m.ner!.gaz, w));
+    headedOrgs(forms, ner);
+  }
   return { upos, xpos, lemma, head, deprel, ner };
 }

@@ -3,6 +3,7 @@
  * lowercased form, cased form, shape, prefixes and suffixes, computed once per sentence.
  */
 import { hashRange, hashStr } from './hash.js';
+import { clusterOf, clusterPrefix } from './clusters.js';
 
 /** Hashed lexical columns for one sentence. */
 export interface Lex {
@@ -18,6 +19,10 @@ export interface Lex {
   pre1: Uint32Array;
   pre2: Uint32Array;
   pre3: Uint32Array;
+  /** Word-cluster code prefixes (4, 8 and 16 levels; 0 for words without a cluster). */
+  c4: Uint32Array;
+  c8: Uint32Array;
+  c16: Uint32Array;
   /** Bit flags: 1 upper-initial, 2 all caps, 4 has digit, 8 has hyphen, 16 all punctuation, 32 first word. */
   flags: Uint32Array;
 }
@@ -64,12 +69,19 @@ export function lexOf(forms: string[]): Lex {
     pre2: mk(),
     pre3: mk(),
     flags: mk(),
+    c4: mk(),
+    c8: mk(),
+    c16: mk(),
   };
   for (let i = 0; i < n; i++) {
     const w = forms[i];
     const l = normWord(w);
     lx.lower[i] = hashStr(l);
     lx.cased[i] = hashStr(w);
+    const code = clusterOf(l);
+    lx.c4[i] = clusterPrefix(code, 4);
+    lx.c8[i] = clusterPrefix(code, 8);
+    lx.c16[i] = clusterPrefix(code, 16);
     lx.shape[i] = hashStr(shapeOf(w));
     const L = l.length;
     lx.suf1[i] = hashRange(l, L - 1, L);

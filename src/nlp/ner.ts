@@ -31,7 +31,7 @@ const LOWER_PRIOR = 108;
 /** Lexical flag of all-punctuation tokens (see lex.ts). */
 const PUNCT_FLAG = 16;
 /** Feature buffer size. */
-export const MAX_NER_FEATS = 56;
+export const MAX_NER_FEATS = 64;
 
 /** Per-sentence inputs the NER features need besides the lexical columns. */
 export interface NerInput {
@@ -44,6 +44,59 @@ export interface NerInput {
   amb: Uint32Array;
   /** Capitalisation-prior bucket codes (char codes; "u" when unknown). */
   caps: Uint32Array;
+  /** Name-run code: kind of head word in the capitalised run holding the token, and the token's place in it. */
+  run: Uint32Array;
+}
+
+/** Head words that make a capitalised run an organisation ("... Ministry", "Bank of ..."). */
+const ORG_HEADS = new Set(
+  (
+    'inc,inc.,ltd,ltd.,llc,plc,corp,corp.,co.,company,corporation,group,ministry,department,dept.,party,council,' +
+    'bank,university,college,school,agency,army,front,association,institute,foundation,committee,commission,union,' +
+    'federation,organization,organisation,club,church,hospital,court,parliament,assembly,senate,congress,office,' +
+    'bureau,authority,board,society,times,news,post,journal,airlines,airways,brigade,brigades,force,forces,police,' +
+    'navy,administration,center,centre,league,fc,network,media,press,tv,radio,industries,holdings,partners,' +
+    'services,systems,technologies,labs,museum,academy,movement,alliance,coalition,government,cabinet,embassy,' +
+    'tribunal,guard,corps,command,battalion,division,conference,fund,trust,service,times,magazine,channel,' +
+    'restaurant,cafe,hotel,bar,grill,pizza,store,shop,inn,motors,airline,reserve,exchange,commission,fed'
+  ).split(','),
+);
+/** Head words that make a capitalised run a place ("... Street", "Lake ..."). */
+const LOC_HEADS = new Set(
+  (
+    'street,st.,avenue,ave,ave.,road,rd,rd.,river,lake,mountain,mountains,mount,mt.,island,islands,county,province,' +
+    'city,valley,bay,sea,ocean,park,square,bridge,airport,beach,region,district,peninsula,desert,gulf,strait,canyon,' +
+    'coast,hills,heights,village,town,boulevard,blvd,highway,station,falls,springs,state,republic,kingdom,east,west'
+  ).split(','),
+);
+/** Lowercase words that may sit inside a name run ("Bank of America", "Ministry for ..."). */
+const RUN_LINKS = new Set(['of', 'for', 'and', '&', 'de', 'on', 'the']);
+
+/** Name-run codes for a sentence (see NerInput.run). */
+export function nameRuns(lx: Lex): Uint32Array {
+  const n = lx.n;
+  const out = new Uint32Array(n);
+  const cap = (j: number): boolean => j < n && (lx.flags[j] & 1) !== 0 && (lx.flags[j] & 16) === 0;
+  let i = 0;
+  while (i < n) {
+    if (!cap(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && (cap(j) || (RUN_LINKS.has(lx.forms[j].toLowerCase()) && cap(j + 1)))) j++;
+    let kind = 1;
+    for (let k = i; k < j; k++) {
+      const l = lx.forms[k].toLowerCase();
+      if (ORG_HEADS.has(l)) kind = 2;
+      else if (kind === 1 && LOC_HEADS.has(l)) kind = 3;
+    }
+    const lastKind = ORG_HEADS.has(lx.forms[j - 1].toLowerCase()) ? 1 : 0;
+    for (let k = i; k < j; k++)
+      out[k] = kind * 16 + (k === i ? 1 : 0) + (k === j - 1 ? 2 : 0) + lastKind * 4 + (j - i > 1 ? 8 : 0);
+    i = j;
+  }
+  return out;
 }
 
 const firstSets = new WeakMap<Gazetteer, Set<string>>();
@@ -69,7 +122,7 @@ export function nerInput(
   const names = fs;
   const first = Uint32Array.from(lx.forms, (f) => (/^\p{Lu}/u.test(f) && names.has(f.toLowerCase()) ? 1 : 2));
   const caps = Uint32Array.from(lx.forms, (f) => (capsDict?.[f.toLowerCase()] ?? 'u').charCodeAt(0));
-  return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb, caps };
+  return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb, caps, run: nameRuns(lx) };
 }
 
 /** Features of token i given the previous two predicted classes. */
@@ -134,6 +187,18 @@ export function nerFeats(x: NerInput, i: number, p1: number, p2: number, out: Ui
   out[k++] = f2(448, x.caps[i], lx.flags[i] & 33);
   out[k++] = f3(449, at(x.caps, i - 1, 0), x.caps[i], at(x.caps, i + 1, 0));
   out[k++] = f2(450, x.caps[i], p1);
+  // Name runs with organisation/place head words.
+  out[k++] = f2(451, x.run[i], lx.flags[i] & 33);
+  out[k++] = f2(452, x.run[i], p1);
+  out[k++] = f2(453, x.run[i], tags[i]);
+  // Word clusters from unlabelled text (train-clusters.ts).
+  out[k++] = f1(454, lx.c8[i]);
+  out[k++] = f1(455, lx.c16[i]);
+  out[k++] = f2(456, lx.c8[i], lx.flags[i] & 33);
+  out[k++] = f1(457, at(lx.c8, i - 1, 0));
+  out[k++] = f1(458, at(lx.c8, i + 1, 0));
+  out[k++] = f2(459, p1, lx.c8[i]);
+  out[k++] = f2(460, lx.c4[i], sh);
   return k;
 }
 

@@ -18,6 +18,8 @@ import { tokenize } from './tokenize.js';
 import { SparseModel } from './perceptron.js';
 import { lexOf, normWord } from './lex.js';
 import { ambOf, fixedOf, tagSentence, type TaggerMeta } from './tagger.js';
+import { buildClusters, clusterCorpus } from './train-clusters.js';
+import { setClusters } from './clusters.js';
 
 /** Epochs, chosen on EWT dev (see docs/models.md). */
 export const TAGGER_ITERS = 8;
@@ -57,6 +59,7 @@ function save(name: string, data: Buffer | string): void {
 
 function writeManifest(): void {
   const files = [
+    'clusters.json',
     'tagger.bin',
     'tagger.json',
     'lemma.json',
@@ -77,6 +80,8 @@ function writeManifest(): void {
         .digest('hex'),
     })),
     source: {
+      clusters:
+        'unlabelled text: UD English EWT train, PolNeAR article texts, WCXB dev and AEB article bodies, PLV sentences',
       tagger: 'UD English EWT v2.16 train',
       lemma: 'UD English EWT v2.16 train',
       parser: 'UD English EWT v2.16 train',
@@ -118,6 +123,8 @@ function cachedJackknife(train: ConlluSentence[], classes: string[]): Int32Array
     .update(readFileSync(new URL('./tagger.ts', import.meta.url)))
     .update(readFileSync(new URL('./train-tagger.ts', import.meta.url)))
     .update(readFileSync(new URL('./train.ts', import.meta.url)))
+    .update(readFileSync(new URL('./lex.ts', import.meta.url)))
+    .update(existsSync(dataPath('nlp', 'clusters.json')) ? readFileSync(dataPath('nlp', 'clusters.json')) : '')
     .digest('hex')
     .slice(0, 16);
   const file = join(tmpdir(), `dateline-nlp-jackknife-${key}.json`);
@@ -138,6 +145,12 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const secs = (): string => ((Date.now() - t0) / 1000).toFixed(0) + 's';
   const train = readShared('ud-english-ewt', 'en_ewt-ud-train.conllu');
+  if (want('clusters')) {
+    const codes = buildClusters(clusterCorpus(sharedRoot()!, train), SEED);
+    save('clusters.json', JSON.stringify(codes));
+    setClusters(codes);
+    console.error(`clusters done in ${secs()} (${Object.keys(codes).length} words)`);
+  }
   if (want('tagger')) {
     const { model, meta } = trainTagger(train, TAGGER_ITERS, SEED);
     save('tagger.bin', model.toBinary(TAGGER_PRUNE));
