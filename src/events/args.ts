@@ -232,6 +232,27 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
 }
 
 /** Time words, in any case ("Thursday" too); "May" is left out: as a capitalised subject it is usually a name. */
+/** Heads of phrases that give grounds or circumstances, never the party acted on ("on suspicion", "on humanitarian grounds"). */
+const CIRCUMSTANCE_NOUNS = new Set([
+  'suspicion',
+  'ground',
+  'grounds',
+  'basis',
+  'behalf',
+  'condition',
+  'pretext',
+  'sideline',
+  'sidelines',
+  'margin',
+  'margins',
+  'eve',
+  'occasion',
+  'anniversary',
+  'account',
+  'charge',
+  'charges',
+]);
+
 export const TIME_WORDS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time|\d+)$/i;
 
@@ -299,8 +320,8 @@ export function recipientCandidates(
       if (rel === 'obl:agent' || rel === 'nmod:poss' || rel.endsWith('tmod') || rel.endsWith('unmarked')) continue;
       const m = v.marks(c);
       const prep = m.length ? m[m.length - 1] : '';
-      // "on Friday", "in March": times are not recipients.
-      if (TIME_WORDS.test(v.text(c))) continue;
+      // "on Friday", "in March": times are not recipients; nor are grounds and circumstances ("on suspicion").
+      if (TIME_WORDS.test(v.text(c)) || CIRCUMSTANCE_NOUNS.has(v.lemma(c).toLowerCase())) continue;
       const r = prep ? prepRank(prep, type, isNoun) : -1;
       if (r >= 0) ranked.push([r, c, `${base}:${prep}`]);
     }
