@@ -233,7 +233,7 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
 
 /** Time words, in any case ("Thursday" too); "May" is left out: as a capitalised subject it is usually a name. */
 /** Heads of phrases that give grounds or circumstances, never the party acted on ("on suspicion", "on humanitarian grounds"). */
-const CIRCUMSTANCE_NOUNS = new Set([
+export const CIRCUMSTANCE_NOUNS = new Set([
   'suspicion',
   'ground',
   'grounds',

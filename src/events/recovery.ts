@@ -4,7 +4,7 @@
  * side of the trigger in the clause.
  */
 import type { Mention } from '../doc/index.js';
-import { phraseTokens, TIME_WORDS, type ArgPick } from './args.js';
+import { CIRCUMSTANCE_NOUNS, phraseTokens, TIME_WORDS, type ArgPick } from './args.js';
 import { grammar } from './grammar.js';
 import type { MentionIndex } from './mentions.js';
 import type { SentenceView } from './syntax.js';
@@ -195,7 +195,13 @@ export function markedParty(v: SentenceView, heads: number[], used: (t: number) 
         // Any relation: the parser sometimes labels a marked phrase as an object ("sanctions on three firms").
         if (!v.marks(c).some((mk) => PARTY_PREPS.has(mk)) && !PARTY_PREPS.has(leadingPrep(v, c))) continue;
         const u = v.upos(c);
-        if ((u === 'NOUN' || u === 'PROPN' || u === 'PRON') && !used(c) && !TIME_WORDS.test(v.text(c))) return c;
+        if (
+          (u === 'NOUN' || u === 'PROPN' || u === 'PRON') &&
+          !used(c) &&
+          !TIME_WORDS.test(v.text(c)) &&
+          !CIRCUMSTANCE_NOUNS.has(v.lemma(c).toLowerCase())
+        )
+          return c;
       }
     frontier = next;
   }
