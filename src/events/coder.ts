@@ -171,6 +171,19 @@ export const MUST_DO: LexEntry = {
   block: false,
   text: '(reported: Y must/should do X)',
 };
+/** "X called Y" with Y a named party and nothing predicated of Y: a telephone call (CAMEO 041), not "called Y a liar". */
+export const PHONE_CALL: LexEntry = {
+  id: 'PHONE',
+  pos: 'v',
+  words: ['call'],
+  cameo: '041',
+  type: 'CONSULT',
+  mode: 'phone',
+  contexts: [],
+  goldstein: 1,
+  block: false,
+  text: '(call + named party as object)',
+};
 /** Verbs that never code an event on their own (copulas, perception, possession, aspect). */
 const NON_EVENT_VERBS = new Set([
   'be',
@@ -265,6 +278,25 @@ function codeSentence(
     }
   }
   if (parsed) {
+    for (let i = v.start; i < v.end; i++) {
+      if (matches.has(i) || consumedBy.has(i) || v.lemma(i) !== 'call' || !v.isVerb(i)) continue;
+      // A name the parser labelled xcomp ("called Foreign Minister Lavrov to discuss") is the object.
+      let objs = v.childrenBy(i, 'obj');
+      if (!objs.length) objs = v.childrenBy(i, 'xcomp').filter((c) => v.upos(c) === 'PROPN');
+      // "called him a liar" predicates something of the object; "called him to discuss" is a purpose clause.
+      const predicated = v
+        .children(i)
+        .some(
+          (c) =>
+            !objs.includes(c) &&
+            ['xcomp', 'ccomp', 'iobj'].includes(v.base(c)) &&
+            !(v.isVerb(c) && v.marks(c).includes('to')),
+        );
+      if (objs.length !== 1 || predicated) continue;
+      if (v.children(objs[0]).some((c) => ['acl', 'amod', 'nmod'].includes(v.base(c)) && v.isVerb(c))) continue;
+      const party = mi.at(objs[0]).some((m) => m.kind !== 'pronoun' && m.sector !== 'UNK' && !!m.sector);
+      if (party && v.upos(objs[0]) === 'PROPN') matches.set(i, { entry: PHONE_CALL, specificity: 0, consumed: [] });
+    }
     for (let i = v.start; i < v.end; i++) {
       if (matches.has(i) || consumedBy.has(i) || !v.isVerb(i)) continue;
       const aux = v.childrenBy(i, 'aux').map((c) => v.lemma(c));

@@ -79,3 +79,27 @@ test('signing an agreement is SUPPORT (CAMEO 057), promising support is AGREE', 
   assert.equal(evs.length, 1);
   assert.equal(evs[0].type, 'AGREE');
 });
+
+test('"X called Y on Saturday" is a phone call (CONSULT 041), not a "call on" request', () => {
+  const doc = buildDoc(
+    'Trump/PROPN/2/nsubj called|call/VERB/0/root Salman/PROPN/2/obj on/ADP/5/case Saturday/PROPN/2/obl ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'USA', sector: 'GOV' },
+      { from: 3, to: 3, country: 'SAU', sector: 'GOV' },
+    ],
+  );
+  const e = only(codeEvents(doc, { model: false }), 'CONSULT');
+  assert.equal(e.cameo, '041');
+  assert.deepEqual(texts(doc, e.recipientSpans), ['Salman']);
+});
+
+test('"X called Y a liar" is no phone call', () => {
+  const doc = buildDoc(
+    'Trump/PROPN/2/nsubj called|call/VERB/0/root Salman/PROPN/2/obj a/DET/5/det liar/NOUN/2/xcomp ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'USA', sector: 'GOV' },
+      { from: 3, to: 3, country: 'SAU', sector: 'GOV' },
+    ],
+  );
+  assert.equal(codeEvents(doc, { model: false }).filter((e) => e.type === 'CONSULT').length, 0);
+});

@@ -107,7 +107,8 @@ function satisfy(v: SentenceView, i: number, e: LexEntry): number[] | null {
     // Nouns under a light verb: "held talks with X" attaches "with X" to the verb.
     const h = v.head(i);
     if (e.pos === 'n' && h >= 0 && v.isVerb(h)) pool.push(...v.children(h).filter((c) => c !== i));
-    prepDeps = pool.filter((c) => v.marks(c).includes(e.prep!));
+    // "called X on Saturday" is no "call on": a time phrase never satisfies a preposition.
+    prepDeps = pool.filter((c) => v.marks(c).includes(e.prep!) && !TIME_HEAD.test(v.text(c)));
     // Motion and meeting verbs want a place ("travel to Moscow"), not an infinitive ("going to call").
     if (e.type === 'CONSULT' && e.prep === 'to') prepDeps = prepDeps.filter((c) => !v.isVerb(c));
     const prt = v
@@ -180,6 +181,10 @@ function firstNounObject(v: SentenceView, i: number, objs: string[]): number {
   }
   return -1;
 }
+
+/** Heads of time phrases ("on Saturday", "on Nov. 18", "in 2019"). */
+const TIME_HEAD =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|sept\.?|oct\.?|nov\.?|dec\.?|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow|day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|\d+)$/i;
 
 /** Window (tokens) for constraints checked without a parse. */
 const LINEAR_SPAN = 5;
