@@ -98,5 +98,8 @@ export function reinterpret(
     !agreedTo(v, pred)
   )
     return { type: 'THREATEN', mode: THREAT_TYPES[type], rule: 'announced-coercion→THREATEN' };
+  // "said they would boycott the elections": an announced boycott, whatever it boycotts, threatens (PLV train: 3 of 3).
+  if (modality === 'future' && v.lemma(pred) === 'boycott' && !agreedTo(v, pred))
+    return { type: 'THREATEN', mode: 'relations', rule: 'announced-boycott→THREATEN' };
   return null;
 }
