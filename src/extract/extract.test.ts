@@ -198,3 +198,11 @@ test('a date shown beside the headline that no declared date matches wins; a mat
   assert.equal(pub('April 2, 2021')?.value, '2021-04-02T10:00:00Z');
   assert.equal(pub('Staff reporter')?.value, '2021-04-02T10:00:00Z');
 });
+
+test('a double-encoded headline is repaired; real Latin-1 text is left alone', async () => {
+  const { fixMojibake } = await import('./meta.js');
+  assert.equal(fixMojibake('A Beginnerâ\u0080\u0099s Guide'), 'A Beginner’s Guide');
+  assert.equal(fixMojibake('Ã\u0089lections municipales'), 'Élections municipales');
+  assert.equal(fixMojibake('Le «Café» du coin'), 'Le «Café» du coin');
+  assert.equal(fixMojibake('Café»'), 'Café»');
+});

@@ -178,6 +178,16 @@ function overlap(a: string, b: string): number {
 
 const SEPARATORS = /\s+(?:[|–—:•·»]|-|::|\/\/)\s+/;
 
+/** UTF-8 bytes read as Latin-1 ("Investorâ\u0080\u0099s"): lead byte then continuation bytes as characters. */
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf]{1,3}/;
+
+/** Repair text that was UTF-8 decoded as Latin-1 somewhere upstream (sites that double-encode their headline). */
+export function fixMojibake(s: string): string {
+  if (!MOJIBAKE.test(s) || /[^\u0000-\u00ff]/.test(s)) return s;
+  const fixed = Buffer.from(s, 'latin1').toString('utf8');
+  return fixed.includes('\ufffd') ? s : fixed;
+}
+
 /** Cut a site name off a <title>-style string ("Story – Site"). */
 export function cleanTitle(t: string, siteName: string | null, url: string | null): string {
   const s = t.replace(/\s+/g, ' ').trim();
@@ -447,7 +457,7 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
       }
     }
   }
-  if (title) title = { value: decodeEntities(title.value).replace(/\s+/g, ' ').trim(), from: title.from };
+  if (title) title = { value: fixMojibake(decodeEntities(title.value)).replace(/\s+/g, ' ').trim(), from: title.from };
   meta.title = title;
 
   // Byline and authors.
