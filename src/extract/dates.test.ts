@@ -1,7 +1,7 @@
 /** Date parsing for metadata: machine dates, text dates, URL dates. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, parseMachineDate, parseTextDate } from './dates.js';
+import { dateFromUrl, parseMachineDate, parseMonthYearLine, parseTextDate } from './dates.js';
 
 test('machine dates keep time and zone when given', () => {
   assert.equal(parseMachineDate('2019-11-19T02:34:30Z'), '2019-11-19T02:34:30Z');
@@ -20,6 +20,8 @@ test('text dates in several shapes', () => {
   assert.equal(parseTextDate('le 5 mars 2024')?.iso, '2024-03-05');
   assert.equal(parseTextDate('Cureus. 2023 Jan 7;15(1):e3')?.iso, '2023-01-07');
   assert.equal(parseTextDate('nothing here'), null);
+  assert.equal(parseMonthYearLine('November 2015'), '2015-11');
+  assert.equal(parseMonthYearLine('In November 2015 we left'), null);
 });
 
 test('dates in URL paths', () => {

@@ -241,6 +241,14 @@ export function parseMonthDay(s: string, year: number): string | null {
   return null;
 }
 
+/** A line that is only a month and year ("November 2015", "Nov. 2015") → `YYYY-MM`, or null. */
+export function parseMonthYearLine(s: string): string | null {
+  const m = new RegExp(`^${MONTH_RE}\\.?,?\\s+(\\d{4})$`, 'i').exec(s.trim());
+  if (!m) return null;
+  const mo = MONTHS[m[1].toLowerCase()] ?? MONTHS[m[1].toLowerCase().slice(0, 3)];
+  return mo && validYmd(+m[2], mo, 1) ? `${m[2]}-${pad(mo)}` : null;
+}
+
 /** A date in a URL path (`/2019/11/19/`, `/2019-11-19`, `/20191119`), or null. */
 export function dateFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;

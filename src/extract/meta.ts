@@ -11,7 +11,14 @@
 import type { DocMeta, Sourced } from '../doc/index.js';
 import { emptyMeta } from '../doc/index.js';
 import { elements, textOf, type El } from './dom.js';
-import { dateFromUrl, parseMachineDate, parseMonthDay, parseTextDate, yearFromUrl } from './dates.js';
+import {
+  dateFromUrl,
+  parseMachineDate,
+  parseMonthDay,
+  parseMonthYearLine,
+  parseTextDate,
+  yearFromUrl,
+} from './dates.js';
 import { guessLanguage } from './language.js';
 
 /** Hints about the page kind found in markup. */
@@ -680,6 +687,11 @@ export function textDate(
   for (const b of body.slice(0, 2)) {
     const d = parseTextDate(b.text.slice(0, 200));
     if (d) return { value: d.iso, from: 'text' };
+  }
+  // Essays and columns often open with just the month ("November 2015"): a month-precision ISO date.
+  for (const b of body.slice(0, 3)) {
+    const d = parseMonthYearLine(b.text);
+    if (d) return { value: d, from: 'text:month' };
   }
   return null;
 }
