@@ -42,6 +42,9 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your'])
 /** Verbs that move forces: in the passive ("peacekeepers were deployed") the forces moved are the acting side. */
 const DEPLOY_VERBS = new Set(['deploy', 'send', 'dispatch']);
 
+/** Event types of verbs that react to the event named by their object rather than carry it out. */
+const REACTIVE_TYPES = new Set(['REJECT', 'ACCUSE', 'REQUEST']);
+
 function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): { pick: ArgPick; mentions: Mention[] } {
   // Objects that are the thing moved or given ("its troops") only stand in when nothing else does.
   const main = cands.filter((c) => !c.rule.endsWith(':thing'));
@@ -351,7 +354,9 @@ function codeSentence(
         const sub = subjectOf(v, gov);
         if (sub.actor.tokens.length)
           rc.push({ tokens: sub.actor.tokens, rule: `experiencer(${v.lemma(gov)}):${sub.actor.rule}` });
-      } else if (governed && (light || govRel === 'obj')) {
+      } else if (governed && (light || (govRel === 'obj' && !REACTIVE_TYPES.has(matches.get(gov)?.entry.type ?? '')))) {
+        // (Not when the governing verb reacts to the event: who "rejected appeals" or "condemned the attack" did not
+        // appeal or attack; who "supported economic assistance" does assist.)
         pred = gov;
         const sub = subjectOf(v, gov);
         if (govRel !== 'nsubj' && sub.actor.tokens.length)
