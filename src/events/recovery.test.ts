@@ -103,3 +103,21 @@ test('"X called Y a liar" is no phone call', () => {
   );
   assert.equal(codeEvents(doc, { model: false }).filter((e) => e.type === 'CONSULT').length, 0);
 });
+
+test('an announced boycott is THREATEN; imposed sanctions are COERCE/restrict', () => {
+  const boycott = buildDoc(
+    'Parties/NOUN/2/nsubj said|say/VERB/0/root they/PRON/5/nsubj would/AUX/5/aux boycott/VERB/2/ccomp the/DET/7/det vote/NOUN/5/obj ./PUNCT/2/punct',
+    [{ from: 1, to: 1, country: 'VEN', sector: 'PTY' }],
+  );
+  assert.equal(only(codeEvents(boycott, { model: false }), 'THREATEN').mode, 'relations');
+  const sanctions = buildDoc(
+    'China/PROPN/2/nsubj imposed|impose/VERB/0/root sanctions|sanction/NOUN/2/obj on/ADP/5/case Pompeo/PROPN/2/obl ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'CHN', sector: 'GOV' },
+      { from: 5, to: 5, country: 'USA', sector: 'GOV' },
+    ],
+  );
+  const e = only(codeEvents(sanctions, { model: false }), 'COERCE');
+  assert.equal(e.mode, 'restrict');
+  assert.deepEqual(texts(sanctions, e.recipientSpans), ['Pompeo']);
+});
