@@ -211,7 +211,10 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
       };
     }
     // "X are guilty of violating the agreement": the adjective's subject acts.
-    if (v.upos(h) === 'ADJ') {
+    if (
+      v.upos(h) === 'ADJ' ||
+      ['guilty', 'responsible', 'accountable', 'culpable'].includes(v.lemma(h).toLowerCase())
+    ) {
       const s = subjectOf(v, h, depth + 1);
       if (s.actor.tokens.length) return { actor: { tokens: s.actor.tokens, rule: 'acl:adj-subject' }, patient: NONE };
     }
