@@ -26,6 +26,7 @@ export function annotate(forms: string[]): Annotated {
   const lx = lexOf(forms);
   const words = forms.map(normWord);
   const amb = ambOf(m.taggerMeta, words);
+  lx.amb = amb;
   const tags = tagSentence(m.tagger, lx, amb, fixedOf(m.taggerMeta, words));
   const upos = new Array<string>(n);
   const xpos = new Array<string>(n);

@@ -23,6 +23,8 @@ export interface Lex {
   c4: Uint32Array;
   c8: Uint32Array;
   c16: Uint32Array;
+  /** The tagger's ambiguity-class hashes, when the caller has them (the parser uses them: robust to tagging errors). */
+  amb?: Uint32Array;
   /** Bit flags: 1 upper-initial, 2 all caps, 4 has digit, 8 has hyphen, 16 all punctuation, 32 first word. */
   flags: Uint32Array;
 }

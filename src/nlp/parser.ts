@@ -22,7 +22,7 @@ const NONE = 0x7fff0001;
 const ROOTW = 0x7fff0002;
 const ROOTT = 0x7fff0003;
 /** Feature buffer sizes. */
-export const MAX_PARSE_FEATS = 96;
+export const MAX_PARSE_FEATS = 104;
 /** Label feature buffer size. */
 export const MAX_LABEL_FEATS = 40;
 
@@ -117,6 +117,8 @@ export interface ParseInput {
   n: number;
   w: Uint32Array;
   t: Uint32Array;
+  /** Ambiguity-class hashes (tags the word may take), with ROOT and NONE slots; 0 when not given. */
+  a: Uint32Array;
   lx: Lex;
   tags: Int32Array;
 }
@@ -126,15 +128,19 @@ export function parseInput(lx: Lex, tags: Int32Array): ParseInput {
   const n = lx.n;
   const w = new Uint32Array(n + 2);
   const t = new Uint32Array(n + 2);
+  const a = new Uint32Array(n + 2);
   for (let i = 0; i < n; i++) {
     w[i] = lx.lower[i];
     t[i] = tags[i];
+    a[i] = lx.amb ? lx.amb[i] : 0;
   }
+  a[n] = ROOTT;
+  a[n + 1] = NONE;
   w[n] = ROOTW;
   t[n] = ROOTT;
   w[n + 1] = NONE;
   t[n + 1] = NONE;
-  return { n, w, t, lx, tags };
+  return { n, w, t, a, lx, tags };
 }
 
 /** Transition features of a state. */
@@ -312,6 +318,13 @@ export function parseFeats(st: State, x: ParseInput, out: Uint32Array): number {
   // Punctuation/shape of the words between s0 and b0 is approximated by b0-1.
   out[k++] = f3(230, s0t, b0t, hasB0 && b0 > 0 && b0 < n ? tags[b0 - 1] : NONE);
   out[k++] = f3(231, s0t, b0t, hasS0 && s0 + 1 < n ? tags[s0 + 1] : NONE);
+  // Ambiguity classes: which tags s0/b0 may take, so a wrong predicted tag is not the only evidence.
+  const A = x.a;
+  out[k++] = f2(240, A[s0], A[b0]);
+  out[k++] = f2(241, A[s0], b0t);
+  out[k++] = f2(242, s0t, A[b0]);
+  out[k++] = f3(243, A[s1], A[s0], b0t);
+  out[k++] = f2(244, A[b0], A[b1]);
   return k;
 }
 

@@ -16,6 +16,7 @@ export function trainParser(
   seed: number,
   log = console.error,
   onEpoch?: (m: { trans: Trainer; label: Trainer; meta: ParserMeta }, it: number) => void,
+  ambs?: Uint32Array[],
 ): { trans: Trainer; label: Trainer; meta: ParserMeta } {
   const labels = [...new Set(sents.flatMap((s) => s.words.map((w) => w.deprel)))].sort();
   const lix = new Map(labels.map((l, i) => [l, i]));
@@ -27,7 +28,9 @@ export function trainParser(
       gh[j] = w.head < 0 ? n : w.head;
       gl[j] = lix.get(w.deprel)!;
     });
-    return { lx: lexOf(s.words.map((w) => w.form)), tags: tagsOf[i], gh, gl };
+    const lx = lexOf(s.words.map((w) => w.form));
+    if (ambs) lx.amb = ambs[i];
+    return { lx, tags: tagsOf[i], gh, gl };
   });
   const trans = new Trainer(3, 1 << 20);
   const label = new Trainer(labels.length, 1 << 18);

@@ -165,7 +165,20 @@ async function main(): Promise<void> {
   let jk: Int32Array[] | null = null;
   const jackTags = (): Int32Array[] => (jk ??= cachedJackknife(train, taggerMeta.classes));
   if (want('parser')) {
-    const { trans, label, meta } = trainParser(train, jackTags(), PARSER_ITERS, SEED);
+    const { trans, label, meta } = trainParser(
+      train,
+      jackTags(),
+      PARSER_ITERS,
+      SEED,
+      console.error,
+      undefined,
+      train.map((s) =>
+        ambOf(
+          taggerMeta,
+          s.words.map((w) => normWord(w.form)),
+        ),
+      ),
+    );
     save('parser.bin', trans.toBinary(PARSER_PRUNE));
     save('labeler.bin', label.toBinary(LABELER_PRUNE));
     save('parser.json', JSON.stringify(meta));
