@@ -286,12 +286,16 @@ function codeSentence(
       // A name the parser labelled xcomp ("called Foreign Minister Lavrov to discuss") is the object.
       let objs = v.childrenBy(i, 'obj');
       if (!objs.length) objs = v.childrenBy(i, 'xcomp').filter((c) => v.upos(c) === 'PROPN');
-      // "called him a liar" predicates something of the object; "called him to discuss" is a purpose clause.
+      // "called him a liar" predicates something of the object; "called him to discuss" is a purpose clause; a
+      // word of the object's own name the parser split off ("Sahle Work Zawde") predicates nothing.
+      const named = objs.length ? mi.at(objs[0]) : [];
+      const inName = (c: number): boolean => named.some((m) => m.start <= v.t.start[c] && v.t.end[c] <= m.end);
       const predicated = v
         .children(i)
         .some(
           (c) =>
             !objs.includes(c) &&
+            !inName(c) &&
             ['xcomp', 'ccomp', 'iobj'].includes(v.base(c)) &&
             !(v.isVerb(c) && v.marks(c).includes('to')),
         );
