@@ -58,3 +58,28 @@ export function candidateFeatures(c: Candidate, sectorOf: (id: string) => string
     if (d.startsWith('rule:actor=') || d.startsWith('rule:recipient=')) f.push(d.slice(5));
   return f;
 }
+
+/** Bucket of a probability, so the linear re-scorer can weigh a weak and a strong prior differently. */
+function pbin(p: number): string {
+  return p >= 0.6 ? 'hi' : p >= 0.3 ? 'mid' : p >= 0.1 ? 'lo' : 'no';
+}
+
+/**
+ * Features from the sentence classifier's distribution (sentclf.ts): its top two types, how much it believes the
+ * rule type, and whether it agrees with it — the re-scorer learns when to trust the sentence over the lexicon.
+ */
+export function priorFeatures(labels: string[], p: Float64Array, ruleType: string): string[] {
+  const order = labels.map((_, j) => j).sort((a, b) => p[b] - p[a]);
+  const t1 = labels[order[0]];
+  const t2 = labels[order[1]];
+  const ri = labels.indexOf(ruleType);
+  const pr = ri >= 0 ? p[ri] : 0;
+  return [
+    `sp1=${t1}`,
+    `sp1b=${t1}/${pbin(p[order[0]])}`,
+    `sp2=${t2}`,
+    `sp1*rt=${t1}/${ruleType}`,
+    `sprt=${pbin(pr)}`,
+    t1 === ruleType ? 'sp=agree' : t2 === ruleType ? 'sp=second' : 'sp=disagree',
+  ];
+}

@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { dataPath, loadJson } from '../doc/resources.js';
 import type { Candidate } from './coder.js';
-import { candidateFeatures } from './features.js';
+import { candidateFeatures, priorFeatures } from './features.js';
+import { loadSentenceModel, sentencePrior, SENT_MODEL_NAME } from './sentclf.js';
+import type { SentenceView } from './syntax.js';
 import { deserialise, predict, type LinearModel } from './linear.js';
 import { goldstein, ploverToCameo, ploverType, quadOf } from './ontology/index.js';
 
@@ -54,10 +56,24 @@ export function setModel(m: LinearModel | null): void {
 export function rescore(cands: Candidate[], m: LinearModel | null = loadModel()): Candidate[] {
   if (!m) return cands;
   const out: Candidate[] = [];
+  const sm = loadSentenceModel();
+  const priors = new Map<SentenceView, Float64Array | null>();
   for (const c of cands) {
     const doc = c.view.doc;
     const sector = (id: string): string => doc.layers.mentions?.find((x) => x.id === id)?.sector ?? 'UNK';
-    const p = predict(m, candidateFeatures(c, sector));
+    const feats = candidateFeatures(c, sector);
+    let note = '';
+    if (sm) {
+      if (!priors.has(c.view)) priors.set(c.view, sentencePrior(c.view, sm));
+      const sp = priors.get(c.view)!;
+      if (sp) {
+        feats.push(...priorFeatures(sm.labels, sp, c.record.type));
+        let t = 0;
+        for (let j = 1; j < sp.length; j++) if (sp[j] > sp[t]) t = j;
+        note = `model:${SENT_MODEL_NAME} sentence prior ${sm.labels[t]} ${sp[t].toFixed(2)}`;
+      }
+    }
+    const p = predict(m, feats);
     const li = m.labels.indexOf(c.record.type);
     let best = 0;
     for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
@@ -76,6 +92,7 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
       r.goldstein = goldstein(r.cameo);
       r.confidence = Math.round(p[bt] * 100) / 100;
       r.decidedBy.push(`model:${MODEL_NAME} ${t} ${p[bt].toFixed(2)} (generic verb typed by the model)`);
+      if (note) r.decidedBy.push(note);
       out.push(c);
       continue;
     }
@@ -94,6 +111,7 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
       r.confidence = Math.round(Math.max(0.05, pl) * 100) / 100;
       r.decidedBy.push(`model:${MODEL_NAME} ${r.type} ${pl.toFixed(2)}`);
     }
+    if (note) r.decidedBy.push(note);
     out.push(c);
   }
   return out;

@@ -13,8 +13,10 @@ import { dataPath, sharedRoot } from '../doc/resources.js';
 import type { Doc, Span } from '../doc/index.js';
 import { codeCandidates, type Candidate } from './coder.js';
 import { eventTextRank, loadConflibert, loadGsr, loadNgec, loadPlv } from './evaldata.js';
-import { candidateFeatures } from './features.js';
-import { predict, serialise, train, type Example } from './linear.js';
+import { candidateFeatures, priorFeatures } from './features.js';
+import { SENT_MODEL_NAME, sentenceFeatures } from './sentclf.js';
+import { SentenceView } from './syntax.js';
+import { predict, serialise, train, type Example, type LinearModel } from './linear.js';
 import { createHash } from 'node:crypto';
 import type { Thresholds } from './model.js';
 import { ploverTypes, quadOf } from './ontology/index.js';
@@ -62,16 +64,55 @@ export interface TrainExample extends Example {
   group: string;
   strong: boolean;
   ruleType: string;
+  /** Stacking fold of its item (by text hash) and its sentence's classifier inputs, for the out-of-fold prior. */
+  fold: number;
+  sfeats: string[];
+}
+
+/** A sentence-classifier example: one training item's sentences and its label. */
+interface SentExample extends Example {
+  fold: number;
+}
+
+/** Folds for the out-of-fold sentence prior: the re-scorer must learn from priors on sentences the prior never saw. */
+const STACK_FOLDS = 5;
+const stackFold = (text: string): number => createHash('sha256').update(text).digest().readUInt8(1) % STACK_FOLDS;
+/** Sentence-classifier example weights: gold types fully, NGEC story labels (first sentence) and ConfliBERT quad-0 less. */
+const SW = { plv: 1, gsr: 1, ngec: 0.5, conflibertNone: 0.3 };
+/** Sentence-classifier settings (chosen on the train split's out-of-fold accuracy, never on dev). */
+const SENT_HYPER: Hyper = { epochs: 10, lr: 0.2, l2: 1e-5, seed: SEED, minCount: 2 };
+
+function docSentenceFeatures(doc: Doc): string[] {
+  const f = new Set<string>();
+  for (let k = 0; k < (doc.layers.sentences?.length ?? 0); k++)
+    for (const x of sentenceFeatures(new SentenceView(doc, k))) f.add(x);
+  return [...f];
 }
 
 /** Build the labelled examples from every training source. */
-export function buildExamples(log = console.log): TrainExample[] {
+export function buildExamples(log = console.log): { ex: TrainExample[]; sent: SentExample[] } {
   const pre = makePreprocessor();
   const ex: TrainExample[] = [];
+  const sent: SentExample[] = [];
   let group = '';
   let strong = false;
+  let fold = 0;
+  const sviews = new Map<SentenceView, string[]>();
   const add = (doc: Doc, c: Candidate, label: string, weight: number): void => {
-    ex.push({ feats: candidateFeatures(c, sectorFn(doc)), label, weight, group, strong, ruleType: c.record.type });
+    if (!sviews.has(c.view)) sviews.set(c.view, sentenceFeatures(c.view));
+    ex.push({
+      feats: candidateFeatures(c, sectorFn(doc)),
+      label,
+      weight,
+      group,
+      strong,
+      ruleType: c.record.type,
+      fold,
+      sfeats: sviews.get(c.view)!,
+    });
+  };
+  const addSent = (doc: Doc, label: string, weight: number): void => {
+    sent.push({ feats: docSentenceFeatures(doc), label, weight, fold });
   };
   const t0 = performance.now();
   let n = 0;
@@ -79,7 +120,9 @@ export function buildExamples(log = console.log): TrainExample[] {
     if (r.dev || !r.source || !r.target) continue;
     group = 'plv:' + r.id;
     strong = true;
+    fold = stackFold(r.text);
     const doc = pre(r.text);
+    addSent(doc, r.type === 'YIELD' ? 'CONCEDE' : r.type, SW.plv);
     for (const c of codeCandidates(doc, true)) {
       const ps = participants(doc, c);
       if (!ps.some((s) => overlaps(s, r.source!)) || !ps.some((s) => overlaps(s, r.target!))) continue;
@@ -94,7 +137,9 @@ export function buildExamples(log = console.log): TrainExample[] {
     if (r.dev) continue;
     group = 'gsr:' + r.id;
     strong = true;
+    fold = stackFold(r.text);
     const doc = pre(r.text);
+    addSent(doc, r.type, SW.gsr);
     const cands = codeCandidates(doc, true);
     const ranks = cands.map((c) =>
       eventTextRank(r.eventText, doc.text.slice(c.record.trigger.start, c.record.trigger.end)),
@@ -112,7 +157,9 @@ export function buildExamples(log = console.log): TrainExample[] {
   strong = false;
   for (const r of loadConflibert()) {
     group = 'cb';
+    fold = stackFold(r.text);
     const doc = pre(r.text);
+    if (r.quad === 0) addSent(doc, 'NONE', SW.conflibertNone);
     for (const c of codeCandidates(doc, true)) {
       if (r.quad === 0) add(doc, c, 'NONE', W.conflibertNone);
       else if (quadOf(c.record.type) === r.quad) add(doc, c, c.record.type, W.conflibert);
@@ -126,7 +173,9 @@ export function buildExamples(log = console.log): TrainExample[] {
     group = 'ngec';
     const first = r.text.split(/\n+/)[0].split(/(?<=[.!?])\s+(?=[A-Z"])/)[0];
     if (!first || first.length > 400) continue;
+    fold = stackFold(first);
     const doc = pre(first);
+    addSent(doc, r.type, SW.ngec);
     const cands = codeCandidates(doc, true);
     if (!cands.length) continue;
     const c = cands.find((x) => x.record.type === r.type) ?? cands[0];
@@ -134,7 +183,36 @@ export function buildExamples(log = console.log): TrainExample[] {
     n++;
   }
   log(`NGEC: ${n} examples; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return ex;
+  return { ex, sent };
+}
+
+/**
+ * Train the sentence classifier and attach its prior to every candidate example out of fold (stacking): the prior a
+ * candidate sees comes from a classifier that never saw that item. Returns the classifier trained on everything.
+ */
+function stackSentencePrior(ex: TrainExample[], sent: SentExample[], labels: string[]): LinearModel {
+  let ok = 0;
+  let n = 0;
+  for (let f = 0; f < STACK_FOLDS; f++) {
+    const m = train(
+      sent.filter((s) => s.fold !== f),
+      labels,
+      SENT_HYPER,
+    );
+    for (const s of sent)
+      if (s.fold === f && s.weight === 1) {
+        const p = predict(m, s.feats);
+        let b = 0;
+        for (let j = 1; j < p.length; j++) if (p[j] > p[b]) b = j;
+        n++;
+        if (labels[b] === s.label) ok++;
+      }
+    for (const e of ex) if (e.fold === f) e.feats.push(...priorFeatures(labels, predict(m, e.sfeats), e.ruleType));
+  }
+  console.log(
+    `sentence classifier: ${sent.length} items, out-of-fold type accuracy on PLV+GSR train items ${((100 * ok) / n).toFixed(1)}% (${n})`,
+  );
+  return train(sent, labels, SENT_HYPER);
 }
 
 /** Number of folds for choosing the decision thresholds on the training split (never on dev). */
@@ -212,8 +290,18 @@ function main(): void {
     console.log('train:events: no ../shared, nothing to train on');
     return;
   }
-  const ex = buildExamples();
+  const { ex, sent } = buildExamples();
   const labels = [...ploverTypes(), 'NONE'];
+  const sm = stackSentencePrior(ex, sent, labels);
+  const stext = serialise(sm, {
+    name: SENT_MODEL_NAME,
+    seed: SEED,
+    hyper: SENT_HYPER,
+    weights: SW,
+    examples: sent.length,
+    trainedOn: 'PLV train split, GSR train split, NGEC synthetic (first sentences), ConfliBERT quad-0 (NONE)',
+  });
+  writeFileSync(dataPath('events', 'sentclf.json'), stext + '\n');
   let best = { thresholds: { reject: 2, margin: 2, generic: 2 } as Thresholds, score: -1, hyper: HYPERS[0] };
   for (const hyper of HYPERS) {
     const r = chooseThresholds(ex, labels, hyper);
@@ -233,7 +321,8 @@ function main(): void {
   writeFileSync(dataPath('events', 'model.json'), text + '\n');
   writeManifest();
   console.log(
-    `model: ${m.features.size} features × ${labels.length} labels, ${(text.length / 1024).toFixed(0)} KiB → data/events/model.json`,
+    `model: ${m.features.size} features × ${labels.length} labels, ${(text.length / 1024).toFixed(0)} KiB → data/events/model.json; ` +
+      `sentence classifier ${sm.features.size} features, ${(stext.length / 1024).toFixed(0)} KiB → data/events/sentclf.json`,
   );
 }
 
