@@ -74,6 +74,8 @@ export function lexOf(forms: string[]): Lex {
     c4: mk(),
     c8: mk(),
     c16: mk(),
+    // Set by callers that have ambiguity classes; declared here so every Lex has one shape (V8 hidden class).
+    amb: undefined,
   };
   for (let i = 0; i < n; i++) {
     const w = forms[i];
