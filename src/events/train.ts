@@ -6,6 +6,8 @@
  *   GSR train split   candidate whose trigger comes first in the gold event text → gold type; others NONE (low weight)
  *   ConfliBERT        quad-0 sentences → NONE; else candidates of the gold quad keep their type
  *   NGEC synthetic    first sentence of each story: the candidate of the story's type, else the first one → story type
+ * It also trains the sentence prior (sentclf.ts → data/events/sentclf.json) on the same items and attaches it to each
+ * candidate out of fold before the re-scorer is trained (stacking).
  * PLV and GSR dev splits (evaldata.isDev) and the PETRARCH unit tests are never used. Seeded, deterministic.
  */
 import { writeFileSync } from 'node:fs';
@@ -28,7 +30,7 @@ const SEED = 20151126;
  * other triggers are background events, not false ones: they get no NONE label (weight 0; at 0.2 the model learned
  * to drop historical mentions such as the seed page's downed jet). */
 const W = { plv: 1, gsr: 1, gsrNone: 0, conflibertNone: 0.5, conflibert: 0.4, ngec: 0.3 };
-type Hyper = { epochs: number; lr: number; l2: number; seed: number; minCount: number };
+export type Hyper = { epochs: number; lr: number; l2: number; seed: number; minCount: number };
 /** Candidate training settings; the one with the best 5-fold CV decision accuracy on the training split is used. */
 const HYPERS: Hyper[] = [
   { epochs: 12, lr: 0.2, l2: 1e-5, seed: SEED, minCount: 2 },
@@ -70,7 +72,7 @@ export interface TrainExample extends Example {
 }
 
 /** A sentence-classifier example: one training item's sentences and its label. */
-interface SentExample extends Example {
+export interface SentExample extends Example {
   fold: number;
 }
 
@@ -190,14 +192,19 @@ export function buildExamples(log = console.log): { ex: TrainExample[]; sent: Se
  * Train the sentence classifier and attach its prior to every candidate example out of fold (stacking): the prior a
  * candidate sees comes from a classifier that never saw that item. Returns the classifier trained on everything.
  */
-function stackSentencePrior(ex: TrainExample[], sent: SentExample[], labels: string[]): LinearModel {
+export function stackSentencePrior(
+  ex: TrainExample[],
+  sent: SentExample[],
+  labels: string[],
+  hyper: Hyper = SENT_HYPER,
+): LinearModel {
   let ok = 0;
   let n = 0;
   for (let f = 0; f < STACK_FOLDS; f++) {
     const m = train(
       sent.filter((s) => s.fold !== f),
       labels,
-      SENT_HYPER,
+      hyper,
     );
     for (const s of sent)
       if (s.fold === f && s.weight === 1) {
@@ -212,7 +219,7 @@ function stackSentencePrior(ex: TrainExample[], sent: SentExample[], labels: str
   console.log(
     `sentence classifier: ${sent.length} items, out-of-fold type accuracy on PLV+GSR train items ${((100 * ok) / n).toFixed(1)}% (${n})`,
   );
-  return train(sent, labels, SENT_HYPER);
+  return train(sent, labels, hyper);
 }
 
 /** Number of folds for choosing the decision thresholds on the training split (never on dev). */
@@ -240,7 +247,7 @@ export function decide(labels: string[], p: Float64Array, ruleType: string, t: T
 }
 
 /** Choose the thresholds by k-fold cross-validation over the gold-labelled training items. */
-function chooseThresholds(
+export function chooseThresholds(
   ex: TrainExample[],
   labels: string[],
   HYPER: Hyper,
