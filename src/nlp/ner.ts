@@ -31,7 +31,7 @@ const LOWER_PRIOR = 108;
 /** Lexical flag of all-punctuation tokens (see lex.ts). */
 const PUNCT_FLAG = 16;
 /** Feature buffer size. */
-export const MAX_NER_FEATS = 64;
+export const MAX_NER_FEATS = 72;
 
 /** Per-sentence inputs the NER features need besides the lexical columns. */
 export interface NerInput {
@@ -199,6 +199,12 @@ export function nerFeats(x: NerInput, i: number, p1: number, p2: number, out: Ui
   out[k++] = f1(458, at(lx.c8, i + 1, 0));
   out[k++] = f2(459, p1, lx.c8[i]);
   out[k++] = f2(460, lx.c4[i], sh);
+  out[k++] = f2(461, gaz[i], x.run[i]);
+  out[k++] = f2(462, at(lx.c8, i - 1, 0), lx.c8[i]);
+  out[k++] = f2(463, lx.c8[i], at(lx.c8, i + 1, 0));
+  out[k++] = f3(464, x.run[i], at(lx.c8, i + 1, 0), lx.flags[i] & 1);
+  out[k++] = f3(465, at(gaz, i - 1, 0), gaz[i], at(gaz, i + 1, 0));
+  out[k++] = f3(466, p1, x.run[i], lx.c8[i]);
   return k;
 }
 
