@@ -29,6 +29,8 @@ export interface Thresholds {
   reject: number;
   margin: number;
   generic: number;
+  /** Switch the rule type only when the sentence prior's top type is the model's type (chosen by the same CV). */
+  agree?: boolean;
 }
 
 let model: LinearModel | null | undefined;
@@ -63,6 +65,7 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
     const sector = (id: string): string => doc.layers.mentions?.find((x) => x.id === id)?.sector ?? 'UNK';
     const feats = candidateFeatures(c, sector);
     let note = '';
+    let priorTop = '';
     if (sm) {
       if (!priors.has(c.view)) priors.set(c.view, sentencePrior(c.view, sm));
       const sp = priors.get(c.view)!;
@@ -70,7 +73,8 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
         feats.push(...priorFeatures(sm.labels, sp, c.record.type));
         let t = 0;
         for (let j = 1; j < sp.length; j++) if (sp[j] > sp[t]) t = j;
-        note = `model:${SENT_MODEL_NAME} sentence prior ${sm.labels[t]} ${sp[t].toFixed(2)}`;
+        priorTop = sm.labels[t];
+        note = `model:${SENT_MODEL_NAME} sentence prior ${priorTop} ${sp[t].toFixed(2)}`;
       }
     }
     const p = predict(m, feats);
@@ -97,7 +101,12 @@ export function rescore(cands: Candidate[], m: LinearModel | null = loadModel())
       continue;
     }
     if (bestLabel === 'NONE' && p[best] >= thresholds.reject) continue;
-    if (bestLabel !== 'NONE' && bestLabel !== r.type && (li < 0 || p[best] - p[li] >= thresholds.margin)) {
+    if (
+      bestLabel !== 'NONE' &&
+      bestLabel !== r.type &&
+      (li < 0 || p[best] - p[li] >= thresholds.margin) &&
+      (!thresholds.agree || priorTop === bestLabel)
+    ) {
       const mode = ploverType(bestLabel)?.modes[r.mode] !== undefined ? r.mode : '';
       r.type = bestLabel;
       r.mode = mode;

@@ -228,10 +228,11 @@ const GRID = {
   reject: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
   margin: [0, 0.1, 0.2, 0.3, 0.4, 0.6, 1.01],
   generic: [0.5, 0.6, 0.7, 0.8, 1.01], // from GENERIC_FLOOR up (model.ts)
+  agree: [false, true], // true: switch types only when the sentence prior's top type is the new type
 };
 
 /** The decision rescore() applies, replayed on one example's probabilities; 'DROP' when the candidate is rejected. */
-export function decide(labels: string[], p: Float64Array, ruleType: string, t: Thresholds): string {
+export function decide(labels: string[], p: Float64Array, ruleType: string, t: Thresholds, prior?: string): string {
   let best = 0;
   for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
   const bl = labels[best];
@@ -242,7 +243,8 @@ export function decide(labels: string[], p: Float64Array, ruleType: string, t: T
   }
   if (bl === 'NONE' && p[best] >= t.reject) return 'DROP';
   const li = labels.indexOf(ruleType);
-  if (bl !== 'NONE' && bl !== ruleType && (li < 0 || p[best] - p[li] >= t.margin)) return bl;
+  if (bl !== 'NONE' && bl !== ruleType && (li < 0 || p[best] - p[li] >= t.margin) && (!t.agree || prior === bl))
+    return bl;
   return ruleType;
 }
 
@@ -252,21 +254,23 @@ export function chooseThresholds(
   labels: string[],
   HYPER: Hyper,
 ): { thresholds: Thresholds; score: number } {
-  const fold = (g: string): number => createHash('sha256').update(g).digest().readUInt8(0) % FOLDS;
+  // Folds by sentence text, the stacking folds: PLV rows sharing a sentence stay together, and a held-out candidate's
+  // prior came from a sentence model that did not see its fold either (by group id, rows of one sentence leaked).
+  const fold = (e: TrainExample): number => e.fold % FOLDS;
   const held: { ex: TrainExample; p: Float64Array }[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const m = train(
-      ex.filter((e) => !e.strong || fold(e.group) !== f),
+      ex.filter((e) => !e.strong || fold(e) !== f),
       labels,
       HYPER,
     );
-    for (const e of ex) if (e.strong && fold(e.group) === f) held.push({ ex: e, p: predict(m, e.feats) });
+    for (const e of ex) if (e.strong && fold(e) === f) held.push({ ex: e, p: predict(m, e.feats) });
   }
   const score = (t: Thresholds): number => {
     let ok = 0;
     let n = 0;
     for (const { ex: e, p } of held) {
-      const d = decide(labels, p, e.ruleType, t);
+      const d = decide(labels, p, e.ruleType, t, e.feats.find((f) => f.startsWith('sp1='))?.slice(4));
       n += e.weight;
       if (e.label === 'NONE' ? d === 'DROP' : d === e.label) ok += e.weight;
     }
@@ -276,15 +280,22 @@ export function chooseThresholds(
   const rulesOnly = score(off);
   let best = off;
   let bestScore = rulesOnly;
-  for (const reject of GRID.reject)
-    for (const margin of GRID.margin)
-      for (const generic of GRID.generic) {
-        const sc = score({ reject, margin, generic });
-        if (sc > bestScore + 1e-9) {
-          bestScore = sc;
-          best = { reject, margin, generic };
+  for (const agree of GRID.agree)
+    for (const reject of GRID.reject)
+      for (const margin of GRID.margin)
+        for (const generic of GRID.generic) {
+          const t = agree ? { reject, margin, generic, agree } : { reject, margin, generic };
+          const sc = score(t);
+          if (sc > bestScore + 1e-9) {
+            bestScore = sc;
+            best = t;
+          }
         }
-      }
+  // How much type switching is worth at each margin (best reject/generic kept), to show whether overrides generalise.
+  const byMargin = GRID.margin.map((margin) =>
+    (100 * Math.max(...GRID.agree.map((agree) => score({ ...best, margin, agree })))).toFixed(1),
+  );
+  console.log(`  CV by switch margin ${JSON.stringify(GRID.margin)}: ${byMargin.join(' ')}`);
   console.log(
     `threshold CV (${FOLDS} folds, ${held.length} held-out gold candidates): rules alone ${(100 * rulesOnly).toFixed(1)}%, ` +
       `with model ${(100 * bestScore).toFixed(1)}% at ${JSON.stringify(best)} (hyper ${JSON.stringify(HYPER)})`,
