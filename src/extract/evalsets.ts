@@ -185,8 +185,10 @@ export function wcxbMeta(
     if (gt.title) {
       r.title.n++;
       h.title.n++;
-      if (normExact(m?.title?.value) === normExact(gt.title)) (r.title.ok++, h.title.ok++);
-      else r.misses.push(`title ${id}: ${m?.title?.value} [${m?.title?.from}] ≠ ${gt.title}`);
+      if (normExact(m?.title?.value) === normExact(gt.title)) {
+        r.title.ok++;
+        h.title.ok++;
+      } else r.misses.push(`title ${id}: ${m?.title?.value} [${m?.title?.from}] ≠ ${gt.title}`);
     }
     if (gt.author) {
       r.author.n++;
@@ -197,8 +199,10 @@ export function wcxbMeta(
       r.date.n++;
       h.date.n++;
       const want = gt.publish_date;
-      if (m?.published && m.published.value.slice(0, want.length) === want) (r.date.ok++, h.date.ok++);
-      else r.misses.push(`date ${id}: ${m?.published?.value} [${m?.published?.from}] ≠ ${want}`);
+      if (m?.published && m.published.value.slice(0, want.length) === want) {
+        r.date.ok++;
+        h.date.ok++;
+      } else r.misses.push(`date ${id}: ${m?.published?.value} [${m?.published?.from}] ≠ ${want}`);
     }
   }
   return { ...r, body: aebScore(rows), halves };
