@@ -186,7 +186,10 @@ function split(vecs: Float32Array, ids: Int32Array, codes: Int32Array, depth: nu
       for (let d = 0; d < DIMS; d++) c[d] += vecs[base + d];
     }
     if (!n0 || !n1) break;
-    for (let d = 0; d < DIMS; d++) ((c0[d] /= n0), (c1[d] /= n1));
+    for (let d = 0; d < DIMS; d++) {
+      c0[d] /= n0;
+      c1[d] /= n1;
+    }
     for (let k = 0; k < n; k++) {
       const base = ids[k] * DIMS;
       let e0 = 0;
