@@ -62,7 +62,11 @@ export function mentionIndex(doc: Doc): Map<string, Mention> {
 /** The view of one event, its argument mention ids replaced by the mentions themselves. */
 export function eventView(doc: Doc, ev: EventRecord, mentions = mentionIndex(doc)): EventView {
   const sent = doc.layers.sentences?.[ev.sentence];
-  const args = (ids: string[]) => ids.map((id) => mentions.get(id)).filter((m): m is Mention => !!m).map((m) => argView(doc, m));
+  const args = (ids: string[]) =>
+    ids
+      .map((id) => mentions.get(id))
+      .filter((m): m is Mention => !!m)
+      .map((m) => argView(doc, m));
   const speaker = ev.reportedBy ? mentions.get(ev.reportedBy) : undefined;
   return {
     id: `${doc.id}:${ev.id}`,
@@ -131,7 +135,13 @@ export function quoteView(doc: Doc, q: Quote, mentions = mentionIndex(doc)) {
     content: span(q.content)!,
     cue: span(q.cue),
     speaker: m
-      ? { ...(src ?? { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) }), name: m.name, country: m.country, sector: m.sector, code: m.code }
+      ? {
+          ...(src ?? { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) }),
+          name: m.name,
+          country: m.country,
+          sector: m.sector,
+          code: m.code,
+        }
       : src,
     direct: q.direct,
     tone: q.tone ?? null,

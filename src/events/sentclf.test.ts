@@ -36,11 +36,15 @@ test('prior features say whether the sentence agrees with the rule type', () => 
   assert.ok(f.includes('sp=disagree') && f.includes('sp1*rt=ASSAULT/AGREE') && f.includes('sprt=lo'));
 });
 
-test('the committed sentence classifier gives a distribution over 16 types + NONE', {
-  skip: !existsSync(dataPath('events', 'sentclf.json')) && 'no sentclf.json',
-}, () => {
-  const p = sentencePrior(new SentenceView(buildDoc(SENT), 0), loadSentenceModel());
-  assert.ok(p);
-  assert.equal(p.length, 17);
-  assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-6);
-});
+test(
+  'the committed sentence classifier gives a distribution over 16 types + NONE',
+  {
+    skip: !existsSync(dataPath('events', 'sentclf.json')) && 'no sentclf.json',
+  },
+  () => {
+    const p = sentencePrior(new SentenceView(buildDoc(SENT), 0), loadSentenceModel());
+    assert.ok(p);
+    assert.equal(p.length, 17);
+    assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-6);
+  },
+);

@@ -29,16 +29,29 @@ test('bad inputs are one clear error line each, and the batch goes on', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'binary.html'), Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 0, 7, 8]));
-  writeFileSync(join(dir, 'good.txt'), 'Peace talks resumed in Geneva on Monday.\n\nDelegates from both sides attended the opening session.\n');
+  writeFileSync(
+    join(dir, 'good.txt'),
+    'Peace talks resumed in Geneva on Monday.\n\nDelegates from both sides attended the opening session.\n',
+  );
   const missing = join(dir, 'missing.html');
-  const r = run(['extract', '--jsonl', missing, join(dir, 'empty.txt'), join(dir, 'binary.html'), join(dir, 'good.txt')]);
+  const r = run([
+    'extract',
+    '--jsonl',
+    missing,
+    join(dir, 'empty.txt'),
+    join(dir, 'binary.html'),
+    join(dir, 'good.txt'),
+  ]);
   assert.equal(r.status, 0, 'one document succeeded');
   const errLines = r.stderr.trim().split('\n');
   assert.equal(errLines.length, 3, r.stderr);
   assert.match(errLines[0], /missing\.html: not-found/);
   assert.match(errLines[1], /empty\.txt: empty/);
   assert.match(errLines[2], /binary\.html: binary/);
-  const objs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const objs = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(objs.length, 4, 'one object per document');
   const good = objs.find((o) => o.source.endsWith('good.txt'));
   assert.match(good.text, /Peace talks resumed in Geneva/);

@@ -39,7 +39,9 @@ export class Progress {
     const width = 30;
     const filled = Math.round((this.done / Math.max(1, this.total)) * width);
     const name = label.length > 40 ? '…' + label.slice(-39) : label;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${name}\x1b[K`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${name}\x1b[K`,
+    );
   }
 
   /** Clear the bar. */

@@ -7,40 +7,83 @@ import { PACKAGE_ROOT, sharedRoot } from '../doc/index.js';
 
 const shared = sharedRoot();
 const SEED = shared ? join(shared, 'seed', '000_c552f0d34fe51c66.txt') : '';
-const run = (args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'dateline.js'), ...args], { encoding: 'utf8' });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'dateline.js'), ...args], { encoding: 'utf8' });
 
-test('seed page: chrome and dead-page notice dropped, caption apart, dated', { skip: !shared && 'no ../shared' }, () => {
-  const r = run(['extract', '--jsonl', SEED]);
-  assert.equal(r.status, 0, r.stderr);
-  const doc = JSON.parse(r.stdout);
-  assert.equal(doc.status, 'article');
-  assert.doesNotMatch(doc.text, /Skip to main content/);
-  assert.doesNotMatch(doc.text, /page is not available|no longer exists/);
-  assert.match(doc.text, /intensify the exchange of intelligence/);
-  assert.ok(doc.captions.some((c: string) => /Kadobnov/.test(c)), 'the photo caption is kept apart');
-  assert.doesNotMatch(doc.text, /Kadobnov/);
-  assert.equal(String(doc.published).slice(0, 10), '2015-11-26');
-});
+test(
+  'seed page: chrome and dead-page notice dropped, caption apart, dated',
+  { skip: !shared && 'no ../shared' },
+  () => {
+    const r = run(['extract', '--jsonl', SEED]);
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.status, 'article');
+    assert.doesNotMatch(doc.text, /Skip to main content/);
+    assert.doesNotMatch(doc.text, /page is not available|no longer exists/);
+    assert.match(doc.text, /intensify the exchange of intelligence/);
+    assert.ok(
+      doc.captions.some((c: string) => /Kadobnov/.test(c)),
+      'the photo caption is kept apart',
+    );
+    assert.doesNotMatch(doc.text, /Kadobnov/);
+    assert.equal(String(doc.published).slice(0, 10), '2015-11-26');
+  },
+);
 
-test('seed page: CONSULT FRA–RUS, an AGREE between them, nothing from the notice', { skip: !shared && 'no ../shared' }, () => {
-  const r = run(['events', '--jsonl', SEED]);
-  assert.equal(r.status, 0, r.stderr);
-  const events = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  assert.ok(events.length > 0, 'events found');
-  for (const e of events) {
-    for (const k of ['id', 'doc', 'sentence', 'sentence_span', 'type', 'mode', 'contexts', 'cameo', 'quad', 'actor', 'recipient', 'date', 'negated', 'modality', 'trigger', 'decided_by']) {
-      assert.ok(k in e, `event has ${k}`);
+test(
+  'seed page: CONSULT FRA–RUS, an AGREE between them, nothing from the notice',
+  { skip: !shared && 'no ../shared' },
+  () => {
+    const r = run(['events', '--jsonl', SEED]);
+    assert.equal(r.status, 0, r.stderr);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    assert.ok(events.length > 0, 'events found');
+    for (const e of events) {
+      for (const k of [
+        'id',
+        'doc',
+        'sentence',
+        'sentence_span',
+        'type',
+        'mode',
+        'contexts',
+        'cameo',
+        'quad',
+        'actor',
+        'recipient',
+        'date',
+        'negated',
+        'modality',
+        'trigger',
+        'decided_by',
+      ]) {
+        assert.ok(k in e, `event has ${k}`);
+      }
+      assert.doesNotMatch(e.sentence, /page is not available|no longer exists|links below/);
     }
-    assert.doesNotMatch(e.sentence, /page is not available|no longer exists|links below/);
-  }
-  const countries = (args: { country: string | null }[]) => new Set(args.map((a) => a.country));
-  const between = (e: { actor: { country: string | null }[]; recipient: { country: string | null }[] }, a: string, b: string) => {
-    const all = new Set([...countries(e.actor), ...countries(e.recipient)]);
-    return all.has(a) && all.has(b);
-  };
-  const consult = events.filter((e) => e.type === 'CONSULT' && between(e, 'FRA', 'RUS'));
-  assert.ok(consult.length > 0, `a CONSULT between FRA and RUS: ${JSON.stringify(events.map((e) => [e.type, e.trigger.text]))}`);
-  assert.ok(consult.some((e) => e.date === '2015-11-26'), 'dated 2015-11-26');
-  const agree = events.filter((e) => e.type === 'AGREE' && between(e, 'FRA', 'RUS'));
-  assert.ok(agree.length > 0, 'an AGREE between FRA and RUS');
-});
+    const countries = (args: { country: string | null }[]) => new Set(args.map((a) => a.country));
+    const between = (
+      e: { actor: { country: string | null }[]; recipient: { country: string | null }[] },
+      a: string,
+      b: string,
+    ) => {
+      const all = new Set([...countries(e.actor), ...countries(e.recipient)]);
+      return all.has(a) && all.has(b);
+    };
+    const consult = events.filter((e) => e.type === 'CONSULT' && between(e, 'FRA', 'RUS'));
+    assert.ok(
+      consult.length > 0,
+      `a CONSULT between FRA and RUS: ${JSON.stringify(events.map((e) => [e.type, e.trigger.text]))}`,
+    );
+    assert.ok(
+      consult.some((e) => e.date === '2015-11-26'),
+      'dated 2015-11-26',
+    );
+    const agree = events.filter((e) => e.type === 'AGREE' && between(e, 'FRA', 'RUS'));
+    assert.ok(agree.length > 0, 'an AGREE between FRA and RUS');
+  },
+);

@@ -17,7 +17,8 @@ export class Pipeline {
     const have = new Set<LayerName>(provided);
     for (const s of stages) {
       for (const r of s.requires) {
-        if (!have.has(r)) throw new Error(`pipeline: stage ${s.name} requires layer '${r}', which no earlier stage assigns`);
+        if (!have.has(r))
+          throw new Error(`pipeline: stage ${s.name} requires layer '${r}', which no earlier stage assigns`);
       }
       for (const a of s.assigns) have.add(a);
     }

@@ -2,7 +2,14 @@
 import type { Layers, Tokens } from '../doc/index.js';
 
 /** Layers kept as JSON blobs; mentions, events and quotes have tables of their own instead (each fact once). */
-export const BLOB_LAYERS: readonly (keyof Layers)[] = ['blocks', 'sentences', 'tokens', 'entities', 'tone', 'sentenceTone'];
+export const BLOB_LAYERS: readonly (keyof Layers)[] = [
+  'blocks',
+  'sentences',
+  'tokens',
+  'entities',
+  'tone',
+  'sentenceTone',
+];
 
 /** JSON text for one layer. */
 export function encodeLayer(name: keyof Layers, value: unknown): string {

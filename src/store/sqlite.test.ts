@@ -5,19 +5,48 @@ import { openSqliteStore, migrate } from './sqlite.js';
 
 /** A hand-built analysed document: two mentions and one CONSULT event between them. */
 function sampleDoc(text = 'Hollande met Putin in Moscow on Thursday.'): Doc {
-  const doc = createDoc(text, { source: { source: 'sample.txt' }, meta: { published: { value: '2015-11-26', from: 'test' } } });
+  const doc = createDoc(text, {
+    source: { source: 'sample.txt' },
+    meta: { published: { value: '2015-11-26', from: 'test' } },
+  });
   doc.layers.blocks = [{ start: 0, end: text.length, kind: 'paragraph' }];
   doc.layers.sentences = [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 }];
   const m = (id: string, word: string, name: string, country: string) => {
     const start = text.indexOf(word);
-    return { id, start, end: start + word.length, name, country, sector: 'GOV', code: country + 'GOV', kind: 'name', confidence: 0.9, evidence: ['test'] };
+    return {
+      id,
+      start,
+      end: start + word.length,
+      name,
+      country,
+      sector: 'GOV',
+      code: country + 'GOV',
+      kind: 'name',
+      confidence: 0.9,
+      evidence: ['test'],
+    };
   };
   doc.layers.mentions = [m('m0', 'Hollande', 'François Hollande', 'FRA'), m('m1', 'Putin', 'Vladimir Putin', 'RUS')];
   doc.layers.events = [
     {
-      id: 'v0', sentence: 0, trigger: { start: 9, end: 12 }, type: 'CONSULT', mode: 'visit', contexts: ['diplomatic'],
-      cameo: '042', quad: 1, goldstein: 1.9, actor: ['m0'], recipient: ['m1'], date: '2015-11-26', negated: false,
-      modality: 'happened', historical: false, decidedBy: ['test'], confidence: 0.9, reportedBy: 'm0',
+      id: 'v0',
+      sentence: 0,
+      trigger: { start: 9, end: 12 },
+      type: 'CONSULT',
+      mode: 'visit',
+      contexts: ['diplomatic'],
+      cameo: '042',
+      quad: 1,
+      goldstein: 1.9,
+      actor: ['m0'],
+      recipient: ['m1'],
+      date: '2015-11-26',
+      negated: false,
+      modality: 'happened',
+      historical: false,
+      decidedBy: ['test'],
+      confidence: 0.9,
+      reportedBy: 'm0',
     },
   ];
   return doc;
@@ -30,8 +59,14 @@ test('a document is stored once, with its events joined to their actors', () => 
   const events = store.queryEvents({ actor: 'FRA' });
   assert.equal(events.length, 1);
   assert.equal(events[0].type, 'CONSULT');
-  assert.deepEqual(events[0].actor.map((a) => a.code), ['FRAGOV']);
-  assert.deepEqual(events[0].recipient.map((a) => a.code), ['RUSGOV']);
+  assert.deepEqual(
+    events[0].actor.map((a) => a.code),
+    ['FRAGOV'],
+  );
+  assert.deepEqual(
+    events[0].recipient.map((a) => a.code),
+    ['RUSGOV'],
+  );
   assert.equal(events[0].trigger, 'met');
   assert.equal(events[0].reported_by?.code, 'FRAGOV');
   assert.equal(store.queryEvents({ actor: 'USA' }).length, 0);

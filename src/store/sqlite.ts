@@ -51,9 +51,7 @@ export class SqliteStore implements Store {
     this.insertQuote = this.db.prepare(`INSERT INTO quotes
       (doc_id, id, content_start, content_end, cue_start, cue_end, source_start, source_end, speaker, direct, tone)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertError = this.db.prepare(
-      'INSERT INTO errors (source, code, stage, message, at) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.insertError = this.db.prepare('INSERT INTO errors (source, code, stage, message, at) VALUES (?, ?, ?, ?, ?)');
   }
 
   hasDocument(id: string): boolean {
@@ -93,26 +91,74 @@ export class SqliteStore implements Store {
       ingested_at: new Date().toISOString(),
     });
     for (const [name, value] of Object.entries(doc.layers) as [keyof Layers, unknown][]) {
-      if (value !== undefined && BLOB_LAYERS.includes(name)) this.insertLayer.run(doc.id, name, encodeLayer(name, value));
+      if (value !== undefined && BLOB_LAYERS.includes(name))
+        this.insertLayer.run(doc.id, name, encodeLayer(name, value));
     }
     for (const x of doc.layers.mentions ?? []) {
-      this.insertMention.run(doc.id, x.id, x.start, x.end, doc.text.slice(x.start, x.end), x.name, x.country, x.sector,
-        x.code, x.wikidata ?? null, x.kind, x.confidence, x.antecedent ?? null, x.entity ?? null, JSON.stringify(x.evidence));
+      this.insertMention.run(
+        doc.id,
+        x.id,
+        x.start,
+        x.end,
+        doc.text.slice(x.start, x.end),
+        x.name,
+        x.country,
+        x.sector,
+        x.code,
+        x.wikidata ?? null,
+        x.kind,
+        x.confidence,
+        x.antecedent ?? null,
+        x.entity ?? null,
+        JSON.stringify(x.evidence),
+      );
     }
     const sentences = doc.layers.sentences ?? [];
     for (const e of doc.layers.events ?? []) {
       const s = sentences[e.sentence];
-      this.insertEvent.run(doc.id, e.id, e.sentence, s?.start ?? 0, s?.end ?? 0, e.trigger.start, e.trigger.end, e.type,
-        e.mode, JSON.stringify(e.contexts), e.cameo, e.quad, e.goldstein, e.date, e.dateSpan?.start ?? null,
-        e.dateSpan?.end ?? null, e.place ? JSON.stringify(e.place) : null,
-        e.negated ? 1 : 0, e.modality, e.historical ? 1 : 0, JSON.stringify(e.decidedBy), e.confidence,
-        e.reportedIn ?? null, e.reportedBy ?? null);
+      this.insertEvent.run(
+        doc.id,
+        e.id,
+        e.sentence,
+        s?.start ?? 0,
+        s?.end ?? 0,
+        e.trigger.start,
+        e.trigger.end,
+        e.type,
+        e.mode,
+        JSON.stringify(e.contexts),
+        e.cameo,
+        e.quad,
+        e.goldstein,
+        e.date,
+        e.dateSpan?.start ?? null,
+        e.dateSpan?.end ?? null,
+        e.place ? JSON.stringify(e.place) : null,
+        e.negated ? 1 : 0,
+        e.modality,
+        e.historical ? 1 : 0,
+        JSON.stringify(e.decidedBy),
+        e.confidence,
+        e.reportedIn ?? null,
+        e.reportedBy ?? null,
+      );
       e.actor.forEach((id, i) => this.insertArg.run(doc.id, e.id, 'actor', i, id));
       e.recipient.forEach((id, i) => this.insertArg.run(doc.id, e.id, 'recipient', i, id));
     }
     for (const q of doc.layers.quotes ?? []) {
-      this.insertQuote.run(doc.id, q.id, q.content.start, q.content.end, q.cue?.start ?? null, q.cue?.end ?? null,
-        q.source?.start ?? null, q.source?.end ?? null, q.speaker, q.direct ? 1 : 0, q.tone ?? null);
+      this.insertQuote.run(
+        doc.id,
+        q.id,
+        q.content.start,
+        q.content.end,
+        q.cue?.start ?? null,
+        q.cue?.end ?? null,
+        q.source?.start ?? null,
+        q.source?.end ?? null,
+        q.speaker,
+        q.direct ? 1 : 0,
+        q.tone ?? null,
+      );
     }
   }
 
@@ -123,8 +169,7 @@ export class SqliteStore implements Store {
   /** A stored layer of a document, decoded, or undefined. */
   loadLayer<K extends keyof Layers>(docId: string, name: K): Layers[K] | undefined {
     const row = this.db.prepare('SELECT data FROM layers WHERE doc_id = ? AND name = ?').get(docId, name) as
-      | { data: string }
-      | undefined;
+      { data: string } | undefined;
     return row ? (decodeLayer(name, row.data) as Layers[K]) : undefined;
   }
 
@@ -230,7 +275,9 @@ export class SqliteStore implements Store {
 /** Apply the migrations this database has not seen yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
-  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
   let applied = 0;
   for (const m of MIGRATIONS) {
     if (done.has(m.version)) continue;

@@ -31,14 +31,20 @@ Options:
       out(`Ingested ${s.seen} example pages from ${dir} into ${dbPath}:`);
       out(`  ${s.stored} stored, ${s.duplicates} already stored, ${s.errors} errors (kept in the errors table)`);
       const st = store.stats();
-      out(`  pages by kind: ${Object.entries(st.by_status).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+      out(
+        `  pages by kind: ${Object.entries(st.by_status)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
       out(`  ${st.events} events, ${st.mentions} actor mentions, ${st.quotes} quotes in the store`);
       out();
       out('Events (date  type  actor → recipient  [CAMEO]  trigger — sentence):');
       for (const e of store.queryEvents({})) {
         const who = (a: typeof e.actor) => a.map((x) => x.code).join('+') || '-';
         const sentence = e.sentence.length > 100 ? e.sentence.slice(0, 99) + '…' : e.sentence;
-        out(`  ${e.date ?? '????-??-??'}  ${e.type.padEnd(9)} ${who(e.actor)} → ${who(e.recipient)}  [${e.cameo}]  "${e.trigger}" — ${sentence}`);
+        out(
+          `  ${e.date ?? '????-??-??'}  ${e.type.padEnd(9)} ${who(e.actor)} → ${who(e.recipient)}  [${e.cameo}]  "${e.trigger}" — ${sentence}`,
+        );
       }
       out();
       out(`Next: dateline query --db ${dbPath} --actor FRA --format csv   |   dateline stats --db ${dbPath} --json`);

@@ -28,7 +28,9 @@ Options:
       if (values.jsonl) jsonl(v);
       else {
         const who = (a: EventView['actor']) => a.map((x) => x.code || x.text).join('+') || '-';
-        out(`${v.date ?? '????-??-??'}  ${v.type.padEnd(9)} ${who(v.actor)} → ${who(v.recipient)}  [${v.cameo}] "${v.trigger.text}"  ${v.sentence.slice(0, 90)}`);
+        out(
+          `${v.date ?? '????-??-??'}  ${v.type.padEnd(9)} ${who(v.actor)} → ${who(v.recipient)}  [${v.cameo}] "${v.trigger.text}"  ${v.sentence.slice(0, 90)}`,
+        );
       }
     };
     const emitDoc = (o: Outcome, sentenceId?: string) => {
@@ -78,7 +80,9 @@ Options:
     for (const ref of refs) {
       const o = processItem(load(ref));
       if (o.ok && o.doc.meta.status !== 'article') {
-        process.stderr.write(`note: ${o.source}: ${o.doc.meta.status}: no events (${o.doc.meta.statusSignals.join(', ')})\n`);
+        process.stderr.write(
+          `note: ${o.source}: ${o.doc.meta.status}: no events (${o.doc.meta.statusSignals.join(', ')})\n`,
+        );
         good++;
         continue;
       }

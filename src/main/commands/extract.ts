@@ -31,7 +31,8 @@ Options:
       const o = extractItem(load(ref));
       if (!o.ok) {
         reportError(o);
-        if (values.jsonl) jsonl({ source: o.source, status: 'error', error: { code: o.code, stage: o.stage, message: o.reason } });
+        if (values.jsonl)
+          jsonl({ source: o.source, status: 'error', error: { code: o.code, stage: o.stage, message: o.reason } });
         continue;
       }
       good++;

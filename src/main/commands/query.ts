@@ -5,19 +5,53 @@ import { csvField, jsonl, out } from '../io.js';
 import { openSqliteStore, type StoredEvent } from '../../store/index.js';
 
 const CSV_COLUMNS = [
-  'id', 'date', 'type', 'mode', 'cameo', 'quad', 'goldstein', 'actor_code', 'actor_name', 'recipient_code',
-  'recipient_name', 'contexts', 'negated', 'modality', 'historical', 'reported_by_code', 'reported_by_name', 'trigger',
-  'sentence', 'source', 'url',
+  'id',
+  'date',
+  'type',
+  'mode',
+  'cameo',
+  'quad',
+  'goldstein',
+  'actor_code',
+  'actor_name',
+  'recipient_code',
+  'recipient_name',
+  'contexts',
+  'negated',
+  'modality',
+  'historical',
+  'reported_by_code',
+  'reported_by_name',
+  'trigger',
+  'sentence',
+  'source',
+  'url',
 ] as const;
 
 /** One event as a CSV row in CSV_COLUMNS order. */
 function csvRow(e: StoredEvent): string {
   const row = [
-    e.id, e.date, e.type, e.mode, e.cameo, e.quad, e.goldstein,
-    e.actor.map((a) => a.code), e.actor.map((a) => a.name),
-    e.recipient.map((a) => a.code), e.recipient.map((a) => a.name),
-    e.contexts, e.negated, e.modality, e.historical, e.reported_by?.code, e.reported_by?.name, e.trigger, e.sentence,
-    e.source, e.url,
+    e.id,
+    e.date,
+    e.type,
+    e.mode,
+    e.cameo,
+    e.quad,
+    e.goldstein,
+    e.actor.map((a) => a.code),
+    e.actor.map((a) => a.name),
+    e.recipient.map((a) => a.code),
+    e.recipient.map((a) => a.name),
+    e.contexts,
+    e.negated,
+    e.modality,
+    e.historical,
+    e.reported_by?.code,
+    e.reported_by?.name,
+    e.trigger,
+    e.sentence,
+    e.source,
+    e.url,
   ];
   return row.map(csvField).join(',');
 }
@@ -49,8 +83,13 @@ Options:
   --limit N        at most N events
   -h, --help       this help`,
   options: {
-    db: { type: 'string' }, actor: { type: 'string' }, type: { type: 'string' }, since: { type: 'string' },
-    until: { type: 'string' }, format: { type: 'string' }, limit: { type: 'string' },
+    db: { type: 'string' },
+    actor: { type: 'string' },
+    type: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    format: { type: 'string' },
+    limit: { type: 'string' },
   },
   run(v) {
     const format = (v.format as string) ?? 'jsonl';
@@ -97,8 +136,16 @@ Options:
       const s = store.stats();
       if (v.json) out(JSON.stringify(s));
       else {
-        out(`documents ${s.documents} (${Object.entries(s.by_status).map(([k, n]) => `${k} ${n}`).join(', ')})`);
-        out(`events    ${s.events} (${Object.entries(s.by_type).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+        out(
+          `documents ${s.documents} (${Object.entries(s.by_status)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`,
+        );
+        out(
+          `events    ${s.events} (${Object.entries(s.by_type)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`,
+        );
         out(`mentions  ${s.mentions}`);
         out(`quotes    ${s.quotes}`);
         out(`errors    ${s.errors}`);

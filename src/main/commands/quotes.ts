@@ -35,7 +35,11 @@ Options:
       else {
         out(`== ${o.source}`);
         for (const q of quotes) {
-          const who = q.speaker ? ('code' in q.speaker ? `${q.speaker.text} [${q.speaker.code}]` : q.speaker.text) : '?';
+          const who = q.speaker
+            ? 'code' in q.speaker
+              ? `${q.speaker.text} [${q.speaker.code}]`
+              : q.speaker.text
+            : '?';
           out(`${q.direct ? 'direct  ' : 'indirect'} ${who}: ${q.content.text.slice(0, 120)}`);
         }
       }
