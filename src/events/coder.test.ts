@@ -148,6 +148,20 @@ test('historical mention with a date: "in the wake of the November 13 attacks in
   assert.equal(e.place?.text, 'Paris');
 });
 
+test('a definite event noun as the object of a verb is news, not history: "Putin repeated his support for Assad"', () => {
+  const doc = buildDoc(
+    'Putin/PROPN/2/nsubj repeated|repeat/VERB/0/root his/PRON/4/nmod:poss support/NOUN/2/obj for/ADP/6/case Assad/PROPN/4/nmod ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'RUS' },
+      { from: 3, to: 3, country: 'RUS' },
+      { from: 6, to: 6, country: 'SYR' },
+    ],
+  );
+  const sup = find(codeEvents(doc, { model: false }), 'SUPPORT');
+  assert.equal(sup.historical, false);
+  assert.equal(sup.date, '2015-11-26');
+});
+
 test('historical mention without a date: "lashed out at the US over the downing of a jet by Turkey"', () => {
   const doc = buildDoc(
     'Putin/PROPN/2/nsubj lashed|lash/VERB/0/root out/ADP/2/compound:prt at/ADP/6/case the/DET/6/det US/PROPN/2/obl over/ADP/9/case the/DET/9/det downing/NOUN/2/obl of/ADP/13/case a/DET/13/det Russian/ADJ/13/amod jet/NOUN/9/nmod by/ADP/15/case Turkey/PROPN/9/nmod ./PUNCT/2/punct',

@@ -146,6 +146,9 @@ export function isHistoricalNoun(v: SentenceView, n: number, gov: number, light:
         (v.base(c) === 'amod' && g.histDet.has(v.lemma(c))),
     );
   if (!definite) return false;
+  // The object of a verb is what that verb reports now ("repeated his support", "suspend its exercises"), not a
+  // back-reference to an earlier event.
+  if (v.base(n) === 'obj' && gov >= 0 && v.upos(gov) === 'VERB') return false;
   // The subject of a copula or main clause about the event ("the downing was regrettable") is a back-reference too.
   return gov >= 0 || v.base(n) === 'nsubj' || v.base(n) === 'root';
 }
