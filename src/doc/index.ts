@@ -4,3 +4,4 @@ export * from './doc.js';
 export * from './errors.js';
 export * from './resources.js';
 export * from './views.js';
+export * from './calendar.js';

@@ -3,6 +3,7 @@
  * "2015-11-26") and relative ones ("on Tuesday" = the Tuesday on or before the
  * document date, "yesterday", "today"), resolved against the document date.
  */
+import { ENGLISH_MONTHS } from '../doc/index.js';
 
 /** A date expression found in a sentence, resolved to an ISO day when possible. */
 export interface DateExpr {
@@ -14,32 +15,7 @@ export interface DateExpr {
   relative: boolean;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+const MONTHS = ENGLISH_MONTHS;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH_RE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

@@ -3,32 +3,10 @@
  * from visible text and datelines, and dates in URL paths. Results are ISO strings: `YYYY-MM-DD`
  * for date-only values, with time and zone when the source gives them.
  */
+import { ENGLISH_MONTHS } from '../doc/index.js';
 
 const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
+  ...ENGLISH_MONTHS,
   // A few other languages' month names, as seen on international news sites.
   januar: 1,
   janvier: 1,
