@@ -64,3 +64,37 @@ test('query and stats on a missing store say so', () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /no such store/);
 });
+
+test('events --sentences: each event carries its sentence_id; a bad line is an error, the rest go on', () => {
+  const input =
+    '{"id":"s1","text":"Russia and France agreed to share intelligence.","date":"2015-11-26"}\n{oops\n' +
+    '{"id":"s2","text":"Protesters clashed with police in Caracas on Monday.","date":"2019-03-04"}\n';
+  const r = run(['events', '--jsonl', '--sentences', '-'], input);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /-:2: bad-input/);
+  const events = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  const ids = new Set(events.map((e) => e.sentence_id));
+  assert.ok(ids.has('s1') && ids.has('s2'), JSON.stringify([...ids]));
+  const agree = events.find((e) => e.sentence_id === 's1' && e.type === 'AGREE');
+  assert.ok(agree, 'an AGREE in s1');
+  assert.deepEqual(new Set(agree.actor.map((a: { country: string }) => a.country)), new Set(['RUS', 'FRA']));
+  assert.equal(agree.date, '2015-11-26');
+});
+
+test('actors --resolve: a mention, its sentence and date give country, sector and code', () => {
+  const input =
+    '{"id":"1","text":"Medvedev","context":"Medvedev met the visiting delegation.","date":"2010-05-01"}\n' +
+    '{"id":"2","text":"Medvedev","context":"Medvedev met the visiting delegation.","date":"2015-05-01"}\n';
+  const r = run(['actors', '--resolve', '-', '--jsonl'], input);
+  assert.equal(r.status, 0, r.stderr);
+  const [a, b] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.equal(a.code, 'RUSGOV');
+  assert.equal(b.code, 'RUSGOV');
+  assert.ok(a.confidence > 0 && b.confidence > 0);
+});

@@ -1,5 +1,5 @@
 /** `dateline actors --resolve`: resolve mention strings to actor codes. */
-import { readFileSync } from 'node:fs';
+import { readTextRows } from './shared.js';
 import type { Command } from '../args.js';
 import { jsonl, out } from '../io.js';
 
@@ -24,32 +24,18 @@ Options:
       process.stderr.write('dateline actors: --resolve FILE.jsonl is required (see --help)\n');
       return 2;
     }
-    let text: string;
-    try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`error: ${file}: not-found (read): ${(e as Error).message}\n`);
-      return 1;
-    }
+    const rows = readTextRows(file);
+    if (!rows) return 1;
     let good = 0;
-    text.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      let q: { id?: unknown; text?: unknown; context?: unknown; date?: unknown };
-      try {
-        q = JSON.parse(line);
-        if (typeof q.text !== 'string') throw new Error('no "text"');
-      } catch (e) {
-        process.stderr.write(`error: ${file}:${i + 1}: bad-input (read): ${(e as Error).message}\n`);
-        return;
-      }
+    for (const { line, row: q } of rows) {
       good++;
       const r = resolveMention({
-        text: q.text as string,
+        text: q.text,
         context: typeof q.context === 'string' ? q.context : undefined,
         date: typeof q.date === 'string' ? q.date : undefined,
       });
       const row = {
-        id: q.id ?? String(i + 1),
+        id: q.id ?? String(line),
         name: r?.name ?? null,
         country: r?.country ?? null,
         sector: r?.sector ?? null,
@@ -58,8 +44,8 @@ Options:
         confidence: r?.confidence ?? 0,
       };
       if (values.jsonl) jsonl(row);
-      else out(`${String(row.id).padEnd(8)} ${String(q.text).padEnd(30)} ${row.code ?? '-'}  ${row.name ?? ''}`);
-    });
+      else out(`${String(row.id).padEnd(8)} ${q.text.padEnd(30)} ${row.code ?? '-'}  ${row.name ?? ''}`);
+    }
     return good > 0 ? 0 : 1;
   },
 };

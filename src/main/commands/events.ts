@@ -1,10 +1,9 @@
 /** `dateline events`: the whole pipeline without storing; one event per line. */
-import { readFileSync } from 'node:fs';
 import type { Command } from '../args.js';
 import { analyse, loadAnalysis, processItem, sentenceDoc, type Outcome } from '../engine.js';
 import { jsonl, out, reportError } from '../io.js';
 import { eventView, mentionIndex, type EventView } from '../../doc/index.js';
-import { collectInputs, load } from './shared.js';
+import { collectInputs, load, readTextRows } from './shared.js';
 
 export const eventsCommand: Command = {
   name: 'events',
@@ -47,27 +46,11 @@ Options:
     };
     let good = 0;
     if (values.sentences) {
-      const file = values.sentences as string;
-      let text: string;
-      try {
-        text = readFileSync(file === '-' ? 0 : file, 'utf8');
-      } catch (e) {
-        process.stderr.write(`error: ${file}: not-found (read): ${(e as Error).message}\n`);
-        return 1;
-      }
-      const lines = text.split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        if (!lines[i].trim()) continue;
-        let row: { id?: unknown; text?: unknown; date?: unknown };
-        try {
-          row = JSON.parse(lines[i]);
-          if (typeof row.text !== 'string') throw new Error('no "text"');
-        } catch (e) {
-          process.stderr.write(`error: ${file}:${i + 1}: bad-input (read): ${(e as Error).message}\n`);
-          continue;
-        }
-        const id = row.id === undefined ? String(i + 1) : String(row.id);
-        const doc = sentenceDoc(id, row.text as string, typeof row.date === 'string' ? row.date : null);
+      const rows = readTextRows(values.sentences as string);
+      if (!rows) return 1;
+      for (const { line, row } of rows) {
+        const id = row.id === undefined ? String(line) : String(row.id);
+        const doc = sentenceDoc(id, row.text, typeof row.date === 'string' ? row.date : null);
         if (emitDoc(analyse(doc), id)) good++;
       }
       return good > 0 ? 0 : 1;

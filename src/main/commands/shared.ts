@@ -1,4 +1,5 @@
 /** What several commands share: turning FILE arguments and `--input-list` into readable items. */
+import { readFileSync } from 'node:fs';
 import { expandPaths, isItem, readInput, readInputList, type InputItem, type InputRef } from '../inputs.js';
 
 /** The refs named by positionals and an optional input list. */
@@ -18,4 +19,36 @@ export function collectInputs(positionals: string[], inputList?: string): (Input
 /** Read a ref lazily (one document in memory at a time). */
 export function load(x: InputRef | InputItem): InputItem {
   return isItem(x) ? x : readInput(x);
+}
+
+/** A JSON-lines row that has a string `text`, with its 1-based line number. */
+export interface TextRow {
+  line: number;
+  row: Record<string, unknown> & { text: string };
+}
+
+/**
+ * Read a JSON-lines file (`-` for stdin) of rows with a string `text`. A bad line is one error line naming the
+ * file and line, and is skipped; an unreadable file is one error line and null.
+ */
+export function readTextRows(file: string): TextRow[] | null {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`error: ${file}: not-found (read): ${(e as Error).message}\n`);
+    return null;
+  }
+  const rows: TextRow[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const row = JSON.parse(line);
+      if (typeof row?.text !== 'string') throw new Error('no "text"');
+      rows.push({ line: i + 1, row });
+    } catch (e) {
+      process.stderr.write(`error: ${file}:${i + 1}: bad-input (read): ${(e as Error).message}\n`);
+    }
+  });
+  return rows;
 }
