@@ -9,16 +9,23 @@ import { grammar } from './grammar.js';
 import type { MentionIndex } from './mentions.js';
 import type { SentenceView } from './syntax.js';
 
-/** A place mention with a country in an "in/at X" phrase below the trigger, its predicate or its complement (depth ≤ 3). */
-export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
-  const g = grammar();
+/**
+ * Walk down from `heads` (depth ≤ 3) through the phrases a place can hang on — purpose clauses stay in ("gave
+ * millions to promote development in Ethiopia"), other clauses do not — and return the first `obl`/`nmod` phrase
+ * marked by one of `preps` that `accept` takes, breadth first; -1 when there is none.
+ */
+function findPlace(
+  v: SentenceView,
+  heads: number[],
+  preps: ReadonlySet<string>,
+  accept: (t: number) => boolean,
+): number {
   let frontier = heads;
   for (let d = 0; d < 4 && frontier.length; d++) {
     const next: number[] = [];
     for (const h of frontier)
       for (const c of v.children(h)) {
         const b = v.base(c);
-        // Purpose clauses stay in ("gave millions to promote development in Ethiopia"); other clauses do not.
         if (
           (b === 'advcl' && !v.marks(c).includes('to')) ||
           b === 'ccomp' ||
@@ -28,13 +35,24 @@ export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[])
         )
           continue;
         next.push(c);
-        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => g.placePreps.has(mk))) continue;
-        const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
-        if (ms.length && ms[0].country && ms[0].kind !== 'pronoun') return { tok: c, m: ms[0] };
+        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => preps.has(mk))) continue;
+        if (accept(c)) return c;
       }
     frontier = next;
   }
-  return null;
+  return -1;
+}
+
+/** A place mention with a country in an "in/at X" phrase below the trigger, its predicate or its complement (depth ≤ 3). */
+export function placeMention(v: SentenceView, mi: MentionIndex, heads: number[]): { tok: number; m: Mention } | null {
+  let found: Mention | null = null;
+  const tok = findPlace(v, heads, grammar().placePreps, (c) => {
+    const ms = mi.forPhrase(v, c, phraseTokens(v, c, true));
+    if (!ms.length || !ms[0].country || ms[0].kind === 'pronoun') return false;
+    found = ms[0];
+    return true;
+  });
+  return tok >= 0 && found ? { tok, m: found } : null;
 }
 
 /** Common nouns that name a place PLOVER can code as the target ("imposed blockades in the worst-damaged areas"). */
@@ -70,27 +88,12 @@ const PLACE_TARGET_PREPS = new Set(['in', 'at', 'to', 'into', 'inside', 'across'
  * complement (depth ≤ 3), whether or not the actors stage made a mention of it; -1 when there is none.
  */
 export function placePhrase(v: SentenceView, heads: number[], isPlace: (t: number) => boolean): number {
-  let frontier = heads;
-  for (let d = 0; d < 4 && frontier.length; d++) {
-    const next: number[] = [];
-    for (const h of frontier)
-      for (const c of v.children(h)) {
-        const b = v.base(c);
-        if (
-          (b === 'advcl' && !v.marks(c).includes('to')) ||
-          b === 'ccomp' ||
-          b === 'parataxis' ||
-          b === 'nsubj' ||
-          v.rel(c) === 'acl:relcl'
-        )
-          continue;
-        next.push(c);
-        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => PLACE_TARGET_PREPS.has(mk))) continue;
-        if ((v.upos(c) === 'PROPN' && isPlace(c)) || (v.upos(c) === 'NOUN' && PLACE_NOUNS.has(v.lemma(c)))) return c;
-      }
-    frontier = next;
-  }
-  return -1;
+  return findPlace(
+    v,
+    heads,
+    PLACE_TARGET_PREPS,
+    (c) => (v.upos(c) === 'PROPN' && isPlace(c)) || (v.upos(c) === 'NOUN' && PLACE_NOUNS.has(v.lemma(c))),
+  );
 }
 
 /** Prepositions that mark a recipient strongly enough to look for below the trigger, by type. */
