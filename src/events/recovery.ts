@@ -10,18 +10,13 @@ import type { MentionIndex } from './mentions.js';
 import type { SentenceView } from './syntax.js';
 
 /**
- * Walk down from `heads` (depth ≤ 3) through the phrases a place can hang on — purpose clauses stay in ("gave
- * millions to promote development in Ethiopia"), other clauses do not — and return the first `obl`/`nmod` phrase
- * marked by one of `preps` that `accept` takes, breadth first; -1 when there is none.
+ * Walk down from `heads`, breadth first, `levels` levels deep, through the phrases an argument can hang on — purpose
+ * clauses stay in ("gave millions to promote development in Ethiopia"), other clauses do not — and return the first
+ * token `accept` takes; -1 when there is none.
  */
-function findPlace(
-  v: SentenceView,
-  heads: number[],
-  preps: ReadonlySet<string>,
-  accept: (t: number) => boolean,
-): number {
+function firstBelow(v: SentenceView, heads: number[], levels: number, accept: (t: number) => boolean): number {
   let frontier = heads;
-  for (let d = 0; d < 4 && frontier.length; d++) {
+  for (let d = 0; d < levels && frontier.length; d++) {
     const next: number[] = [];
     for (const h of frontier)
       for (const c of v.children(h)) {
@@ -35,12 +30,24 @@ function findPlace(
         )
           continue;
         next.push(c);
-        if ((b !== 'obl' && b !== 'nmod') || !v.marks(c).some((mk) => preps.has(mk))) continue;
         if (accept(c)) return c;
       }
     frontier = next;
   }
   return -1;
+}
+
+/** The first `obl`/`nmod` phrase marked by one of `preps` that `accept` takes, depth ≤ 3; -1 when there is none. */
+function findPlace(
+  v: SentenceView,
+  heads: number[],
+  preps: ReadonlySet<string>,
+  accept: (t: number) => boolean,
+): number {
+  return firstBelow(v, heads, 4, (c) => {
+    const b = v.base(c);
+    return (b === 'obl' || b === 'nmod') && v.marks(c).some((mk) => preps.has(mk)) && accept(c);
+  });
 }
 
 /** A place mention with a country in an "in/at X" phrase below the trigger, its predicate or its complement (depth ≤ 3). */
@@ -180,35 +187,17 @@ const PARTY_PREPS = new Set(['to', 'on', 'against', 'from', 'into', 'with', 'tow
  * skipping tokens already used; -1 when there is none.
  */
 export function markedParty(v: SentenceView, heads: number[], used: (t: number) => boolean): number {
-  let frontier = heads;
-  for (let d = 0; d < 3 && frontier.length; d++) {
-    const next: number[] = [];
-    for (const h of frontier)
-      for (const c of v.children(h)) {
-        const b = v.base(c);
-        if (
-          (b === 'advcl' && !v.marks(c).includes('to')) ||
-          b === 'ccomp' ||
-          b === 'parataxis' ||
-          b === 'nsubj' ||
-          v.rel(c) === 'acl:relcl'
-        )
-          continue;
-        next.push(c);
-        // Any relation: the parser sometimes labels a marked phrase as an object ("sanctions on three firms").
-        if (!v.marks(c).some((mk) => PARTY_PREPS.has(mk)) && !PARTY_PREPS.has(leadingPrep(v, c))) continue;
-        const u = v.upos(c);
-        if (
-          (u === 'NOUN' || u === 'PROPN' || u === 'PRON') &&
-          !used(c) &&
-          !TIME_WORDS.test(v.text(c)) &&
-          !CIRCUMSTANCE_NOUNS.has(v.lemma(c).toLowerCase())
-        )
-          return c;
-      }
-    frontier = next;
-  }
-  return -1;
+  return firstBelow(v, heads, 3, (c) => {
+    // Any relation: the parser sometimes labels a marked phrase as an object ("sanctions on three firms").
+    if (!v.marks(c).some((mk) => PARTY_PREPS.has(mk)) && !PARTY_PREPS.has(leadingPrep(v, c))) return false;
+    const u = v.upos(c);
+    return (
+      (u === 'NOUN' || u === 'PROPN' || u === 'PRON') &&
+      !used(c) &&
+      !TIME_WORDS.test(v.text(c)) &&
+      !CIRCUMSTANCE_NOUNS.has(v.lemma(c).toLowerCase())
+    );
+  });
 }
 
 /**
