@@ -7,16 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { dataPath, sharedRoot } from '../../doc/resources.js';
-
-interface CameoRow {
-  code: string;
-  name: string;
-  goldstein: number;
-  quad: number;
-  plover: string | null;
-  mode: string;
-  contexts: string[];
-}
+import type { CameoCode } from './index.js';
 
 /** Parse one CAMEO2PLOVER line "0311: AGREE,  ,   economic # ..." into its parts. */
 function parseMapLine(line: string): { code: string; type: string; mode: string; context: string } | null {
@@ -49,7 +40,7 @@ function main(): void {
     if (p && !map.has(p.code)) map.set(p.code, p);
   }
   const codes = new Set([...names.keys(), ...map.keys()]);
-  const rows: CameoRow[] = [];
+  const rows: CameoCode[] = [];
   for (const code of [...codes].sort()) {
     // A code without its own PLOVER row inherits from its nearest ancestor (e.g. 1823 from 182).
     let m: { type: string; mode: string; context: string } | undefined;
