@@ -3,9 +3,20 @@ import Database from 'better-sqlite3';
 import type { Doc, Layers } from '../doc/index.js';
 import { BLOB_LAYERS, encodeLayer, decodeLayer } from './codec.js';
 import { MIGRATIONS } from './migrations.js';
-import type { EventFilter, Stats, Store, StoredError, StoredEvent } from './store.js';
+import type { EventFilter, Stats, Store, StoredArg, StoredError, StoredEvent } from './store.js';
 
 type Row = Record<string, unknown>;
+
+/** An argument from a row's mention columns, named `${prefix}text`, `${prefix}name`, … */
+function storedArg(row: Row, prefix: string): StoredArg {
+  return {
+    text: row[prefix + 'text'] as string,
+    name: row[prefix + 'name'] as string,
+    country: (row[prefix + 'country'] as string) ?? null,
+    sector: row[prefix + 'sector'] as string,
+    code: row[prefix + 'code'] as string,
+  };
+}
 
 /** Open (creating and migrating as needed) a SQLite store at `path` (`:memory:` for tests). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -206,16 +217,7 @@ export class SqliteStore implements Store {
     return rows.map((r) => {
       const text = r.text as string;
       const argRows = args.all(r.doc_id, r.id) as Row[];
-      const pick = (role: string) =>
-        argRows
-          .filter((a) => a.role === role)
-          .map((a) => ({
-            text: a.text as string,
-            name: a.name as string,
-            country: (a.country as string) ?? null,
-            sector: a.sector as string,
-            code: a.code as string,
-          }));
+      const pick = (role: string) => argRows.filter((a) => a.role === role).map((a) => storedArg(a, ''));
       return {
         id: `${r.doc_id}:${r.id}`,
         doc: r.doc_id as string,
@@ -237,16 +239,7 @@ export class SqliteStore implements Store {
         trigger: text.slice(r.trigger_start as number, r.trigger_end as number),
         decided_by: JSON.parse(r.decided_by as string),
         confidence: r.confidence as number,
-        reported_by:
-          r.r_code === null || r.r_code === undefined
-            ? null
-            : {
-                text: r.r_text as string,
-                name: r.r_name as string,
-                country: (r.r_country as string) ?? null,
-                sector: r.r_sector as string,
-                code: r.r_code as string,
-              },
+        reported_by: r.r_code === null || r.r_code === undefined ? null : storedArg(r, 'r_'),
       };
     });
   }

@@ -1,5 +1,8 @@
 /** The store contract: what any backend (SQLite now, Postgres at scale) offers the CLI and server. */
-import type { Doc } from '../doc/index.js';
+import type { ArgView, Doc } from '../doc/index.js';
+
+/** An event argument as stored and exported: the mention's text and identity. */
+export type StoredArg = Pick<ArgView, 'text' | 'name' | 'country' | 'sector' | 'code'>;
 
 /** Filters for event queries. */
 export interface EventFilter {
@@ -25,8 +28,8 @@ export interface StoredEvent {
   cameo: string;
   quad: number;
   goldstein: number;
-  actor: { text: string; name: string; country: string | null; sector: string; code: string }[];
-  recipient: { text: string; name: string; country: string | null; sector: string; code: string }[];
+  actor: StoredArg[];
+  recipient: StoredArg[];
   negated: boolean;
   modality: string;
   historical: boolean;
@@ -35,7 +38,7 @@ export interface StoredEvent {
   decided_by: string[];
   confidence: number;
   /** The speaker, when the event is reported speech or inside a quote. */
-  reported_by: { text: string; name: string; country: string | null; sector: string; code: string } | null;
+  reported_by: StoredArg | null;
 }
 
 /** A per-document failure, kept so nothing is lost silently. */
