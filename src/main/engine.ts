@@ -45,8 +45,10 @@ export function stageNames(): string[] {
 /** Extract only. */
 export function extractItem(item: InputItem): Outcome {
   if (!item.ok) return { ok: false, source: item.source, code: item.code, stage: 'read', reason: item.reason };
+  const t0 = performance.now();
   const r = extract({ bytes: item.bytes, source: item.source, url: item.url });
   if (!r.ok) return { ok: false, source: item.source, code: r.code, stage: 'extract', reason: r.reason };
+  r.value.trail.unshift({ stage: 'extract', ms: performance.now() - t0 });
   return { ok: true, source: item.source, doc: r.value };
 }
 

@@ -6,7 +6,7 @@
 import type { Doc, Entity, Sentence } from '../doc/index.js';
 import { allocTokens } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
-import { annotate } from './annotate.js';
+import { annotate, type PartClock } from './annotate.js';
 import { readConllu, setMisc, writeConllu, type ConlluSentence } from './conllu.js';
 import { splitSentences, tokenize, type Tok } from './tokenize.js';
 
@@ -35,11 +35,14 @@ export function segment(text: string, blocks: { start: number; end: number }[]):
   return out;
 }
 
-/** Fill sentences, tokens and entities of a Doc. */
+/** Fill sentences, tokens and entities of a Doc; the time of each part goes to `doc.trail` as `nlp.<part>`. */
 export function annotateDoc(doc: Doc): void {
   const blocks =
     doc.layers.blocks && doc.layers.blocks.length ? doc.layers.blocks : [{ start: 0, end: doc.text.length }];
+  const t0 = performance.now();
   const sents = segment(doc.text, blocks);
+  const clock: PartClock = { tag: 0, parse: 0, ner: 0 };
+  doc.trail.push({ stage: 'nlp.tokenize', ms: performance.now() - t0 });
   const total = sents.reduce((a, s) => a + s.length, 0);
   const t = allocTokens(total);
   const sentences: Sentence[] = [];
@@ -48,7 +51,7 @@ export function annotateDoc(doc: Doc): void {
   sents.forEach((toks, si) => {
     const base = k;
     const forms = toks.map((x) => doc.text.slice(x.start, x.end));
-    const a = annotate(forms);
+    const a = annotate(forms, clock);
     for (let i = 0; i < toks.length; i++, k++) {
       t.start[k] = toks[i].start;
       t.end[k] = toks[i].end;
@@ -71,6 +74,7 @@ export function annotateDoc(doc: Doc): void {
       });
     }
   });
+  for (const [part, ms] of Object.entries(clock)) doc.trail.push({ stage: `nlp.${part}`, ms });
   doc.layers.tokens = t;
   doc.layers.sentences = sentences;
   doc.layers.entities = entities;

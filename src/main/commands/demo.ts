@@ -27,7 +27,7 @@ Options:
     const dir = (v.examples as string) ?? join(PACKAGE_ROOT, 'examples');
     const store = openSqliteStore(dbPath);
     try {
-      const s = ingestInto(store, [dir]);
+      const s = await ingestInto(store, [dir]);
       out(`Ingested ${s.seen} example pages from ${dir} into ${dbPath}:`);
       out(`  ${s.stored} stored, ${s.duplicates} already stored, ${s.errors} errors (kept in the errors table)`);
       const st = store.stats();
