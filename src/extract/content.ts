@@ -7,6 +7,7 @@
 import type { El } from './dom.js';
 import { textWeight, type RawBlock } from './blocks.js';
 import { isMetaLine, type MetaLineContext } from './metalines.js';
+import { DEFAULT_CONTENT, type ContentTuning } from './options.js';
 
 /** Link density at which a block counts as navigation (AEB dev: 0.5 keeps inline-linked prose, drops link lists). */
 export const LINK_DENSITY_MAX = 0.5;
@@ -16,21 +17,8 @@ const TEASER_LD = 0.15;
 const LINKED_TEXT_MIN = 60;
 /** Shortest text that counts as a paragraph on length alone. */
 const PARA_MIN = 80;
-/** Votes fade with distance past DECAY_FROM levels, so tight containers beat distant wrappers. */
-const DECAY = Number(process.env.DECAY ?? 0.9);
-const DECAY_FROM = Number(process.env.DECAY_FROM ?? 1);
-/** Climbing to the parent: at most this many levels, when it adds this share of prose at this prose:furniture ratio. */
-const CLIMB_MAX = Number(process.env.CLIMB_MAX ?? 6);
-const CLIMB_GAIN = Number(process.env.CLIMB_GAIN ?? 0.4);
-const CLIMB_RATIO = Number(process.env.CLIMB_RATIO ?? 5);
-/** An article element with less text than this is a teaser card, when at least TEASER_MIN_COUNT of them exist. */
-const TEASER_MAX_CHARS = Number(process.env.TEASER_MAX ?? 600);
-const TEASER_MIN_COUNT = Number(process.env.TEASER_MIN ?? 3);
 /** Teaser text counts against a container at this weight. */
 const TEASER_WEIGHT = 0.5;
-/** A sibling joins the container when its own net vote reaches this many characters and this share of the container's. */
-const SIBLING_MIN = Number(process.env.SIB_MIN ?? 200);
-const SIBLING_SHARE = Number(process.env.SIB_SHARE ?? 0.2);
 /** Weight of furniture text against content text in the subtree sum. */
 const BAD_WEIGHT = 1.0;
 
@@ -55,6 +43,7 @@ function vote(b: RawBlock): number {
 export function pickContainer(
   blocks: RawBlock[],
   teasers: Set<El> = new Set(),
+  t: ContentTuning = DEFAULT_CONTENT,
 ): { el: El; score: number; extra: El[] } | null {
   // Per element: [decayed score, raw sum, prose (good), furniture (bad)] in one entry, one lookup per step.
   const acc = new Map<El, Float64Array>();
@@ -71,7 +60,7 @@ export function pickContainer(
       a[1] += v;
       if (v > 0) a[2] += v;
       else a[3] -= v;
-      if (d >= DECAY_FROM) w *= DECAY;
+      if (d >= t.decayFrom) w *= t.decay;
     }
   }
   const get = (el: El | null | undefined, i: number) => (el ? (acc.get(el)?.[i] ?? 0) : 0);
@@ -88,10 +77,10 @@ export function pickContainer(
   // Climb to an ancestor that adds much more prose than furniture (stories cut into sections by figures and ads).
   const base = best;
   let p: El | null = best.parent;
-  for (let i = 0; i < CLIMB_MAX && p; i++, p = p.parent) {
+  for (let i = 0; i < t.climbMax && p; i++, p = p.parent) {
     const gain = get(p, 2) - get(base, 2);
     const cost = get(p, 3) - get(base, 3);
-    if (gain >= get(base, 2) * CLIMB_GAIN && gain >= cost * CLIMB_RATIO) best = p;
+    if (gain >= get(base, 2) * t.climbGain && gain >= cost * t.climbRatio) best = p;
   }
   // Stories split over sibling containers (around ads, embeds): take siblings that carry real prose.
   const extra: El[] = [];
@@ -99,7 +88,7 @@ export function pickContainer(
   for (const sib of best.parent?.children ?? []) {
     if (typeof sib === 'string' || sib === best) continue;
     const r = get(sib, 1);
-    if (r >= SIBLING_MIN && r >= own * SIBLING_SHARE) extra.push(sib);
+    if (r >= t.siblingMin && r >= own * t.siblingShare) extra.push(sib);
   }
   return { el: best, score: bestScore, extra };
 }
@@ -114,7 +103,7 @@ export function inTeaser(el: El, teasers: Set<El>): boolean {
  * Teaser cards: `<article>` elements holding little text when the page has several of them
  * (story grids and "more stories" rails mark each card as an article).
  */
-export function findTeasers(blocks: RawBlock[]): Set<El> {
+export function findTeasers(blocks: RawBlock[], t: ContentTuning = DEFAULT_CONTENT): Set<El> {
   const size = new Map<El, number>();
   for (const b of blocks) {
     for (let p: El | null = b.el; p; p = p.parent) {
@@ -124,8 +113,8 @@ export function findTeasers(blocks: RawBlock[]): Set<El> {
       }
     }
   }
-  const small = [...size].filter(([, n]) => n < TEASER_MAX_CHARS).map(([el]) => el);
-  return small.length >= TEASER_MIN_COUNT ? new Set(small) : new Set();
+  const small = [...size].filter(([, n]) => n < t.teaserMaxChars).map(([el]) => el);
+  return small.length >= t.teaserMinCount ? new Set(small) : new Set();
 }
 
 function depthOf(el: El, memo: Map<El, number>): number {

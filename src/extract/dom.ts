@@ -31,8 +31,6 @@ export const MAX_ELEMENTS = 250000;
 
 class StopParse extends Error {}
 
-const LOWERCASE_ATTRS = process.env.LCA !== '0';
-
 /** Elements whose whole subtree is dropped by cleaning anyway, so it is never built. */
 const SKIP_SUBTREE = new Set([
   'svg',
@@ -55,7 +53,7 @@ const SKIP_SUBTREE = new Set([
 const DROP_TEXT = new Set(['style', 'noscript', 'template']);
 
 /** Parse HTML into an element tree rooted at a synthetic `#root`. `check` is called now and then to enforce a budget. */
-export function parseHtml(html: string, check?: () => void): El {
+export function parseHtml(html: string, check?: () => void, lowercaseAttrs = true): El {
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
   // Parallel to htmlparser2's own stack: null marks an element flattened away by the depth cap.
   const stack: (El | null)[] = [];
@@ -121,7 +119,7 @@ export function parseHtml(html: string, check?: () => void): El {
     {
       decodeEntities: true,
       lowerCaseTags: true,
-      lowerCaseAttributeNames: LOWERCASE_ATTRS,
+      lowerCaseAttributeNames: lowercaseAttrs,
       recognizeSelfClosing: false,
     },
   );

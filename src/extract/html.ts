@@ -7,6 +7,7 @@ import { clean } from './clean.js';
 import { toBlocks, type RawBlock } from './blocks.js';
 import type { MetaLineContext } from './metalines.js';
 import { findTeasers, inTeaser, pickContainer, keepBlock, within } from './content.js';
+import { DEFAULT_CONTENT, type ContentTuning } from './options.js';
 
 /** The body found in a page. */
 export interface BodyResult {
@@ -33,13 +34,14 @@ export function extractBody(
   title: string | null,
   check?: () => void,
   meta?: Omit<MetaLineContext, 'index'>,
+  tuning: ContentTuning = DEFAULT_CONTENT,
 ): BodyResult {
   const removed = clean(root);
   check?.();
   const all = toBlocks(root, check);
   check?.();
-  const teasers = findTeasers(all);
-  const pick = pickContainer(all, teasers);
+  const teasers = findTeasers(all, tuning);
+  const pick = pickContainer(all, teasers, tuning);
   if (!pick) return { body: [], captions: [], all, container: null, removed };
   const scope = articleScope(pick.el);
   const body: RawBlock[] = [];

@@ -7,6 +7,7 @@ import { extractText } from './text.js';
 import { htmlMeta } from './meta.js';
 import { decideKind } from './kind.js';
 import { Budget, BudgetExceeded } from './budget.js';
+import { resolveTuning, type Tuning, type TuningOverrides } from './options.js';
 
 /** One input page. */
 export interface RawInput {
@@ -22,6 +23,8 @@ export interface RawInput {
 export interface ExtractOptions {
   /** Per-document time budget in milliseconds. */
   budgetMs?: number;
+  /** Overrides of the heuristics' tuning knobs (defaults in options.ts). */
+  tuning?: TuningOverrides;
 }
 
 /** Default per-document budget: a 20 MB page parses in well under this on one shared core. */
@@ -47,7 +50,7 @@ export function looksLikeHtml(text: string, contentType?: string | null): boolea
 export function extract(input: RawInput, opts: ExtractOptions = {}): Result<Doc> {
   const budget = new Budget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   try {
-    return run(input, budget);
+    return run(input, budget, resolveTuning(opts.tuning));
   } catch (e) {
     if (e instanceof BudgetExceeded) return { ok: false, code: 'timeout', reason: e.message };
     // Engine limits (string or array sizes) on giant inputs; anything else is a bug and should surface.
@@ -58,7 +61,7 @@ export function extract(input: RawInput, opts: ExtractOptions = {}): Result<Doc>
   }
 }
 
-function run(input: RawInput, budget: Budget): Result<Doc> {
+function run(input: RawInput, budget: Budget, tuning: Tuning): Result<Doc> {
   if (!input.bytes || input.bytes.length === 0) return { ok: false, code: 'empty', reason: 'no bytes' };
   if (input.bytes.length > MAX_BYTES)
     return { ok: false, code: 'too-large', reason: `${input.bytes.length} bytes > ${MAX_BYTES}` };
@@ -79,21 +82,27 @@ function run(input: RawInput, budget: Budget): Result<Doc> {
   let captions: OutBlock[];
   let canonicalUrl: string | null = null;
   if (html) {
-    const root = parseHtml(dec.text, () => budget.check());
+    const root = parseHtml(dec.text, () => budget.check(), tuning.parse.lowercaseAttrs);
     budget.check();
-    const hm = htmlMeta(root, url, dec.text);
+    const hm = htmlMeta(root, url, dec.text, tuning.meta);
     canonicalUrl = hm.canonicalUrl;
     budget.check();
-    const res = extractBody(root, hm.meta.title?.value ?? null, () => budget.check(), {
-      byline: hm.meta.byline?.value ?? null,
-      published: hm.meta.published?.value ?? null,
-      modified: hm.meta.modified?.value ?? null,
-    });
+    const res = extractBody(
+      root,
+      hm.meta.title?.value ?? null,
+      () => budget.check(),
+      {
+        byline: hm.meta.byline?.value ?? null,
+        published: hm.meta.published?.value ?? null,
+        modified: hm.meta.modified?.value ?? null,
+      },
+      tuning.content,
+    );
     budget.check();
     body = res.body.map((b) => ({ text: b.text, kind: b.kind === 'pre' ? 'paragraph' : b.kind }));
     captions = res.captions.map((b) => ({ text: b.text, kind: 'caption' as const }));
     meta = hm.meta;
-    decideKind(meta, { body, captions, url: canonicalUrl ?? url, all: res.all, html: true, hints: hm.kindHints });
+    decideKind(meta, { body, captions, url, canonicalUrl, all: res.all, html: true, hints: hm.kindHints });
     hm.finish(meta, body, captions);
     if (root.attrs['data-truncated']) meta.statusSignals.push(`truncated:${root.attrs['data-truncated']}`);
   } else {

@@ -42,6 +42,12 @@ const PROSE_MIN = 140;
 const SENTENCE_PARA_MIN = 50;
 const SHORT_STORY_PARAS = 4;
 const SHORT_STORY_MIN = 400;
+/**
+ * Body characters with which a page that declares an article type (og:type=article, JSON-LD NewsArticle, …)
+ * stays an article despite little prose: a paywalled lead, a guide told in lists. None of the Readability
+ * non-readerable pages declares an article type.
+ */
+const DECLARED_STORY_MIN = 300;
 /** A paragraph that reads as a sentence: several words, ends with sentence punctuation. */
 const SENTENCE_END = /[.!?…。！？]["”’»)]?$/;
 
@@ -55,7 +61,10 @@ const LISTING_PATH =
 export interface KindInput {
   body: { text: string; kind: string }[];
   captions: { text: string }[];
+  /** The page's own URL (as fetched). */
   url: string | null;
+  /** The URL the page declares canonical; used when the page's own URL is unknown. */
+  canonicalUrl?: string | null;
   all: RawBlock[] | null;
   html: boolean;
   hints: KindHints | null;
@@ -105,15 +114,17 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   const listingType = types.find((t) => LISTING_TYPES.test(t));
   let path = '';
   let query = '';
+  // The fetched URL first: a canonical link pointing at the site root from a story is a site misconfiguration.
+  const pageUrl = k.url ?? k.canonicalUrl ?? null;
   try {
-    const u = k.url ? new URL(k.url) : null;
+    const u = pageUrl ? new URL(pageUrl) : null;
     path = u?.pathname ?? '';
     query = u?.search ?? '';
   } catch {
     path = '';
   }
   const na: string[] = [];
-  if (k.url && !query && (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)))
+  if (pageUrl && !query && (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)))
     na.push('url:home');
   if (LISTING_PATH.test(path) && !/\d{4,}|[a-z0-9]+(-[a-z0-9]+){4,}/i.test(path)) na.push('url:listing');
   if (
@@ -136,12 +147,17 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
     if (allChars > 0 && linkChars / allChars > 0.6 && proseLen < 1500)
       na.push(`link-dense:${(linkChars / allChars).toFixed(2)}`);
   }
-  if ((k.hints?.articleTags ?? 0) >= 5 && proseLen < 2000) na.push(`teasers:${k.hints!.articleTags}`);
+  // Teaser boxes on a story page (related stories, "more from") are not a listing: only count them when the
+  // page neither declares an article nor tells a short story of its own.
+  if ((k.hints?.articleTags ?? 0) >= 5 && proseLen < 2000 && !hasArticleType && !shortStory)
+    na.push(`teasers:${k.hints!.articleTags}`);
 
-  // One weak signal is not enough when the page has real prose; little prose alone is enough.
+  // One weak signal is not enough when the page has real prose; little prose alone is enough, unless the page
+  // declares itself an article and shows a headline and some text (paywalled leads, stories told in lists).
   const strongProse = prose.length >= 3 && proseLen >= 1200;
+  const declaredStory = hasArticleType && !!meta.title && bodyLen >= DECLARED_STORY_MIN;
   const decisive =
-    na.some((s) => s.startsWith('little-prose') || s === 'no-article-body') ||
+    na.some((s) => (s.startsWith('little-prose') && !declaredStory) || s === 'no-article-body') ||
     (na.length >= 2 && !strongProse) ||
     (na.includes('url:home') && !strongProse);
   if (decisive) {
@@ -153,7 +169,7 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   meta.statusSignals = [
     ...prior,
     ...(na.length
-      ? [...na, 'prose-outweighs']
+      ? [...na, declaredStory ? 'declared-article' : 'prose-outweighs']
       : readerScore < READER_MIN
         ? [`short-story:${sentences.length}p/${sentenceLen}c`]
         : [`prose:${prose.length}p/${proseLen}c`]),

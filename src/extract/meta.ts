@@ -20,6 +20,7 @@ import {
   yearFromUrl,
 } from './dates.js';
 import { guessLanguage } from './language.js';
+import { DEFAULT_META, type MetaTuning } from './options.js';
 
 /** Hints about the page kind found in markup. */
 export interface KindHints {
@@ -175,7 +176,7 @@ export function cleanByline(s: string): string | null {
 const H1_MAX = 250;
 
 /** Share of the h1's words that must appear in a declared title for the h1 to win (WCXB dev: labels follow the visible headline). */
-const H1_OVERLAP = Number(process.env.H1_OVERLAP ?? 0.3);
+const H1_OVERLAP = 0.3;
 
 function overlap(a: string, b: string): number {
   const wa = norm(a).split(' ').filter(Boolean);
@@ -262,7 +263,7 @@ function src<T>(value: T | null | undefined, from: string): Sourced<T> | null {
 }
 
 /** Read metadata from the parsed page (before cleaning: it needs <head>, scripts and bylines). */
-export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
+export function htmlMeta(root: El, url: string | null, html = '', tuning: MetaTuning = DEFAULT_META): HtmlMeta {
   const metas = new Map<string, string>();
   const metaAll = new Map<string, string[]>();
   const ld: Json[] = [];
@@ -573,7 +574,7 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
     [itemprops.get('dateModified'), 'itemprop'],
   ]);
   // Script data (Next.js, Nuxt, analytics objects) often carries the publication date as JSON.
-  if (!meta.published && html && process.env.SCRIPTDATE !== '0') {
+  if (!meta.published && html && tuning.scriptDates) {
     const m = SCRIPT_DATE.exec(html);
     const d = m ? parseMachineDate(m[2]) : null;
     if (d) meta.published = { value: d, from: 'script-data' };
@@ -581,12 +582,12 @@ export function htmlMeta(root: El, url: string | null, html = ''): HtmlMeta {
   // A date shown beside the headline is the fallback for pages that declare none (the walk costs time, so only then).
   // Trusting shown dates over declared ones was tried: WCXB dev 84.2% vs 84.8%, Readability pages 88% vs 100%.
   if (!meta.published && titleEl) {
-    const shown = headerDates(root, titleEl, usDates())[0];
+    const shown = headerDates(root, titleEl, usDates(), tuning.shownMaxWords)[0];
     if (shown) meta.published = { value: shown, from: 'text:header' };
   } else if (meta.published && titleEl) {
     // A date shown right beside the headline that differs from every declared one is what readers (and
     // labels) take as the page's date: often an "Updated" date the markup leaves at first publication.
-    const sd = shownDates(root, titleEl, usDates(), NEAR_AFTER, NEAR_BEFORE, true);
+    const sd = shownDates(root, titleEl, usDates(), NEAR_AFTER, NEAR_BEFORE, true, tuning.shownMaxWords);
     const shown = sd.ordered;
     const pub = meta.published.value.slice(0, 10);
     if (shown.length && !shown.some((d) => d.slice(0, 10) === pub))
@@ -730,8 +731,8 @@ const NEAR_BEFORE = 200;
 const MAX_SHOWN = 4;
 
 /** The date shown beside the headline (byline area), from text or <time>, or null. */
-export function headerDates(root: El, h1: El, monthFirst = false): string[] {
-  const { found, updates, rest } = shownDates(root, h1, monthFirst);
+export function headerDates(root: El, h1: El, monthFirst = false, maxWords = DEFAULT_META.shownMaxWords): string[] {
+  const { found, updates, rest } = shownDates(root, h1, monthFirst, HEADER_AFTER, HEADER_BEFORE, false, maxWords);
   return found.length || updates.length ? [...found, ...updates] : rest;
 }
 
@@ -743,6 +744,7 @@ export function shownDates(
   after = HEADER_AFTER,
   before = HEADER_BEFORE,
   stopAtProse = false,
+  maxWords = DEFAULT_META.shownMaxWords,
 ): { found: string[]; updates: string[]; rest: string[]; ordered: string[] } {
   const found: string[] = [];
   const updates: string[] = [];
@@ -754,7 +756,7 @@ export function shownDates(
     if (nd.time) return parseMachineDate(nd.time);
     if (nd.text.length > 200) return null; // prose, not a byline line
     // A sentence that mentions a date ("… released on 30 October 2025") is story, not the page's date.
-    if (nd.text.split(' ').length > SHOWN_MAX_WORDS) return null;
+    if (nd.text.split(' ').length > maxWords) return null;
     // A date with a neighbouring label ("Updated", "Published on") may be split over nodes.
     const d = parseTextDate(nd.text, monthFirst);
     return d ? d.iso : null;
@@ -805,9 +807,6 @@ export function shownDates(
   const rest = firstUpdate ?? firstAfter;
   return { found, updates, rest: rest ? [rest] : [], ordered };
 }
-
-/** Words in a text node beyond which a date in it is part of a sentence (env SHOWN_WORDS for ablation). */
-const SHOWN_MAX_WORDS = Number(process.env.SHOWN_WORDS ?? 12);
 
 /** Labels of an update rather than a publication date. */
 const UPDATE_LABEL = /\b(updated|modified|edited|revised|reviewed)\b/i;

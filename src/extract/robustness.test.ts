@@ -36,17 +36,14 @@ test('binary, empty and blank inputs are errors with codes', () => {
   assert.equal(!blank.ok && blank.code, 'empty');
 });
 
-test('10,000-deep nesting and 100,000 unclosed tags finish quickly', () => {
+// Walks are iterative, so these finish within the default budget (speed itself is bench:extract's job).
+test('10,000-deep nesting and 100,000 unclosed tags parse without overflowing the stack', () => {
   const deep = page('<div>'.repeat(10000) + para.repeat(3) + '</div>'.repeat(10000));
-  let t0 = performance.now();
   const r = extract({ bytes: Buffer.from(deep), source: 'deep' });
   assert.ok(r.ok);
   assert.match(r.value.text, /talks would continue/);
-  assert.ok(performance.now() - t0 < 5000);
-  t0 = performance.now();
   const r2 = extract({ bytes: Buffer.from('<html><body>' + '<div><span>'.repeat(100000) + para), source: 'unclosed' });
   assert.ok(r2.ok || r2.code === 'timeout');
-  assert.ok(performance.now() - t0 < 5000);
 });
 
 test('a 20 MB page extracts within its budget; a tiny budget gives timeout', () => {
@@ -139,13 +136,12 @@ test('BOM wins; valid UTF-8 beats a wrong latin-1 declaration', () => {
   assert.ok(lied.ok && lied.encoding === 'utf-8' && lied.text.includes('Genève'));
 });
 
+// Speed is measured by bench:extract, not here: this test only checks that the cap stops the parse.
 test('a page of hundreds of thousands of elements stops at the element cap, with a signal', () => {
-  const t0 = performance.now();
   const r = extract({
     bytes: Buffer.from('<html><body>' + para + '<p>a</p>'.repeat(400000) + '</body></html>'),
     source: 'many',
   });
   assert.ok(r.ok);
   assert.ok(r.value.meta.statusSignals.includes('truncated:elements'));
-  assert.ok(performance.now() - t0 < 5000);
 });

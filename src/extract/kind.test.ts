@@ -1,0 +1,75 @@
+/** Page-kind decisions on small hand-made inputs: story pages with furniture stay articles, listings do not. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { emptyMeta, type DocMeta } from '../doc/index.js';
+import { decideKind, type KindInput } from './kind.js';
+import type { KindHints } from './meta.js';
+
+const hints = (h: Partial<KindHints> = {}): KindHints => ({
+  ogType: null,
+  ldTypes: [],
+  titleText: 'A page',
+  h1: ['A page'],
+  articleTags: 0,
+  ...h,
+});
+
+const para = (text: string) => ({ text, kind: 'paragraph' });
+
+function kind(body: { text: string; kind: string }[], extra: Partial<KindInput> = {}, title = 'A headline'): DocMeta {
+  const meta = emptyMeta();
+  meta.title = title ? { value: title, from: 'h1' } : null;
+  decideKind(meta, {
+    body,
+    captions: [],
+    url: 'https://news.example/2024/05/a-story',
+    all: null,
+    html: true,
+    hints: hints(),
+    ...extra,
+  });
+  return meta;
+}
+
+const lead =
+  'The river authority closed the lower lock on Tuesday after inspectors found a crack in the western gate, and barges were sent round by the canal.';
+
+test('a declared article with a short lead (paywall) stays an article', () => {
+  const m = kind([para(lead), para('Subscribers can read the rest of the report.'), para(lead.slice(0, 120))], {
+    hints: hints({ ogType: 'article', ldTypes: ['NewsArticle'] }),
+  });
+  assert.equal(m.status, 'article', m.statusSignals.join(','));
+  assert.ok(m.statusSignals.includes('declared-article'));
+});
+
+test('the same short text without a declared article type is not an article', () => {
+  const m = kind([para(lead), para('Subscribers can read the rest of the report.'), para(lead.slice(0, 120))]);
+  assert.equal(m.status, 'not_article');
+});
+
+test('a short story with five teaser boxes is still an article', () => {
+  const story = [1, 2, 3, 4, 5].map((i) =>
+    para(`Paragraph ${i} of the report says the lock will reopen in June, officials said on Tuesday.`),
+  );
+  const m = kind(story, { hints: hints({ articleTags: 6, ogType: 'website' }) });
+  assert.equal(m.status, 'article', m.statusSignals.join(','));
+});
+
+test('a page of teaser boxes and little prose is a listing', () => {
+  const m = kind([para('Latest stories from the valley.')], {
+    url: 'https://news.example/section/valley/',
+    hints: hints({ articleTags: 12, ogType: 'website' }),
+  });
+  assert.equal(m.status, 'not_article');
+});
+
+test('a canonical link to the site root does not make a story the home page', () => {
+  const long = Array.from({ length: 6 }, () => para(lead + ' ' + lead));
+  const m = kind(long, {
+    url: 'https://shop.example/guides/planning-checklist/',
+    canonicalUrl: 'https://shop.example/',
+  });
+  assert.equal(m.status, 'article', m.statusSignals.join(','));
+  const home = kind([para(lead)], { url: 'https://shop.example/', canonicalUrl: null });
+  assert.equal(home.status, 'not_article');
+});
