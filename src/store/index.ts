@@ -1,3 +1,5 @@
-/** The store package: the backend contract and the SQLite backend. */
+/** The store package: the backend contract, openStore, and the SQLite and Postgres backends. */
 export * from './store.js';
+export * from './open.js';
 export * from './sqlite.js';
+export * from './postgres.js';

@@ -1,5 +1,5 @@
 /** The store contract: what any backend (SQLite now, Postgres at scale) offers the CLI and server. */
-import type { ArgView, Doc } from '../doc/index.js';
+import type { ArgView, Doc, Layers } from '../doc/index.js';
 
 /** An event argument as stored and exported: the mention's text and identity. */
 export type StoredArg = Pick<ArgView, 'text' | 'name' | 'country' | 'sector' | 'code'>;
@@ -61,13 +61,19 @@ export interface Stats {
   by_status: Record<string, number>;
 }
 
-/** A store backend. Saving a document is atomic: all its layers or nothing. */
+/**
+ * A store backend (SQLite or Postgres): every method is async so one contract fits both. Saving a document is
+ * atomic: all its layers or nothing. Open one with `openStore(spec)` (src/store/open.ts).
+ */
 export interface Store {
-  hasDocument(id: string): boolean;
-  /** Save a document and its layers; returns false when it was already stored (same id). */
-  saveDocument(doc: Doc, pipeline: string[]): boolean;
-  saveError(err: StoredError): void;
-  queryEvents(filter: EventFilter): StoredEvent[];
-  stats(): Stats;
-  close(): void;
+  readonly kind: 'sqlite' | 'postgres';
+  hasDocument(id: string): Promise<boolean>;
+  /** Save a document and its layers; resolves false when it was already stored (same id). */
+  saveDocument(doc: Doc, pipeline: string[]): Promise<boolean>;
+  saveError(err: StoredError): Promise<void>;
+  /** A stored layer of a document, decoded, or undefined. */
+  loadLayer<K extends keyof Layers>(docId: string, name: K): Promise<Layers[K] | undefined>;
+  queryEvents(filter: EventFilter): Promise<StoredEvent[]>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
 }

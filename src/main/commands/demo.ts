@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import type { Command } from '../args.js';
 import { out } from '../io.js';
-import { openSqliteStore } from '../../store/index.js';
 import { PACKAGE_ROOT } from '../../doc/index.js';
 import { ingestInto } from './ingest.js';
+import { withStore } from './shared.js';
 import { loadAnalysis } from '../engine.js';
 
 export const demoCommand: Command = {
@@ -25,12 +25,11 @@ Options:
     await loadAnalysis();
     const dbPath = (v.db as string) ?? 'dateline.db';
     const dir = (v.examples as string) ?? join(PACKAGE_ROOT, 'examples');
-    const store = openSqliteStore(dbPath);
-    try {
+    return withStore(dbPath, {}, async (store) => {
       const s = await ingestInto(store, [dir]);
       out(`Ingested ${s.seen} example pages from ${dir} into ${dbPath}:`);
       out(`  ${s.stored} stored, ${s.duplicates} already stored, ${s.errors} errors (kept in the errors table)`);
-      const st = store.stats();
+      const st = await store.stats();
       out(
         `  pages by kind: ${Object.entries(st.by_status)
           .map(([k, n]) => `${k} ${n}`)
@@ -39,7 +38,7 @@ Options:
       out(`  ${st.events} events, ${st.mentions} actor mentions, ${st.quotes} quotes in the store`);
       out();
       out('Events (date  type  actor → recipient  [CAMEO]  trigger — sentence):');
-      for (const e of store.queryEvents({})) {
+      for (const e of await store.queryEvents({})) {
         const who = (a: typeof e.actor) => a.map((x) => x.code).join('+') || '-';
         const sentence = e.sentence.length > 100 ? e.sentence.slice(0, 99) + '…' : e.sentence;
         out(
@@ -49,8 +48,6 @@ Options:
       out();
       out(`Next: dateline query --db ${dbPath} --actor FRA --format csv   |   dateline stats --db ${dbPath} --json`);
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

@@ -1,10 +1,10 @@
-/** `dateline ingest`: run the pipeline (on worker threads) and store documents, events and errors in SQLite. */
+/** `dateline ingest`: run the pipeline (on worker threads) and store documents, events and errors (SQLite or Postgres). */
 import type { Command } from '../args.js';
 import { loadAnalysis, stageNames, type Outcome } from '../engine.js';
 import { Progress, reportError } from '../io.js';
 import { analyseAll, defaultWorkers } from '../workers/pool.js';
-import { openSqliteStore, type SqliteStore } from '../../store/index.js';
-import { collectInputs, load } from './shared.js';
+import type { Store } from '../../store/index.js';
+import { collectInputs, load, withStore } from './shared.js';
 
 /** Counts from one ingest run, with where the time went (for `bench:pipeline`). */
 export interface IngestSummary {
@@ -30,11 +30,7 @@ export interface IngestOptions {
  * Ingest `paths` into an open store. Outcomes arrive in input order and one writer stores each document in its own
  * transaction, whole or not at all, so the store's content does not depend on the number of workers.
  */
-export async function ingestInto(
-  store: SqliteStore,
-  paths: string[],
-  opts: IngestOptions = {},
-): Promise<IngestSummary> {
+export async function ingestInto(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const refs = collectInputs(paths, opts.inputList);
   const progress = new Progress(refs.length);
   const names = stageNames();
@@ -49,29 +45,35 @@ export async function ingestInto(
     const t0 = performance.now();
     if (!o.ok) {
       progress.end();
-      fail(store, s, o);
-    } else save(store, s, o, names);
+      await fail(store, s, o);
+    } else await save(store, s, o, names);
     s.stageMs.store = (s.stageMs.store ?? 0) + performance.now() - t0;
   }
   progress.end();
   return s;
 }
 
-function fail(store: SqliteStore, s: IngestSummary, o: Extract<Outcome, { ok: false }>): void {
+async function fail(store: Store, s: IngestSummary, o: Extract<Outcome, { ok: false }>): Promise<void> {
   s.errors++;
   reportError(o);
-  store.saveError({ source: o.source, code: o.code, stage: o.stage, message: o.reason });
+  await store.saveError({ source: o.source, code: o.code, stage: o.stage, message: o.reason });
 }
 
-function save(store: SqliteStore, s: IngestSummary, o: Extract<Outcome, { ok: true }>, names: string[]): void {
+async function save(store: Store, s: IngestSummary, o: Extract<Outcome, { ok: true }>, names: string[]): Promise<void> {
   try {
-    if (store.saveDocument(o.doc, names)) {
+    if (await store.saveDocument(o.doc, names)) {
       s.stored++;
       s.events += o.doc.layers.events?.length ?? 0;
       s.tokens += o.doc.layers.tokens?.count ?? 0;
     } else s.duplicates++;
   } catch (e) {
-    fail(store, s, { ok: false, source: o.source, code: 'store-failed', stage: 'store', reason: (e as Error).message });
+    await fail(store, s, {
+      ok: false,
+      source: o.source,
+      code: 'store-failed',
+      stage: 'store',
+      reason: (e as Error).message,
+    });
   }
 }
 
@@ -84,9 +86,9 @@ function workersOf(v: unknown): number | string {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'run the pipeline and store results in SQLite',
+  summary: 'run the pipeline and store results (SQLite or Postgres)',
   usage: `
-Usage: dateline ingest [--db FILE] [--input-list LIST] [--workers N] SOURCE...
+Usage: dateline ingest [--db FILE|URL] [--input-list LIST] [--workers N] SOURCE...
 
 Extract, analyse and store each page (files, folders recursively, - for stdin). A document already in the
 store (same text) is stored once. A failed document is recorded in the errors table; the rest go on.
@@ -94,7 +96,7 @@ Pages are analysed on N worker threads and stored in input order by one writer, 
 the store's content is the same for any N, and a killed run can simply be run again.
 
 Options:
-  --db FILE          SQLite file (default ./dateline.db)
+  --db FILE|URL      SQLite file (default ./dateline.db) or postgres:// URL
   --input-list LIST  JSON lines {"path","url"}
   --workers N        worker threads (default: every core; 1 = in this process, no threads)
   --json             print the summary as JSON (with tokens, per-stage milliseconds and peak RSS)
@@ -112,8 +114,7 @@ Options:
       return 2;
     }
     await loadAnalysis();
-    const store = openSqliteStore((values.db as string) ?? 'dateline.db');
-    try {
+    return withStore(values.db as string | undefined, {}, async (store) => {
       const t0 = performance.now();
       const s = await ingestInto(store, positionals, {
         inputList: values['input-list'] as string | undefined,
@@ -128,8 +129,6 @@ Options:
           `ingested ${s.seen} inputs: ${s.stored} stored, ${s.duplicates} already stored, ${s.errors} errors, ${s.events} events\n`,
         );
       return s.stored + s.duplicates > 0 ? 0 : 1;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

@@ -1,8 +1,8 @@
 /** `dateline query` and `dateline stats`: read the store. */
-import { existsSync } from 'node:fs';
 import type { Command } from '../args.js';
 import { csvField, jsonl, out } from '../io.js';
-import { openSqliteStore, type StoredEvent } from '../../store/index.js';
+import type { StoredEvent } from '../../store/index.js';
+import { withStore } from './shared.js';
 
 const CSV_COLUMNS = [
   'id',
@@ -56,25 +56,16 @@ function csvRow(e: StoredEvent): string {
   return row.map(csvField).join(',');
 }
 
-/** Open an existing store, or say clearly that there is none. */
-function openExisting(path: string) {
-  if (!existsSync(path)) {
-    process.stderr.write(`error: ${path}: no such store (run dateline ingest first)\n`);
-    return null;
-  }
-  return openSqliteStore(path);
-}
-
 export const queryCommand: Command = {
   name: 'query',
   summary: 'query stored events',
   usage: `
-Usage: dateline query [--db FILE] [--actor CODE] [--type T] [--since DATE] [--until DATE] [--format jsonl|csv] [--limit N]
+Usage: dateline query [--db FILE|URL] [--actor CODE] [--type T] [--since DATE] [--until DATE] [--format jsonl|csv] [--limit N]
 
 Print stored events. --actor matches an actor or recipient code prefix (FRA, FRAGOV) or country code.
 
 Options:
-  --db FILE        SQLite file (default ./dateline.db)
+  --db FILE|URL    SQLite file (default ./dateline.db) or postgres:// URL
   --actor CODE     actor or recipient code prefix / country
   --type T         PLOVER event type, e.g. CONSULT
   --since DATE     earliest event date (YYYY-MM-DD, inclusive)
@@ -97,10 +88,8 @@ Options:
       process.stderr.write(`dateline query: --format must be jsonl or csv, not ${format}\n`);
       return 2;
     }
-    const store = openExisting((v.db as string) ?? 'dateline.db');
-    if (!store) return 1;
-    try {
-      const events = store.queryEvents({
+    return withStore(v.db as string | undefined, { mustExist: true }, async (store) => {
+      const events = await store.queryEvents({
         actor: v.actor as string | undefined,
         type: v.type as string | undefined,
         since: v.since as string | undefined,
@@ -112,9 +101,7 @@ Options:
         for (const e of events) out(csvRow(e));
       } else for (const e of events) jsonl(e);
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };
 
@@ -122,18 +109,16 @@ export const statsCommand: Command = {
   name: 'stats',
   summary: 'counts of documents, events and errors in the store',
   usage: `
-Usage: dateline stats [--db FILE] [--json]
+Usage: dateline stats [--db FILE|URL] [--json]
 
 Options:
-  --db FILE   SQLite file (default ./dateline.db)
+  --db FILE|URL  SQLite file (default ./dateline.db) or postgres:// URL
   --json      print {documents, events, errors, ...} as JSON
   -h, --help  this help`,
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   run(v) {
-    const store = openExisting((v.db as string) ?? 'dateline.db');
-    if (!store) return 1;
-    try {
-      const s = store.stats();
+    return withStore(v.db as string | undefined, { mustExist: true }, async (store) => {
+      const s = await store.stats();
       if (v.json) out(JSON.stringify(s));
       else {
         out(
@@ -151,8 +136,6 @@ Options:
         out(`errors    ${s.errors}`);
       }
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

@@ -1,5 +1,6 @@
-/** What several commands share: turning FILE arguments and `--input-list` into readable items. */
+/** What several commands share: turning FILE arguments and `--input-list` into readable items; opening the store. */
 import { readFileSync } from 'node:fs';
+import { openStore, StoreOpenError, type Store } from '../../store/index.js';
 import { expandPaths, isItem, readInput, readInputList, type InputItem, type InputRef } from '../inputs.js';
 
 /** The refs named by positionals and an optional input list. */
@@ -51,4 +52,28 @@ export function readTextRows(file: string): TextRow[] | null {
     }
   });
   return rows;
+}
+
+/**
+ * Open the store `--db` names (SQLite file or postgres:// URL), run `fn`, and close it. A store that cannot be
+ * opened is one error line and exit code 1. Every command that takes --db should use this.
+ */
+export async function withStore(
+  spec: string | undefined,
+  opts: { mustExist?: boolean },
+  fn: (store: Store) => Promise<number>,
+): Promise<number> {
+  let store: Store;
+  try {
+    store = await openStore(spec, opts);
+  } catch (e) {
+    if (!(e instanceof StoreOpenError)) throw e;
+    process.stderr.write(`error: ${e.message}\n`);
+    return 1;
+  }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 }

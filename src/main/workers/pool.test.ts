@@ -17,7 +17,7 @@ async function ingestExamples(workers: number) {
     const summary = await ingestInto(store, [EXAMPLES], { workers });
     return { summary, digest: storeDigest(store.db) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,0 +1,34 @@
+/** One way every command opens its store: `--db FILE` is SQLite, `--db postgres://…` is Postgres. */
+import { existsSync } from 'node:fs';
+import { openPostgresStore, isPostgresUrl } from './postgres.js';
+import { openSqliteStore } from './sqlite.js';
+import type { Store } from './store.js';
+
+/** The --db value used when none is given. */
+export const DEFAULT_DB = 'dateline.db';
+
+/** Why a store could not be opened, with a message fit for one error line. */
+export class StoreOpenError extends Error {}
+
+/**
+ * Open the store named by `spec` (a SQLite path or a postgres:// URL), creating and migrating it as needed.
+ * With `mustExist`, a SQLite file that is not there is a StoreOpenError instead of a new empty store.
+ */
+export async function openStore(spec: string = DEFAULT_DB, opts: { mustExist?: boolean } = {}): Promise<Store> {
+  if (isPostgresUrl(spec)) {
+    try {
+      return await openPostgresStore(spec);
+    } catch (e) {
+      throw new StoreOpenError(`${redact(spec)}: cannot open the Postgres store: ${(e as Error).message}`);
+    }
+  }
+  if (opts.mustExist && spec !== ':memory:' && !existsSync(spec)) {
+    throw new StoreOpenError(`${spec}: no such store (run dateline ingest first)`);
+  }
+  return openSqliteStore(spec);
+}
+
+/** A connection URL with its password hidden, for messages. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

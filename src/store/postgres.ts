@@ -1,0 +1,168 @@
+/**
+ * The Postgres store (node-postgres): the same tables and contract as SQLite, for many writers on many machines.
+ * A document's rows go in with one multi-row INSERT per table inside one transaction; the queue (src/queue) uses
+ * `transaction` and `writeDocument` to commit a document and its job's completion together.
+ */
+import pg from 'pg';
+import type { Doc, Layers } from '../doc/index.js';
+import { decodeLayer } from './codec.js';
+import { PG_MIGRATIONS } from './postgres-migrations.js';
+import { ARGS_SQL, collectStats, documentTables, eventSql, eventWhere, storedEvents, type Row } from './rows.js';
+import type { EventFilter, Stats, Store, StoredError, StoredEvent } from './store.js';
+
+/** Postgres allows 65,535 bind parameters per statement; stay well under. */
+const MAX_PARAMS = 30000;
+/** Key of the advisory lock that serialises migrations when many workers start at once. */
+const MIGRATION_LOCK = 7_140_014;
+
+/** A connection that can run queries: the pool or one checked-out client. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
+/** True when a --db value names a Postgres database rather than a SQLite file. */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+/** Connect, migrate and return a Postgres store. `max` is the pool size. */
+export async function openPostgresStore(url: string, opts: { max?: number } = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4 });
+  // An idle client whose server went away emits 'error' on the pool; without a handler that kills the process.
+  pool.on('error', (e) => process.stderr.write(`dateline: postgres: ${e.message}\n`));
+  try {
+    await migratePostgres(pool);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return new PostgresStore(pool);
+}
+
+/** Apply the Postgres migrations not yet applied, under an advisory lock; returns how many ran. */
+export async function migratePostgres(pool: pg.Pool): Promise<number> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await c.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)',
+    );
+    const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    let applied = 0;
+    for (const m of PG_MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await c.query(m.sql);
+      await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      ]);
+      applied++;
+    }
+    await c.query('COMMIT');
+    return applied;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** Insert rows with multi-row VALUES, chunked under the parameter limit; `suffix` ends each statement. */
+export async function insertRows(
+  q: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+  suffix = '',
+): Promise<pg.QueryResult> {
+  let last: pg.QueryResult | undefined;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const cols = columns.map((c) => `"${c}"`).join(', ');
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    last = await q.query(`INSERT INTO ${table} (${cols}) VALUES ${values.join(', ')} ${suffix}`, chunk.flat());
+  }
+  return last ?? ({ rowCount: 0, rows: [] } as unknown as pg.QueryResult);
+}
+
+/** A Store over a Postgres connection pool. */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  constructor(readonly pool: pg.Pool) {}
+
+  /** Run `fn` in one transaction on one client: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  /**
+   * Write a document's rows inside the caller's transaction; false (and nothing written) when its id is stored.
+   * A concurrent writer of the same id waits on the primary key and then finds it, so many workers never duplicate.
+   */
+  async writeDocument(c: pg.PoolClient, doc: Doc, pipeline: string[]): Promise<boolean> {
+    const [first, ...rest] = documentTables(doc, pipeline);
+    const r = await insertRows(c, first.table, first.columns, first.rows, 'ON CONFLICT (id) DO NOTHING');
+    if (r.rowCount === 0) return false;
+    for (const t of rest) if (t.rows.length) await insertRows(c, t.table, t.columns, t.rows);
+    return true;
+  }
+
+  /** Record a per-document error through `q` (the pool, or a client inside a transaction). */
+  async writeError(q: Queryable, err: StoredError): Promise<void> {
+    await q.query('INSERT INTO errors (source, code, stage, message, at) VALUES ($1, $2, $3, $4, $5)', [
+      err.source,
+      err.code,
+      err.stage,
+      err.message,
+      new Date().toISOString(),
+    ]);
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount !== 0;
+  }
+
+  async saveDocument(doc: Doc, pipeline: string[]): Promise<boolean> {
+    return this.transaction((c) => this.writeDocument(c, doc, pipeline));
+  }
+
+  async saveError(err: StoredError): Promise<void> {
+    await this.writeError(this.pool, err);
+  }
+
+  async loadLayer<K extends keyof Layers>(docId: string, name: K): Promise<Layers[K] | undefined> {
+    const r = await this.pool.query('SELECT data FROM layers WHERE doc_id = $1 AND name = $2', [docId, name]);
+    return r.rows[0] ? (decodeLayer(name, r.rows[0].data) as Layers[K]) : undefined;
+  }
+
+  async queryEvents(f: EventFilter): Promise<StoredEvent[]> {
+    const w = eventWhere(f, (i) => `$${i}`);
+    const rows = (await this.pool.query(eventSql(w.sql, f.limit), w.params)).rows as Row[];
+    const docIds = [...new Set(rows.map((r) => r.doc_id as string))];
+    const args = docIds.length
+      ? (await this.pool.query(`${ARGS_SQL} WHERE a.doc_id = ANY($1) ORDER BY a.role, a.position`, [docIds])).rows
+      : [];
+    return storedEvents(rows, args as Row[]);
+  }
+
+  async stats(): Promise<Stats> {
+    return collectStats(async (sql) => (await this.pool.query(sql)).rows as Row[]);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

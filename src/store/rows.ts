@@ -1,0 +1,333 @@
+/**
+ * What both backends share so they cannot drift: the rows a document becomes (one list of tables, in insert order),
+ * the event-query filter, and the mapping of result rows back to StoredEvent.
+ */
+import type { Doc, Layers } from '../doc/index.js';
+import { BLOB_LAYERS, encodeLayer } from './codec.js';
+import type { EventFilter, Stats, StoredArg, StoredEvent } from './store.js';
+
+/** A result row as a driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** One table's rows for one document. */
+export interface TableRows {
+  table: string;
+  columns: readonly string[];
+  rows: unknown[][];
+}
+
+const DOCUMENT_COLUMNS = [
+  'id',
+  'source',
+  'url',
+  'canonical_url',
+  'content_hash',
+  'format',
+  'encoding',
+  'status',
+  'status_signals',
+  'title',
+  'byline',
+  'published',
+  'language',
+  'text',
+  'body_end',
+  'meta',
+  'pipeline',
+  'tone',
+  'ingested_at',
+] as const;
+
+const MENTION_COLUMNS = [
+  'doc_id',
+  'id',
+  'start',
+  'end',
+  'text',
+  'name',
+  'country',
+  'sector',
+  'code',
+  'wikidata',
+  'kind',
+  'confidence',
+  'antecedent',
+  'entity',
+  'evidence',
+] as const;
+
+const EVENT_COLUMNS = [
+  'doc_id',
+  'id',
+  'sentence',
+  'sentence_start',
+  'sentence_end',
+  'trigger_start',
+  'trigger_end',
+  'type',
+  'mode',
+  'contexts',
+  'cameo',
+  'quad',
+  'goldstein',
+  'date',
+  'date_start',
+  'date_end',
+  'place',
+  'negated',
+  'modality',
+  'historical',
+  'decided_by',
+  'confidence',
+  'reported_in',
+  'reported_by',
+] as const;
+
+const QUOTE_COLUMNS = [
+  'doc_id',
+  'id',
+  'content_start',
+  'content_end',
+  'cue_start',
+  'cue_end',
+  'source_start',
+  'source_end',
+  'speaker',
+  'direct',
+  'tone',
+] as const;
+
+/** The documents row. */
+function documentRows(doc: Doc, pipeline: string[], now: string): unknown[][] {
+  const m = doc.meta;
+  return [
+    [
+      doc.id,
+      doc.source.source,
+      doc.source.url,
+      doc.source.canonicalUrl,
+      doc.source.contentHash,
+      doc.source.format,
+      doc.source.encoding,
+      m.status,
+      JSON.stringify(m.statusSignals),
+      m.title?.value ?? null,
+      m.byline?.value ?? null,
+      m.published?.value ?? null,
+      m.language?.value ?? null,
+      doc.text,
+      doc.bodyEnd,
+      JSON.stringify(m),
+      JSON.stringify(pipeline),
+      doc.layers.tone?.tone ?? null,
+      now,
+    ],
+  ];
+}
+
+/** One row per stored blob layer. */
+function layerRows(doc: Doc): unknown[][] {
+  return (Object.entries(doc.layers) as [keyof Layers, unknown][])
+    .filter(([name, value]) => value !== undefined && BLOB_LAYERS.includes(name))
+    .map(([name, value]) => [doc.id, name, encodeLayer(name, value)]);
+}
+
+function mentionRows(doc: Doc): unknown[][] {
+  return (doc.layers.mentions ?? []).map((x) => [
+    doc.id,
+    x.id,
+    x.start,
+    x.end,
+    doc.text.slice(x.start, x.end),
+    x.name,
+    x.country,
+    x.sector,
+    x.code,
+    x.wikidata ?? null,
+    x.kind,
+    x.confidence,
+    x.antecedent ?? null,
+    x.entity ?? null,
+    JSON.stringify(x.evidence),
+  ]);
+}
+
+function eventRows(doc: Doc): unknown[][] {
+  const sentences = doc.layers.sentences ?? [];
+  return (doc.layers.events ?? []).map((e) => {
+    const s = sentences[e.sentence];
+    return [
+      doc.id,
+      e.id,
+      e.sentence,
+      s?.start ?? 0,
+      s?.end ?? 0,
+      e.trigger.start,
+      e.trigger.end,
+      e.type,
+      e.mode,
+      JSON.stringify(e.contexts),
+      e.cameo,
+      e.quad,
+      e.goldstein,
+      e.date,
+      e.dateSpan?.start ?? null,
+      e.dateSpan?.end ?? null,
+      e.place ? JSON.stringify(e.place) : null,
+      e.negated ? 1 : 0,
+      e.modality,
+      e.historical ? 1 : 0,
+      JSON.stringify(e.decidedBy),
+      e.confidence,
+      e.reportedIn ?? null,
+      e.reportedBy ?? null,
+    ];
+  });
+}
+
+function argRows(doc: Doc): unknown[][] {
+  return (doc.layers.events ?? []).flatMap((e) => [
+    ...e.actor.map((id, i) => [doc.id, e.id, 'actor', i, id]),
+    ...e.recipient.map((id, i) => [doc.id, e.id, 'recipient', i, id]),
+  ]);
+}
+
+function quoteRows(doc: Doc): unknown[][] {
+  return (doc.layers.quotes ?? []).map((q) => [
+    doc.id,
+    q.id,
+    q.content.start,
+    q.content.end,
+    q.cue?.start ?? null,
+    q.cue?.end ?? null,
+    q.source?.start ?? null,
+    q.source?.end ?? null,
+    q.speaker,
+    q.direct ? 1 : 0,
+    q.tone ?? null,
+  ]);
+}
+
+/** Every row a document becomes, table by table in foreign-key order (documents first). */
+export function documentTables(doc: Doc, pipeline: string[], now = new Date().toISOString()): TableRows[] {
+  return [
+    { table: 'documents', columns: DOCUMENT_COLUMNS, rows: documentRows(doc, pipeline, now) },
+    { table: 'layers', columns: ['doc_id', 'name', 'data'], rows: layerRows(doc) },
+    { table: 'mentions', columns: MENTION_COLUMNS, rows: mentionRows(doc) },
+    { table: 'events', columns: EVENT_COLUMNS, rows: eventRows(doc) },
+    { table: 'event_args', columns: ['doc_id', 'event_id', 'role', 'position', 'mention_id'], rows: argRows(doc) },
+    { table: 'quotes', columns: QUOTE_COLUMNS, rows: quoteRows(doc) },
+  ];
+}
+
+/** A WHERE clause and its parameters for an event filter; `p(i)` writes the i-th placeholder (`?` or `$i`). */
+export function eventWhere(f: EventFilter, p: (i: number) => string): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return p(params.length);
+  };
+  if (f.type) where.push(`e.type = ${param(f.type.toUpperCase())}`);
+  if (f.since) where.push(`e.date >= ${param(f.since)}`);
+  if (f.until) where.push(`e.date <= ${param(f.until)}`);
+  if (f.actor) {
+    const code = f.actor.toUpperCase();
+    where.push(`EXISTS (SELECT 1 FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
+        WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND (m.code LIKE ${param(code + '%')} OR m.country = ${param(code)}))`);
+  }
+  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+}
+
+/** The event query around a WHERE clause; both backends order NULL dates first. */
+export function eventSql(where: string, limit?: number): string {
+  return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, r.text AS r_text, r.name AS r_name,
+      r.country AS r_country, r.sector AS r_sector, r.code AS r_code
+      FROM events e JOIN documents d ON d.id = e.doc_id
+      LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
+      ${where} ORDER BY e.date NULLS FIRST, e.doc_id, e.sentence, e.trigger_start
+      ${limit ? 'LIMIT ' + Math.floor(limit) : ''}`;
+}
+
+/** The argument rows of events in some documents (`IN` list written by the caller). */
+export const ARGS_SQL = `SELECT a.doc_id, a.event_id, a.role, m.text, m.name, m.country, m.sector, m.code FROM event_args a
+      JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id`;
+
+/** An argument from a row's mention columns, named `${prefix}text`, `${prefix}name`, … */
+function storedArg(row: Row, prefix: string): StoredArg {
+  return {
+    text: row[prefix + 'text'] as string,
+    name: row[prefix + 'name'] as string,
+    country: (row[prefix + 'country'] as string) ?? null,
+    sector: row[prefix + 'sector'] as string,
+    code: row[prefix + 'code'] as string,
+  };
+}
+
+/** Events from query rows and their argument rows (ordered by role, position). */
+export function storedEvents(rows: Row[], argRowsOf: Row[]): StoredEvent[] {
+  const byEvent = new Map<string, Row[]>();
+  for (const a of argRowsOf) {
+    const k = `${a.doc_id}:${a.event_id}`;
+    const list = byEvent.get(k);
+    if (list) list.push(a);
+    else byEvent.set(k, [a]);
+  }
+  return rows.map((r) => {
+    const text = r.text as string;
+    const id = `${r.doc_id}:${r.id}`;
+    const argList = byEvent.get(id) ?? [];
+    const pick = (role: string) => argList.filter((a) => a.role === role).map((a) => storedArg(a, ''));
+    return {
+      id,
+      doc: r.doc_id as string,
+      source: r.source as string,
+      url: (r.url as string) ?? null,
+      date: (r.date as string) ?? null,
+      type: r.type as string,
+      mode: r.mode as string,
+      contexts: JSON.parse(r.contexts as string),
+      cameo: r.cameo as string,
+      quad: Number(r.quad),
+      goldstein: Number(r.goldstein),
+      actor: pick('actor'),
+      recipient: pick('recipient'),
+      negated: Number(r.negated) === 1,
+      modality: r.modality as string,
+      historical: Number(r.historical) === 1,
+      sentence: text.slice(Number(r.sentence_start), Number(r.sentence_end)),
+      trigger: text.slice(Number(r.trigger_start), Number(r.trigger_end)),
+      decided_by: JSON.parse(r.decided_by as string),
+      confidence: Number(r.confidence),
+      reported_by: r.r_code === null || r.r_code === undefined ? null : storedArg(r, 'r_'),
+    };
+  });
+}
+
+/** The statements behind `stats()`, each returning `n` (and `k` for groups). */
+export const STATS_SQL = {
+  documents: 'SELECT count(*) AS n FROM documents',
+  articles: "SELECT count(*) AS n FROM documents WHERE status = 'article'",
+  events: 'SELECT count(*) AS n FROM events',
+  mentions: 'SELECT count(*) AS n FROM mentions',
+  quotes: 'SELECT count(*) AS n FROM quotes',
+  errors: 'SELECT count(*) AS n FROM errors',
+  by_type: 'SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, k',
+  by_status: 'SELECT status AS k, count(*) AS n FROM documents GROUP BY status ORDER BY k',
+} as const;
+
+/** Stats from a runner of the STATS_SQL statements. */
+export async function collectStats(all: (sql: string) => Promise<Row[]> | Row[]): Promise<Stats> {
+  const n = async (sql: string) => Number((await all(sql))[0].n);
+  const group = async (sql: string) => Object.fromEntries((await all(sql)).map((r) => [r.k as string, Number(r.n)]));
+  return {
+    documents: await n(STATS_SQL.documents),
+    articles: await n(STATS_SQL.articles),
+    events: await n(STATS_SQL.events),
+    mentions: await n(STATS_SQL.mentions),
+    quotes: await n(STATS_SQL.quotes),
+    errors: await n(STATS_SQL.errors),
+    by_type: await group(STATS_SQL.by_type),
+    by_status: await group(STATS_SQL.by_status),
+  };
+}
