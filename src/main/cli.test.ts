@@ -11,7 +11,19 @@ const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, cwd: PACKAGE_ROOT });
 
 test('every command has --help', () => {
-  for (const cmd of ['extract', 'events', 'quotes', 'ingest', 'query', 'stats', 'parse', 'actors', 'demo']) {
+  for (const cmd of [
+    'extract',
+    'events',
+    'quotes',
+    'ingest',
+    'query',
+    'stats',
+    'parse',
+    'actors',
+    'demo',
+    'enqueue',
+    'worker',
+  ]) {
     const r = run([cmd, '--help']);
     assert.equal(r.status, 0, cmd);
     assert.match(r.stdout, new RegExp(`Usage: dateline ${cmd}`), cmd);

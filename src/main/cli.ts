@@ -9,6 +9,8 @@ import { parseCommand } from './commands/parse.js';
 import { actorsCommand } from './commands/actors.js';
 import { quotesCommand } from './commands/quotes.js';
 import { demoCommand } from './commands/demo.js';
+import { enqueueCommand } from './commands/enqueue.js';
+import { workerCommand } from './commands/worker.js';
 
 const COMMANDS: Command[] = [
   extractCommand,
@@ -20,6 +22,8 @@ const COMMANDS: Command[] = [
   parseCommand,
   actorsCommand,
   demoCommand,
+  enqueueCommand,
+  workerCommand,
 ];
 
 /** The top-level help text. */

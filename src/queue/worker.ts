@@ -1,0 +1,126 @@
+/**
+ * One worker's loop: reap expired leases, claim a job, run the pipeline over its page, and commit the document (or
+ * its error row) together with the job's completion in one transaction. Stops when asked, or when idle if told to.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { processItem, stageNames, type Outcome } from '../main/engine.js';
+import type { InputItem } from '../main/inputs.js';
+import { LeaseLost, type Job, type Queue } from './queue.js';
+
+/** How a worker runs. */
+export interface WorkerOptions {
+  /** Return when no job is queued or running (instead of waiting for more). */
+  exitWhenIdle?: boolean;
+  /** Wait between polls of an empty queue. */
+  pollMs?: number;
+  /** Asked between jobs: true stops the loop (SIGTERM). */
+  stopping?: () => boolean;
+  /** Where per-document error lines go. */
+  log?: (line: string) => void;
+}
+
+/** What one worker did. */
+export interface WorkerSummary {
+  worker: string;
+  jobs: number;
+  stored: number;
+  duplicates: number;
+  errors: number;
+  /** Jobs that threw and went back on the queue. */
+  retried: number;
+  /** Jobs given up after MAX_ATTEMPTS (error rows). */
+  failed: number;
+  /** Jobs finished elsewhere after this worker's lease ran out (its result discarded). */
+  lost: number;
+  /** Expired leases this worker put back on the queue or failed. */
+  reaped: number;
+}
+
+/** A name for this worker, unique across machines and restarts. */
+export function workerName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Run jobs from `queue` until stopped (or idle, with exitWhenIdle). loadAnalysis() must have run. */
+export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise<WorkerSummary> {
+  const s: WorkerSummary = {
+    worker: queue.worker,
+    jobs: 0,
+    stored: 0,
+    duplicates: 0,
+    errors: 0,
+    retried: 0,
+    failed: 0,
+    lost: 0,
+    reaped: 0,
+  };
+  const pollMs = opts.pollMs ?? 500;
+  const names = stageNames();
+  let lastReap = 0;
+  while (!opts.stopping?.()) {
+    if (Date.now() - lastReap >= pollMs) {
+      const r = await queue.reap();
+      s.reaped += r.requeued + r.failed;
+      lastReap = Date.now();
+    }
+    const job = await queue.claim();
+    if (job) {
+      s.jobs++;
+      await handle(queue, job, names, s, opts.log ?? ((l) => process.stderr.write(l + '\n')));
+      continue;
+    }
+    if (opts.exitWhenIdle) {
+      const c = await queue.counts();
+      if (c.queued === 0 && c.running === 0) break;
+    }
+    await sleep(pollMs);
+  }
+  return s;
+}
+
+/** The page a job carries, as the engine reads it. */
+function itemOf(job: Job): InputItem {
+  if (job.bytes) return { ok: true, source: job.source, url: job.url, bytes: job.bytes };
+  return {
+    ok: false,
+    source: job.source,
+    code: 'bad-input',
+    reason: 'URL jobs need the fetcher (src/fetch), not in this build',
+  };
+}
+
+/** Process one job and commit its outcome with its completion; on a throw, release it for a retry. */
+async function handle(queue: Queue, job: Job, names: string[], s: WorkerSummary, log: (l: string) => void) {
+  try {
+    const o: Outcome = processItem(itemOf(job));
+    const stored = await queue.store.transaction(async (c) => {
+      let result: 'stored' | 'duplicate' | 'error';
+      if (!o.ok) {
+        await queue.store.writeError(c, { source: o.source, code: o.code, stage: o.stage, message: o.reason });
+        result = 'error';
+      } else result = (await queue.store.writeDocument(c, o.doc, names)) ? 'stored' : 'duplicate';
+      await queue.finish(c, job, o.ok ? null : o.code);
+      return result;
+    });
+    if (!o.ok) log(`error: ${o.source}: ${o.code} (${o.stage}): ${o.reason}`);
+    if (stored === 'stored') s.stored++;
+    else if (stored === 'duplicate') s.duplicates++;
+    else s.errors++;
+  } catch (e) {
+    if (e instanceof LeaseLost) {
+      s.lost++;
+      return;
+    }
+    const message = (e as Error).message;
+    const r = await queue
+      .release(job, { source: job.source, code: 'worker-failed', stage: 'worker', message })
+      .catch(() => 'retry' as const); // the store is unreachable: the lease runs out and the job is reaped
+    if (r === 'failed') {
+      s.failed++;
+      log(`error: ${job.source}: worker-failed (worker): ${message}`);
+    } else s.retried++;
+  }
+}
