@@ -113,10 +113,45 @@ export interface Mention extends Span, ActorCode {
   antecedent?: string;
   /** Entity id the mention came from, if any. */
   entity?: string;
+  /** The place the mention names or is tied to ("Syrian President", "the Moscow government"), set by the places stage. */
+  place?: EventPlace;
 }
 
 /** How sure the text is that an event happened. */
 export type Modality = 'happened' | 'future' | 'intended' | 'hypothetical' | 'demanded';
+
+/** Feature kind of a resolved place. */
+export type PlaceFeature = 'country' | 'admin1' | 'admin2' | 'city' | 'other';
+
+/** A place resolved to a gazetteer entry: name, ISO 3166-1 alpha-3 country, admin1, point, GeoNames id when known. */
+export interface ResolvedPlace {
+  name: string;
+  country: string | null;
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  feature: PlaceFeature;
+  geonameid?: number;
+}
+
+/** An event's place: the span of text, and its resolution when the places stage found one. */
+export interface EventPlace extends Span, Partial<ResolvedPlace> {
+  text: string;
+  country?: string | null;
+}
+
+/** A toponym in the text (the `places` layer): its span, how it was found and the entry chosen for it. */
+export interface Place extends Span, ResolvedPlace {
+  id: string;
+  text: string;
+  /** How the span was found: name, alt (alternate name), abbr, demonym. */
+  kind: string;
+  /** The span is the document's dateline ("MOSCOW, Nov 26 (Reuters) -"). */
+  dateline?: boolean;
+  /** Ranker score of the chosen entry; recogniser probability that the span is a toponym. */
+  score: number;
+  recognition: number;
+}
 
 /** A coded event. Arguments point at mention ids; the store and UI join on them. */
 export interface EventRecord {
@@ -141,7 +176,11 @@ export interface EventRecord {
   date: string | null;
   /** The span of text the date came from, if any. */
   dateSpan?: Span;
-  place?: { text: string; start: number; end: number; country?: string | null; lat?: number; lon?: number };
+  /**
+   * Where the event happened. The events stage sets the phrase (text, start, end); the places stage resolves it
+   * to a gazetteer entry (or, failing that, takes the most specific place of the sentence, else the dateline).
+   */
+  place?: EventPlace;
   negated: boolean;
   modality: Modality;
   historical: boolean;
@@ -187,6 +226,8 @@ export interface Layers {
   tone?: Tone;
   /** Per-sentence tone score, indexed like `sentences`. */
   sentenceTone?: Float32Array;
+  /** Toponyms resolved to gazetteer entries (places stage). */
+  places?: Place[];
 }
 
 export type LayerName = keyof Layers;

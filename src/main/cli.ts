@@ -11,6 +11,7 @@ import { quotesCommand } from './commands/quotes.js';
 import { demoCommand } from './commands/demo.js';
 import { enqueueCommand } from './commands/enqueue.js';
 import { workerCommand } from './commands/worker.js';
+import { placesCommand } from './commands/places.js';
 
 const COMMANDS: Command[] = [
   extractCommand,
@@ -21,6 +22,7 @@ const COMMANDS: Command[] = [
   statsCommand,
   parseCommand,
   actorsCommand,
+  placesCommand,
   demoCommand,
   enqueueCommand,
   workerCommand,

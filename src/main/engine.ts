@@ -1,4 +1,4 @@
-/** The engine: bytes → extract → (for articles) nlp, actors, quotes, events; failures as values naming the document. */
+/** The engine: bytes → extract → (for articles) nlp, actors, quotes, events, places; failures as values naming the document. */
 import { createDoc, type Doc } from '../doc/index.js';
 import { extract } from '../extract/index.js';
 import { Pipeline } from '../pipeline/index.js';
@@ -17,14 +17,15 @@ let pipeline: Pipeline | null = null;
  */
 export async function loadAnalysis(): Promise<Pipeline> {
   if (!pipeline) {
-    const [nlp, actors, quotes, events] = await Promise.all([
+    const [nlp, actors, quotes, events, places] = await Promise.all([
       import('../nlp/index.js'),
       import('../actors/index.js'),
       import('../quotes/index.js'),
       import('../events/index.js'),
+      import('../places/index.js'),
     ]);
     pipeline = new Pipeline(
-      [nlp.nlpStage(), actors.actorsStage(), quotes.quotesStage(), events.eventsStage()],
+      [nlp.nlpStage(), actors.actorsStage(), quotes.quotesStage(), events.eventsStage(), places.placesStage()],
       ['blocks'],
     );
   }

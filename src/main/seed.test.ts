@@ -87,3 +87,28 @@ test(
     assert.ok(agree.length > 0, 'an AGREE between FRA and RUS');
   },
 );
+
+test(
+  'seed page: the talks are placed in Moscow and the November 13 attacks in Paris',
+  { skip: !shared && 'no ../shared' },
+  () => {
+    const r = run(['events', '--jsonl', SEED]);
+    assert.equal(r.status, 0, r.stderr);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    const talks = events.find((e) => e.type === 'CONSULT' && e.trigger.text === 'talks');
+    assert.ok(talks, 'the talks are an event');
+    assert.equal(talks.place?.name, 'Moscow');
+    assert.equal(talks.place?.country, 'RUS');
+    assert.ok(Math.abs(talks.place.lat - 55.75) < 0.1 && Math.abs(talks.place.lon - 37.62) < 0.1);
+    const attacks = events.filter((e) => e.type === 'ASSAULT' && /November 13 attacks/.test(e.sentence));
+    assert.ok(attacks.length > 0, 'the November 13 attacks are an event');
+    for (const e of attacks) {
+      assert.equal(e.place?.name, 'Paris', JSON.stringify(e.place));
+      assert.equal(e.place?.country, 'FRA');
+    }
+  },
+);

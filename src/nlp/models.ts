@@ -27,6 +27,21 @@ function bin(name: string): SparseModel | null {
   return existsSync(p) ? new SparseModel(readFileSync(p)) : null;
 }
 
+/**
+ * The JSON tables as null-prototype objects, so a word such as "constructor" or "toString" looks up nothing
+ * instead of an Object.prototype method (which crashed the tagger and NER on such words).
+ */
+function dicts<T>(v: T): T {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = dicts(v[i]);
+    return v;
+  }
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) === null) return v;
+  const o = Object.create(null) as Record<string, unknown>;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) o[k] = dicts(x);
+  return o as T;
+}
+
 /** Load every model once; later calls return the same objects. */
 export function models(): Models {
   if (cached) return cached;
@@ -37,14 +52,14 @@ export function models(): Models {
   const nerModel = bin('ner.bin');
   cached = {
     tagger,
-    taggerMeta: loadJson<TaggerMeta>('nlp', 'tagger.json'),
-    lemma: loadJson<LemmaMeta>('nlp', 'lemma.json'),
-    parser: trans && label ? { trans, label, meta: loadJson<ParserMeta>('nlp', 'parser.json') } : null,
+    taggerMeta: dicts(loadJson<TaggerMeta>('nlp', 'tagger.json')),
+    lemma: dicts(loadJson<LemmaMeta>('nlp', 'lemma.json')),
+    parser: trans && label ? { trans, label, meta: dicts(loadJson<ParserMeta>('nlp', 'parser.json')) } : null,
     ner: nerModel
       ? {
           model: nerModel,
-          meta: loadJson<NerMeta>('nlp', 'ner.json'),
-          gaz: loadJson<Gazetteer>('nlp', 'gazetteer.json'),
+          meta: dicts(loadJson<NerMeta>('nlp', 'ner.json')),
+          gaz: dicts(loadJson<Gazetteer>('nlp', 'gazetteer.json')),
         }
       : null,
   };

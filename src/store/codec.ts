@@ -9,6 +9,7 @@ export const BLOB_LAYERS: readonly (keyof Layers)[] = [
   'entities',
   'tone',
   'sentenceTone',
+  'places',
 ];
 
 /** JSON text for one layer. */
