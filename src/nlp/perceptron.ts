@@ -123,10 +123,6 @@ export class Trainer implements Scorer {
   }
 }
 
-/** Bloom filter size (2^22 bits = 512 KB, fits in L2 cache) and its multiplier. */
-const BLOOM_BITS = 22;
-const BLOOM_MULT = 0x9e3779b1 | 0;
-
 /** Models with at most this many classes are stored densely in memory. */
 const DENSE_MAX_CLASSES = 8;
 
@@ -146,8 +142,6 @@ export class SparseModel implements Scorer {
   private ent: Float32Array;
   private dense: boolean;
   private stride: number;
-  /** One bit per hashed key: most unseen features are rejected here, in cache, without probing the table. */
-  private bloom: Uint32Array;
 
   constructor(buf: Buffer) {
     if (buf.readUInt32LE(0) !== 0x4e4c5032) throw new Error('not an nlp model file');
@@ -179,39 +173,56 @@ export class SparseModel implements Scorer {
     this.fslots = new Float32Array(this.slots.buffer);
     this.ent = new Float32Array(this.dense ? 0 : nEntries * 2);
     fillSlots(this.slots, this.fslots, this.ent, this.mask, stride, this.dense, keys, lens, q, cls, scale);
-    this.bloom = new Uint32Array(1 << (BLOOM_BITS - 5));
-    for (let r = 0; r < nRows; r++) {
-      const b = Math.imul(keys[r], BLOOM_MULT) >>> (32 - BLOOM_BITS);
-      this.bloom[b >>> 5] |= 1 << (b & 31);
-    }
   }
+
+  /** Sink for the prefetch pass's loads, so they are not optimised away. */
+  private sink = 0;
 
   score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
     out.fill(0);
-    const { slots, fslots, mask, ent, stride, bloom } = this;
+    const { slots, fslots, mask, ent, stride } = this;
     const k = this.nClasses;
     const wrap = (mask + 1) * stride - 1;
+    // Scoring is bound by cache misses on the table. A first pass touches every feature's home slot with loads
+    // that do not depend on each other, so the CPU has them in flight at once; the probing pass then hits cache.
+    let touch = 0;
+    for (let i = 0; i < n; i++) touch ^= slots[(feats[i] & mask) * stride];
+    this.sink = touch;
+    const rows = this.rowBuf.length >= n ? this.rowBuf : (this.rowBuf = new Int32Array(n * 2));
+    let nr = 0;
     for (let i = 0; i < n; i++) {
       const key = feats[i];
-      const b = Math.imul(key, BLOOM_MULT) >>> (32 - BLOOM_BITS);
-      if ((bloom[b >>> 5] & (1 << (b & 31))) === 0) continue;
       let p = (key & mask) * stride;
       let kk = slots[p];
       while (kk !== 0 && kk !== key) {
         p = (p + stride) & wrap;
         kk = slots[p];
       }
-      if (kk === 0) continue;
-      if (this.dense) {
+      if (kk !== 0) rows[nr++] = p;
+    }
+    if (this.dense) {
+      for (let r = 0; r < nr; r++) {
+        const p = rows[r];
         for (let j = 0; j < k; j++) out[j] += fslots[p + 1 + j];
-      } else {
-        const m = slots[p + 1];
-        const start = (m >>> 8) << 1;
-        const stop = start + ((m & 255) << 1);
-        for (let e = start; e < stop; e += 2) out[ent[e]] += ent[e + 1];
       }
+      return;
+    }
+    // Sparse rows: the entries are a second miss each; touch their first entries together too.
+    for (let r = 0; r < nr; r++) {
+      const m = slots[rows[r] + 1];
+      rows[r] = m;
+      touch ^= ent[(m >>> 8) << 1];
+    }
+    this.sink = touch;
+    for (let r = 0; r < nr; r++) {
+      const m = rows[r];
+      const start = (m >>> 8) << 1;
+      const stop = start + ((m & 255) << 1);
+      for (let e = start; e < stop; e += 2) out[ent[e]] += ent[e + 1];
     }
   }
+
+  private rowBuf = new Int32Array(128);
 
   /** Serialise rows (keys ascending) into the on-disk layout read by the constructor. */
   static build(k: number, scale: number, keys0: number[], offs0: number[], cls0: number[], ws0: number[]): Buffer {
