@@ -2,7 +2,8 @@
  * `npm run bench:nlp`: tokens per second of tag + parse + NER through
  * `node bin/dateline.js parse --conllu` on EWT test (process start included,
  * one core), beside a baseline measured in the same run: wink-nlp's POS tagger
- * (also process start included) on the same text. Median of several runs.
+ * (also process start included) on the same text. Median of several runs. Also the steady state (models loaded,
+ * CPU time of annotate() alone), which is what an ingest worker sees.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,37 @@ function time(cmd0: string, args0: string[], inputFile: string): number {
   return ms;
 }
 
+/**
+ * Steady state, as in an ingest worker: models loaded and warmed on a few sentences first, then the CPU time
+ * of annotating every sentence (stdin: one sentence a line, words split by tabs). Prints words and CPU ms.
+ */
+const STEADY_SCRIPT = `
+const fs = require('fs');
+import(process.argv[1]).then(({ annotate }) => {
+  const sents = fs.readFileSync(0, 'utf8').split('\\n').filter(Boolean).map((l) => l.split('\\t'));
+  for (const s of sents.slice(0, 200)) annotate(s);
+  const c0 = process.cpuUsage();
+  let words = 0;
+  for (const s of sents) words += annotate(s).upos.length;
+  const c = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ words, cpuMs: (c.user + c.system) / 1000 }));
+});
+`;
+
+/** Tokens per CPU second of annotate() with models loaded (median of runs). */
+function steady(sentFile: string): { cpuMs: number; tokensPerSec: number } {
+  const mod = join(PACKAGE_ROOT, 'dist', 'nlp', 'annotate.js');
+  const runs: { words: number; cpuMs: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [cmd, args] = pinned(process.execPath, ['-e', STEADY_SCRIPT, mod]);
+    const r = spawnSync(cmd, args, { input: readFileSync(sentFile), cwd: PACKAGE_ROOT, maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`steady-state run failed: ${r.stderr?.toString().slice(0, 500)}`);
+    runs.push(JSON.parse(r.stdout.toString()));
+  }
+  const ms = median(runs.map((r) => r.cpuMs));
+  return { cpuMs: Math.round(ms), tokensPerSec: Math.round(runs[0].words / (ms / 1000)) };
+}
+
 const WINK_SCRIPT = `
 const fs = require('fs');
 const winkNLP = require('wink-nlp');
@@ -48,6 +80,20 @@ const doc = nlp.readDoc(text);
 const pos = doc.tokens().out(nlp.its.pos);
 process.stdout.write(String(pos.length));
 `;
+
+/** The word forms of each sentence of a CoNLL-U text, joined by tabs (multiword-token ranges left out). */
+function sentencesOf(conllu: string): string[] {
+  return conllu
+    .split(/\n\s*\n/)
+    .map((b) =>
+      b
+        .split('\n')
+        .filter((l) => /^\d+\t/.test(l))
+        .map((l) => l.split('\t')[1])
+        .join('\t'),
+    )
+    .filter(Boolean);
+}
 
 function main(): void {
   const root = sharedRoot();
@@ -77,6 +123,8 @@ function main(): void {
   const raw = join(dir, 'in.txt');
   writeFileSync(conllu, stripped);
   writeFileSync(raw, text);
+  const sentFile = join(dir, 'sentences.tsv');
+  writeFileSync(sentFile, sentencesOf(src).join('\n') + '\n');
   const ours: number[] = [];
   const wink: number[] = [];
   let winkOk = true;
@@ -91,6 +139,7 @@ function main(): void {
     }
   }
   const o = median(ours);
+  const st = steady(sentFile);
   const report: Record<string, unknown> = {
     input: `EWT test, ${words} words`,
     runs: RUNS,
@@ -99,6 +148,11 @@ function main(): void {
       what: 'dateline parse --conllu (tag+lemma+parse+NER, process start included)',
       medianMs: Math.round(o),
       tokensPerSec: Math.round(words / (o / 1000)),
+    },
+    oursSteady: {
+      what: 'annotate() in process, models loaded and warmed (as in an ingest worker), CPU time, one core',
+      cpuMs: st.cpuMs,
+      tokensPerSec: st.tokensPerSec,
     },
   };
   if (winkOk && wink.length) {
