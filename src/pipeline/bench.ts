@@ -36,6 +36,7 @@ interface Summary {
   tokens: number;
   workers: number;
   wallMs: number;
+  cpuMs: number;
   peakRssMB: number;
   stageMs: Record<string, number>;
 }
@@ -84,6 +85,8 @@ function report(label: string, s: Summary) {
     wallS: +(s.wallMs / 1000).toFixed(1),
     pagesPerSec: +(s.seen / (s.wallMs / 1000)).toFixed(1),
     tokensPerSec: Math.round(s.tokens / (s.wallMs / 1000)),
+    cpuS: +(s.cpuMs / 1000).toFixed(1),
+    pagesPerCpuSec: +(s.seen / (s.cpuMs / 1000)).toFixed(2),
     peakRssMB: s.peakRssMB,
     stageShare: shares(s.stageMs),
   };

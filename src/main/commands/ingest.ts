@@ -122,8 +122,11 @@ Options:
       });
       const wallMs = Math.round(performance.now() - t0);
       if (values.json) {
-        const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-        process.stdout.write(JSON.stringify({ ...s, workers, wallMs, peakRssMB }) + '\n');
+        const ru = process.resourceUsage();
+        const peakRssMB = Math.round(ru.maxRSS / 1024);
+        // CPU time of every thread of this process, so runs under different machine load can be compared too.
+        const cpuMs = Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000);
+        process.stdout.write(JSON.stringify({ ...s, workers, wallMs, cpuMs, peakRssMB }) + '\n');
       } else
         process.stdout.write(
           `ingested ${s.seen} inputs: ${s.stored} stored, ${s.duplicates} already stored, ${s.errors} errors, ${s.events} events\n`,
