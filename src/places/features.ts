@@ -158,6 +158,19 @@ export function resolveFeatures(
   f['popgap'] = lp(e.pop) - lp(maxPop);
   if (e.pop === maxPop) f['top'] = 1;
   if (c.text === e.name) f['exact'] = 1;
+  // A region and a city of one name ("New York", "Washington"): how big the city is beside the region.
+  let bigCity = 0,
+    bigRegion = 0;
+  for (const h of c.hits) {
+    const o = g.entry(h.entry);
+    if (o.feature === 'city') bigCity = Math.max(bigCity, o.pop);
+    if (o.feature === 'admin1') bigRegion = Math.max(bigRegion, o.pop);
+  }
+  if (bigCity && bigRegion) {
+    const ratio = Math.min(1, bigCity / bigRegion);
+    if (e.feature === 'city') f['vsregion:city'] = ratio;
+    if (e.feature === 'admin1') f['vsregion:region'] = ratio;
+  }
   f['cands'] = Math.log(c.hits.length) / 5;
   if (e.country) {
     const self = c.hits.some((h) => g.entry(h.entry).country === e.country) ? 1 : 0;

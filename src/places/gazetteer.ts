@@ -83,7 +83,11 @@ function load(): Gazetteer {
       t2 = line.indexOf('\t', t1 + 1),
       t3 = line.indexOf('\t', t2 + 1),
       t4 = line.indexOf('\t', t3 + 1);
-    addKey(line.slice(t2 + 1, t3), idx, 'name');
+    const key = line.slice(t2 + 1, t3);
+    addKey(key, idx, 'name');
+    // "Washington, D.C." is also written "Washington".
+    const comma = key.indexOf(', ');
+    if (comma > 0) addKey(key.slice(0, comma), idx, 'name');
     if (t4 > t3 + 1) for (const a of line.slice(t3 + 1, t4).split('|')) addKey(a, idx, 'alt');
   }
   g.size = eager.length + cityRows.length;
