@@ -41,16 +41,8 @@ export function scoreAeb(
   return aebScore(pages.map((pg) => pageCounts(pg.body, pred.get(pg.key) ?? '')));
 }
 
-/** Normalise for exact comparison: Unicode form, quotes, dashes, whitespace. */
-export function normExact(s: string | null | undefined): string {
-  return (s ?? '')
-    .normalize('NFKC')
-    .replace(/[‘’‚‛′]/g, "'")
-    .replace(/[“”„‟″]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { normExact } from './title.js';
+export { normExact };
 
 /** Loose byline match: same names ignoring case, punctuation and order. */
 export function bylineMatch(gold: string, got: string | null): boolean {
