@@ -186,17 +186,18 @@ test('a headline led by a date or kicker label yields to the declared title with
   assert.equal(t('Big ferry timetable changes for the winter'), 'Big ferry timetable changes for the winter');
 });
 
-test('a date shown beside the headline that no declared date matches wins; a matching one keeps the declared time', () => {
-  const page = (shown: string) =>
-    `<html><head><meta property="article:published_time" content="2021-04-02T10:00:00Z"></head><body><article><h1>Library reopens after repairs</h1><p class="meta">${shown}</p><p>${'The town library reopened its doors on Saturday after a year of roof repairs paid for by residents. '.repeat(3)}</p></article><aside><p>Older story from May 1, 2019</p></aside></body></html>`;
-  const pub = (shown: string) => {
-    const r = extract({ bytes: Buffer.from(page(shown)), source: 'x.html' });
+test('publication dates: an "Updated" line keeps the original declared date; a shown date serves when none is declared', () => {
+  const page = (shown: string, declared = true) =>
+    `<html><head>${declared ? '<meta property="article:published_time" content="2021-04-02T10:00:00Z">' : ''}</head><body><article><h1>Library reopens after repairs</h1><p class="meta">${shown}</p><p>${'The town library reopened its doors on Saturday after a year of roof repairs paid for by residents. '.repeat(3)}</p></article><aside><p>Older story from May 1, 2019</p></aside></body></html>`;
+  const pub = (shown: string, declared = true) => {
+    const r = extract({ bytes: Buffer.from(page(shown, declared)), source: 'x.html' });
     assert.ok(r.ok);
     return r.value.meta.published;
   };
-  assert.deepEqual(pub('Updated March 5, 2024'), { value: '2024-03-05', from: 'text:header' });
+  assert.deepEqual(pub('Updated March 5, 2024'), { value: '2021-04-02T10:00:00Z', from: 'og' });
   assert.equal(pub('April 2, 2021')?.value, '2021-04-02T10:00:00Z');
   assert.equal(pub('Staff reporter')?.value, '2021-04-02T10:00:00Z');
+  assert.deepEqual(pub('March 5, 2024', false), { value: '2024-03-05', from: 'text:header' });
 });
 
 test('a double-encoded headline is repaired; real Latin-1 text is left alone', async () => {
