@@ -35,6 +35,9 @@ export interface WorkerSummary {
   lost: number;
   /** Expired leases this worker put back on the queue or failed. */
   reaped: number;
+  /** Milliseconds in the pipeline, and in the commit transaction (document rows + job completion). */
+  processMs: number;
+  commitMs: number;
 }
 
 /** A name for this worker, unique across machines and restarts. */
@@ -56,6 +59,8 @@ export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise
     failed: 0,
     lost: 0,
     reaped: 0,
+    processMs: 0,
+    commitMs: 0,
   };
   const pollMs = opts.pollMs ?? 500;
   const names = stageNames();
@@ -95,7 +100,10 @@ function itemOf(job: Job): InputItem {
 /** Process one job and commit its outcome with its completion; on a throw, release it for a retry. */
 async function handle(queue: Queue, job: Job, names: string[], s: WorkerSummary, log: (l: string) => void) {
   try {
+    const t0 = performance.now();
     const o: Outcome = processItem(itemOf(job));
+    const t1 = performance.now();
+    s.processMs += t1 - t0;
     const stored = await queue.store.transaction(async (c) => {
       let result: 'stored' | 'duplicate' | 'error';
       if (!o.ok) {
@@ -105,6 +113,7 @@ async function handle(queue: Queue, job: Job, names: string[], s: WorkerSummary,
       await queue.finish(c, job, o.ok ? null : o.code);
       return result;
     });
+    s.commitMs += performance.now() - t1;
     if (!o.ok) log(`error: ${o.source}: ${o.code} (${o.stage}): ${o.reason}`);
     if (stored === 'stored') s.stored++;
     else if (stored === 'duplicate') s.duplicates++;
