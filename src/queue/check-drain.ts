@@ -71,12 +71,7 @@ async function main(): Promise<number> {
     say(`jobs: ${JSON.stringify(states)}`);
     const kj = (await c.query('SELECT state, attempts FROM jobs WHERE source = $1', [killed.job])).rows[0];
     say(`the killed worker's job ${killed.job}: ${JSON.stringify(kj)}`);
-    const db = join(tmp, 'single.db');
-    const t1 = Date.now();
-    say(
-      dateline(['ingest', '--db', db, '--workers', '1', pages]).trim() +
-        ` (SQLite, one process, ${((Date.now() - t1) / 1000).toFixed(0)} s)`,
-    );
+    say(`SQLite single-process ingest exited ${await singleExit}: ${single.out.join('').trim()}`);
     const [a, b] = [await postgresDigest(server.url), await sqliteDigest(db)];
     let same = true;
     for (const t of Object.keys(b)) {
