@@ -214,6 +214,12 @@ export interface Tone {
   wordCount: number;
 }
 
+/** Political-event relevance: calibrated probabilities for the document and each sentence (indexed like `sentences`). */
+export interface Relevance {
+  score: number;
+  sentences: Float32Array | number[];
+}
+
 /** All layers a document can carry. Each is set by exactly one stage. */
 export interface Layers {
   blocks?: Block[];
@@ -228,6 +234,7 @@ export interface Layers {
   sentenceTone?: Float32Array;
   /** Toponyms resolved to gazetteer entries (places stage). */
   places?: Place[];
+  relevance?: Relevance;
 }
 
 export type LayerName = keyof Layers;
