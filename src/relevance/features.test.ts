@@ -36,6 +36,8 @@ test('word-list hits: longest phrase first, one-word names only when capitalised
   assert.deepEqual(wordHits(t, t.map(keyOf), words), ['demonym', 'sector:GOV', 'leader']);
   const low = tokens('a freedonia of words');
   assert.deepEqual(wordHits(low, low.map(keyOf), words), []);
+  const odd = tokens('The constructor of toString');
+  assert.deepEqual(wordHits(odd, odd.map(keyOf), words), []);
   const names = featureNames('Freedonia protests.', words);
   assert.ok(names.includes('g=country'));
   assert.ok(names.includes('w=protests'));

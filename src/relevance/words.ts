@@ -26,8 +26,10 @@ export function wordHits(toks: string[], keys: string[], list: WordList): string
   while (i < toks.length) {
     let matched = 0;
     for (let n = Math.min(MAX_PHRASE, toks.length - i); n >= 1 && !matched; n--) {
-      const kinds = list.entries[keys.slice(i, i + n).join(' ')];
-      if (!kinds) continue;
+      const key = keys.slice(i, i + n).join(' ');
+      // Own keys only: a sentence saying "constructor" must not find Object.prototype's.
+      if (!Object.hasOwn(list.entries, key)) continue;
+      const kinds = list.entries[key];
       // A one-word name must be capitalised in the text: "turkey" the bird, "chad" the name.
       const ok = n > 1 ? kinds : kinds.filter((k) => k.startsWith('sector') || /^\p{Lu}/u.test(toks[i]));
       if (!ok.length) continue;
