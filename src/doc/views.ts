@@ -1,5 +1,5 @@
-/** Plain views of a Doc's layers for output: events with their arguments joined, in the CLI's and store's shape. */
-import type { Doc, EventRecord, Mention, Quote } from './types.js';
+/** Plain views of a Doc's layers for output (events have their own record module: src/record/). */
+import type { Doc, Mention, Quote } from './types.js';
 
 /** An event argument as printed: the mention's span and identity. */
 export interface ArgView {
@@ -11,32 +11,6 @@ export interface ArgView {
   sector: string;
   code: string;
   wikidata?: string;
-}
-
-/** An event as printed by `dateline events` and exported. */
-export interface EventView {
-  id: string;
-  doc: string;
-  source: string;
-  sentence: string;
-  sentence_span: { start: number; end: number };
-  type: string;
-  mode: string;
-  contexts: string[];
-  cameo: string;
-  quad: number;
-  goldstein: number;
-  actor: ArgView[];
-  recipient: ArgView[];
-  date: string | null;
-  place: EventRecord['place'] | null;
-  negated: boolean;
-  modality: string;
-  historical: boolean;
-  trigger: { text: string; start: number; end: number };
-  decided_by: string[];
-  confidence: number;
-  reported_by: ArgView | null;
 }
 
 /** The view of one mention. */
@@ -57,41 +31,6 @@ export function argView(doc: Doc, m: Mention): ArgView {
 /** Index a doc's mentions by id. */
 export function mentionIndex(doc: Doc): Map<string, Mention> {
   return new Map((doc.layers.mentions ?? []).map((m) => [m.id, m]));
-}
-
-/** The view of one event, its argument mention ids replaced by the mentions themselves. */
-export function eventView(doc: Doc, ev: EventRecord, mentions = mentionIndex(doc)): EventView {
-  const sent = doc.layers.sentences?.[ev.sentence];
-  const args = (ids: string[]) =>
-    ids
-      .map((id) => mentions.get(id))
-      .filter((m): m is Mention => !!m)
-      .map((m) => argView(doc, m));
-  const speaker = ev.reportedBy ? mentions.get(ev.reportedBy) : undefined;
-  return {
-    id: `${doc.id}:${ev.id}`,
-    doc: doc.id,
-    source: doc.source.source,
-    sentence: sent ? doc.text.slice(sent.start, sent.end) : '',
-    sentence_span: sent ? { start: sent.start, end: sent.end } : { start: 0, end: 0 },
-    type: ev.type,
-    mode: ev.mode,
-    contexts: ev.contexts,
-    cameo: ev.cameo,
-    quad: ev.quad,
-    goldstein: ev.goldstein,
-    actor: args(ev.actor),
-    recipient: args(ev.recipient),
-    date: ev.date,
-    place: ev.place ?? null,
-    negated: ev.negated,
-    modality: ev.modality,
-    historical: ev.historical,
-    trigger: { text: doc.text.slice(ev.trigger.start, ev.trigger.end), start: ev.trigger.start, end: ev.trigger.end },
-    decided_by: ev.decidedBy,
-    confidence: ev.confidence,
-    reported_by: speaker ? argView(doc, speaker) : null,
-  };
 }
 
 /** The extraction view of a document, as printed by `dateline extract`. */

@@ -9,6 +9,8 @@ import { parseCommand } from './commands/parse.js';
 import { actorsCommand } from './commands/actors.js';
 import { quotesCommand } from './commands/quotes.js';
 import { demoCommand } from './commands/demo.js';
+import { docsCommand } from './commands/docs.js';
+import { exportCommand } from './commands/export.js';
 import { enqueueCommand } from './commands/enqueue.js';
 import { workerCommand } from './commands/worker.js';
 import { placesCommand } from './commands/places.js';
@@ -20,6 +22,8 @@ const COMMANDS: Command[] = [
   ingestCommand,
   queryCommand,
   statsCommand,
+  docsCommand,
+  exportCommand,
   parseCommand,
   actorsCommand,
   placesCommand,

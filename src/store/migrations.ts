@@ -131,4 +131,48 @@ CREATE TABLE errors (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'near-duplicate groups, event clusters',
+    sql: `
+ALTER TABLE documents ADD COLUMN site TEXT;
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+ALTER TABLE documents ADD COLUMN dup_group TEXT;
+CREATE INDEX documents_dup_group ON documents(dup_group);
+
+CREATE TABLE dup_bands (
+  band INTEGER NOT NULL,
+  key INTEGER NOT NULL,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, key, doc_id)
+) WITHOUT ROWID;
+
+ALTER TABLE events ADD COLUMN cluster TEXT;
+ALTER TABLE events ADD COLUMN cluster_key TEXT;
+ALTER TABLE events ADD COLUMN day TEXT;
+ALTER TABLE events ADD COLUMN place_country TEXT;
+CREATE INDEX events_cluster ON events(cluster);
+CREATE INDEX events_cluster_key ON events(cluster_key, day);
+
+CREATE TABLE clusters (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  cluster_key TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  reports INTEGER NOT NULL,
+  first_seen TEXT,
+  last_seen TEXT,
+  date_start TEXT,
+  date_end TEXT
+);
+
+-- Events stored before this step: each is its own cluster until the store is re-ingested.
+UPDATE events SET cluster = doc_id || ':' || id, cluster_key = type || '||', day = date;
+INSERT INTO clusters (id, type, cluster_key, mentions, articles, sources, reports, first_seen, last_seen, date_start, date_end)
+  SELECT e.cluster, e.type, e.cluster_key, 1, 1, 1, 1, d.published, d.published, e.date, e.date
+  FROM events e JOIN documents d ON d.id = e.doc_id;
+`,
+  },
 ];

@@ -129,4 +129,43 @@ CREATE TABLE errors (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'near-duplicate groups, event clusters',
+    // The columns and tables of SQLite's migration 2; the Postgres store does not fill them yet (see docs/data.md).
+    sql: `
+ALTER TABLE documents ADD COLUMN site text;
+ALTER TABLE documents ADD COLUMN minhash bytea;
+ALTER TABLE documents ADD COLUMN dup_group text;
+CREATE INDEX documents_dup_group ON documents(dup_group);
+
+CREATE TABLE dup_bands (
+  band integer NOT NULL,
+  key integer NOT NULL,
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, key, doc_id)
+);
+
+ALTER TABLE events ADD COLUMN cluster text;
+ALTER TABLE events ADD COLUMN cluster_key text;
+ALTER TABLE events ADD COLUMN day text;
+ALTER TABLE events ADD COLUMN place_country text;
+CREATE INDEX events_cluster ON events(cluster);
+CREATE INDEX events_cluster_key ON events(cluster_key, day);
+
+CREATE TABLE clusters (
+  id text PRIMARY KEY,
+  type text NOT NULL,
+  cluster_key text NOT NULL,
+  mentions integer NOT NULL,
+  articles integer NOT NULL,
+  sources integer NOT NULL,
+  reports integer NOT NULL,
+  first_seen text,
+  last_seen text,
+  date_start text,
+  date_end text
+);
+`,
+  },
 ];

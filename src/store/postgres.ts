@@ -6,9 +6,10 @@
 import pg from 'pg';
 import type { Doc, Layers } from '../doc/index.js';
 import { decodeLayer } from './codec.js';
+import { siteOf } from '../record/index.js';
 import { PG_MIGRATIONS } from './postgres-migrations.js';
 import { ARGS_SQL, collectStats, documentTables, eventSql, eventWhere, storedEvents, type Row } from './rows.js';
-import type { EventFilter, Stats, Store, StoredError, StoredEvent } from './store.js';
+import type { EventFilter, Stats, Store, StoredDocument, StoredError, StoredEvent } from './store.js';
 
 /** Postgres allows 65,535 bind parameters per statement; stay well under. */
 const MAX_PARAMS = 30000;
@@ -156,6 +157,28 @@ export class PostgresStore implements Store {
       ? (await this.pool.query(`${ARGS_SQL} WHERE a.doc_id = ANY($1) ORDER BY a.role, a.position`, [docIds])).rows
       : [];
     return storedEvents(rows, args as Row[]);
+  }
+
+  // Not yet here (SQLite has them): streaming reads, near-duplicate groups and event clusters — each event is its own
+  // cluster and no document has a group until the Postgres store runs src/dedup and src/clusters in saveDocument.
+  async *eachEvent(f: EventFilter): AsyncGenerator<StoredEvent> {
+    yield* await this.queryEvents(f);
+  }
+
+  async *eachCluster(f: EventFilter): AsyncGenerator<StoredEvent> {
+    yield* await this.queryEvents(f);
+  }
+
+  async countEvents(f: EventFilter): Promise<number> {
+    const w = eventWhere(f, (i) => `$${i}`);
+    const n = Number((await this.pool.query(`SELECT count(*) AS n FROM events e ${w.sql}`, w.params)).rows[0].n);
+    return f.limit ? Math.min(n, Math.floor(f.limit)) : n;
+  }
+
+  async *eachDocument(): AsyncGenerator<StoredDocument> {
+    const r = await this.pool.query(`SELECT id, source, COALESCE(url, canonical_url) AS url, title, published, status
+      FROM documents ORDER BY ingested_at, id`);
+    for (const d of r.rows) yield { ...d, site: siteOf(d.url), dup_group: null } as StoredDocument;
   }
 
   async stats(): Promise<Stats> {

@@ -1,10 +1,11 @@
 /**
  * What both backends share so they cannot drift: the rows a document becomes (one list of tables, in insert order),
- * the event-query filter, and the mapping of result rows back to StoredEvent.
+ * the event-query filter, and the mapping of result rows to the event record (src/record/).
  */
 import type { Doc, Layers } from '../doc/index.js';
 import { BLOB_LAYERS, encodeLayer } from './codec.js';
-import type { EventFilter, Stats, StoredArg, StoredEvent } from './store.js';
+import type { EventFilter, Stats, StoredEvent } from './store.js';
+import { recordFromRow, siteOf, type PackedArg } from '../record/index.js';
 
 /** A result row as a driver returns it. */
 export type Row = Record<string, unknown>;
@@ -241,8 +242,9 @@ export function eventWhere(f: EventFilter, p: (i: number) => string): { sql: str
 
 /** The event query around a WHERE clause; both backends order NULL dates first. */
 export function eventSql(where: string, limit?: number): string {
-  return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, r.text AS r_text, r.name AS r_name,
-      r.country AS r_country, r.sector AS r_sector, r.code AS r_code
+  return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, d.published, d.tone AS doc_tone,
+      r.text AS r_text, r.name AS r_name, r.country AS r_country, r.sector AS r_sector, r.code AS r_code,
+      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata
       FROM events e JOIN documents d ON d.id = e.doc_id
       LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
       ${where} ORDER BY e.date NULLS FIRST, e.doc_id, e.sentence, e.trigger_start
@@ -250,21 +252,29 @@ export function eventSql(where: string, limit?: number): string {
 }
 
 /** The argument rows of events in some documents (`IN` list written by the caller). */
-export const ARGS_SQL = `SELECT a.doc_id, a.event_id, a.role, m.text, m.name, m.country, m.sector, m.code FROM event_args a
+export const ARGS_SQL = `SELECT a.doc_id, a.event_id, a.role, m.text, m.start, m."end", m.name, m.country, m.sector, m.code,
+      m.wikidata FROM event_args a
       JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id`;
 
-/** An argument from a row's mention columns, named `${prefix}text`, `${prefix}name`, … */
-function storedArg(row: Row, prefix: string): StoredArg {
-  return {
-    text: row[prefix + 'text'] as string,
-    name: row[prefix + 'name'] as string,
-    country: (row[prefix + 'country'] as string) ?? null,
-    sector: row[prefix + 'sector'] as string,
-    code: row[prefix + 'code'] as string,
-  };
+/** A mention from a row's columns named `${prefix}text`, `${prefix}start`, …, packed as the record builder takes it. */
+function packedArg(row: Row, prefix: string, role: string): PackedArg {
+  return [
+    role,
+    row[prefix + 'text'] as string,
+    Number(row[prefix + 'start']),
+    Number(row[prefix + 'end']),
+    row[prefix + 'name'] as string,
+    (row[prefix + 'country'] as string) ?? null,
+    row[prefix + 'sector'] as string,
+    row[prefix + 'code'] as string,
+    (row[prefix + 'wikidata'] as string) ?? null,
+  ];
 }
 
-/** Events from query rows and their argument rows (ordered by role, position). */
+/**
+ * Event records from query rows and their argument rows (ordered by role, position), for a backend without event
+ * clusters yet (Postgres): each event is its own cluster, counted once.
+ */
 export function storedEvents(rows: Row[], argRowsOf: Row[]): StoredEvent[] {
   const byEvent = new Map<string, Row[]>();
   for (const a of argRowsOf) {
@@ -276,31 +286,45 @@ export function storedEvents(rows: Row[], argRowsOf: Row[]): StoredEvent[] {
   return rows.map((r) => {
     const text = r.text as string;
     const id = `${r.doc_id}:${r.id}`;
-    const argList = byEvent.get(id) ?? [];
-    const pick = (role: string) => argList.filter((a) => a.role === role).map((a) => storedArg(a, ''));
-    return {
-      id,
-      doc: r.doc_id as string,
+    const url = (r.url as string) ?? null;
+    const published = (r.published as string) ?? null;
+    const num = (k: string) => Number(r[k]);
+    return recordFromRow({
+      doc_id: r.doc_id as string,
+      id: r.id as string,
       source: r.source as string,
-      url: (r.url as string) ?? null,
-      date: (r.date as string) ?? null,
+      url,
+      site: siteOf(url),
+      published,
+      doc_tone: r.doc_tone === null || r.doc_tone === undefined ? null : Number(r.doc_tone),
+      sentence_start: num('sentence_start'),
+      sentence_end: num('sentence_end'),
+      sentence_text: text.slice(num('sentence_start'), num('sentence_end')),
+      trigger_start: num('trigger_start'),
+      trigger_end: num('trigger_end'),
+      trigger_text: text.slice(num('trigger_start'), num('trigger_end')),
       type: r.type as string,
       mode: r.mode as string,
-      contexts: JSON.parse(r.contexts as string),
+      contexts: r.contexts as string,
       cameo: r.cameo as string,
-      quad: Number(r.quad),
-      goldstein: Number(r.goldstein),
-      actor: pick('actor'),
-      recipient: pick('recipient'),
-      negated: Number(r.negated) === 1,
+      quad: num('quad'),
+      goldstein: num('goldstein'),
+      date: (r.date as string) ?? null,
+      place: (r.place as string) ?? null,
+      negated: num('negated') === 1,
       modality: r.modality as string,
-      historical: Number(r.historical) === 1,
-      sentence: text.slice(Number(r.sentence_start), Number(r.sentence_end)),
-      trigger: text.slice(Number(r.trigger_start), Number(r.trigger_end)),
-      decided_by: JSON.parse(r.decided_by as string),
-      confidence: Number(r.confidence),
-      reported_by: r.r_code === null || r.r_code === undefined ? null : storedArg(r, 'r_'),
-    };
+      historical: num('historical') === 1,
+      decided_by: r.decided_by as string,
+      confidence: num('confidence'),
+      args: (byEvent.get(id) ?? []).map((a) => packedArg(a, '', a.role as string)),
+      speaker: r.r_code === null || r.r_code === undefined ? null : packedArg(r, 'r_', 'speaker'),
+      cluster: id,
+      c_mentions: 1,
+      c_articles: 1,
+      c_sources: 1,
+      c_first_seen: published,
+      c_last_seen: published,
+    });
   });
 }
 

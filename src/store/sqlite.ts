@@ -3,8 +3,14 @@ import Database from 'better-sqlite3';
 import type { Doc, Layers } from '../doc/index.js';
 import { decodeLayer } from './codec.js';
 import { MIGRATIONS } from './migrations.js';
-import { ARGS_SQL, collectStats, documentTables, eventSql, eventWhere, storedEvents, type Row } from './rows.js';
-import type { EventFilter, Stats, Store, StoredError, StoredEvent } from './store.js';
+import { collectStats, documentTables, type Row } from './rows.js';
+import type { EventFilter, Stats, Store, StoredDocument, StoredError, StoredEvent } from './store.js';
+import { signature } from '../dedup/index.js';
+import { clusterKey } from '../clusters/index.js';
+import { docFields, eventFacts } from '../record/index.js';
+import { SqliteDedup, signatureBytes } from './sqlite-dedup.js';
+import { SqliteClusters } from './sqlite-clusters.js';
+import { SqliteReader } from './sqlite-read.js';
 
 /** Open (creating and migrating as needed) a SQLite store at `path` (`:memory:` for tests). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -18,6 +24,11 @@ export class SqliteStore implements Store {
   private readonly inserts = new Map<string, Database.Statement>();
   private readonly insertError: Database.Statement;
   private readonly existsDoc: Database.Statement;
+  private readonly setDocDedup: Database.Statement;
+  private readonly setEventKeys: Database.Statement;
+  private readonly dedup: SqliteDedup;
+  private readonly clusters: SqliteClusters;
+  private readonly reader: SqliteReader;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -27,6 +38,13 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.existsDoc = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
     this.insertError = this.db.prepare('INSERT INTO errors (source, code, stage, message, at) VALUES (?, ?, ?, ?, ?)');
+    this.setDocDedup = this.db.prepare('UPDATE documents SET site = ?, minhash = ? WHERE id = ?');
+    this.setEventKeys = this.db.prepare(
+      'UPDATE events SET cluster_key = ?, day = ?, place_country = ? WHERE doc_id = ? AND id = ?',
+    );
+    this.dedup = new SqliteDedup(this.db);
+    this.clusters = new SqliteClusters(this.db);
+    this.reader = new SqliteReader(this.db);
   }
 
   /** The prepared INSERT for a table and its columns (made once). */
@@ -56,9 +74,32 @@ export class SqliteStore implements Store {
         const st = this.insertFor(t.table, t.columns);
         for (const row of t.rows) st.run(...row);
       }
+      this.linkAndCluster(doc);
       return true;
     });
     return tx();
+  }
+
+  /**
+   * Inside the document's transaction: index it for near-duplicates (articles only) and join its group, then put its
+   * events into clusters and recount every cluster whose members or their groups changed.
+   */
+  private linkAndCluster(doc: Doc): void {
+    const sig = doc.meta.status === 'article' ? signature(doc.text.slice(0, doc.bodyEnd)) : null;
+    const fields = docFields(doc);
+    this.setDocDedup.run(fields.site, sig ? signatureBytes(sig) : null, doc.id);
+    const relabelled = sig ? this.dedup.link(fields, sig) : [];
+    const touched = new Set(this.clusters.clustersOf(relabelled.filter((id) => id !== doc.id)));
+    const mentions = new Map((doc.layers.mentions ?? []).map((m) => [m.id, m]));
+    for (const e of doc.layers.events ?? []) {
+      const f = eventFacts(doc, e, mentions);
+      const key = clusterKey(f);
+      this.setEventKeys.run(key, f.day, f.placeCountry, doc.id, e.id);
+      touched.add(this.clusters.assign(f.id, { ...f, key }));
+    }
+    // A later merge may have folded a touched cluster into another; recount the ones that still exist.
+    const live = new Set(this.clusters.clustersOf([doc.id, ...relabelled]));
+    this.clusters.recount([...touched].filter((c) => live.has(c)));
   }
 
   async saveError(err: StoredError): Promise<void> {
@@ -72,18 +113,35 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(f: EventFilter): Promise<StoredEvent[]> {
-    const w = eventWhere(f, () => '?');
-    const rows = this.db.prepare(eventSql(w.sql, f.limit)).all(...w.params) as Row[];
-    const args = this.db.prepare(`${ARGS_SQL} WHERE a.doc_id = ? ORDER BY a.event_id, a.role, a.position`);
-    const docIds = [...new Set(rows.map((r) => r.doc_id as string))];
-    return storedEvents(
-      rows,
-      docIds.flatMap((id) => args.all(id) as Row[]),
-    );
+    return [...this.reader.events(f)];
+  }
+
+  async *eachEvent(f: EventFilter): AsyncGenerator<StoredEvent> {
+    yield* this.reader.events(f);
+  }
+
+  async *eachCluster(f: EventFilter): AsyncGenerator<StoredEvent> {
+    yield* this.reader.events(f, true);
+  }
+
+  async countEvents(f: EventFilter, clusters = false): Promise<number> {
+    return this.reader.count(f, clusters);
+  }
+
+  async *eachDocument(): AsyncGenerator<StoredDocument> {
+    yield* this.reader.documents();
   }
 
   async stats(): Promise<Stats> {
-    return collectStats((sql) => this.db.prepare(sql).all() as Row[]);
+    const base = await collectStats((sql) => this.db.prepare(sql).all() as Row[]);
+    const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      ...base,
+      dup_groups: n('SELECT count(DISTINCT dup_group) n FROM documents WHERE dup_group IS NOT NULL'),
+      dup_members: n('SELECT count(*) n FROM documents WHERE dup_group IS NOT NULL'),
+      clusters: n("SELECT count(DISTINCT COALESCE(cluster, doc_id || ':' || id)) n FROM events"),
+      multi_article_clusters: n('SELECT count(*) n FROM clusters WHERE articles > 1'),
+    };
   }
 
   async close(): Promise<void> {

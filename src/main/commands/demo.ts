@@ -42,7 +42,7 @@ Options:
         const who = (a: typeof e.actor) => a.map((x) => x.code).join('+') || '-';
         const sentence = e.sentence.length > 100 ? e.sentence.slice(0, 99) + '…' : e.sentence;
         out(
-          `  ${e.date ?? '????-??-??'}  ${e.type.padEnd(9)} ${who(e.actor)} → ${who(e.recipient)}  [${e.cameo}]  "${e.trigger}" — ${sentence}`,
+          `  ${e.date ?? '????-??-??'}  ${e.type.padEnd(9)} ${who(e.actor)} → ${who(e.recipient)}  [${e.cameo}]  "${e.trigger.text}" — ${sentence}`,
         );
       }
       out();

@@ -2,7 +2,7 @@
 import type { Command } from '../args.js';
 import { analyse, loadAnalysis, processItem, sentenceDoc, type Outcome } from '../engine.js';
 import { jsonl, out, reportError } from '../io.js';
-import { eventView, mentionIndex, type EventView } from '../../doc/index.js';
+import { recordsFromDoc, type EventOut } from '../../record/index.js';
 import { collectInputs, load, readTextRows } from './shared.js';
 
 export const eventsCommand: Command = {
@@ -23,10 +23,10 @@ Options:
   options: { jsonl: { type: 'boolean' }, sentences: { type: 'string' }, 'input-list': { type: 'string' } },
   async run(values, positionals) {
     await loadAnalysis();
-    const emit = (v: EventView & { sentence_id?: string }) => {
+    const emit = (v: EventOut & { sentence_id?: string }) => {
       if (values.jsonl) jsonl(v);
       else {
-        const who = (a: EventView['actor']) => a.map((x) => x.code || x.text).join('+') || '-';
+        const who = (a: EventOut['actor']) => a.map((x) => x.code || x.text).join('+') || '-';
         out(
           `${v.date ?? '????-??-??'}  ${v.type.padEnd(9)} ${who(v.actor)} → ${who(v.recipient)}  [${v.cameo}] "${v.trigger.text}"  ${v.sentence.slice(0, 90)}`,
         );
@@ -37,11 +37,7 @@ Options:
         reportError(o);
         return false;
       }
-      const idx = mentionIndex(o.doc);
-      for (const e of o.doc.layers.events ?? []) {
-        const v = eventView(o.doc, e, idx);
-        emit(sentenceId === undefined ? v : { sentence_id: sentenceId, ...v });
-      }
+      for (const v of recordsFromDoc(o.doc)) emit(sentenceId === undefined ? v : { sentence_id: sentenceId, ...v });
       return true;
     };
     let good = 0;

@@ -1,87 +1,24 @@
 /** `dateline query` and `dateline stats`: read the store. */
 import type { Command } from '../args.js';
-import { csvField, jsonl, out } from '../io.js';
-import type { StoredEvent } from '../../store/index.js';
+import { jsonl, out } from '../io.js';
+import { csvHeader, csvLine } from '../../export/index.js';
 import { withStore } from './shared.js';
-
-const CSV_COLUMNS = [
-  'id',
-  'date',
-  'type',
-  'mode',
-  'cameo',
-  'quad',
-  'goldstein',
-  'actor_code',
-  'actor_name',
-  'recipient_code',
-  'recipient_name',
-  'contexts',
-  'negated',
-  'modality',
-  'historical',
-  'reported_by_code',
-  'reported_by_name',
-  'trigger',
-  'sentence',
-  'source',
-  'url',
-] as const;
-
-/** One event as a CSV row in CSV_COLUMNS order. */
-function csvRow(e: StoredEvent): string {
-  const row = [
-    e.id,
-    e.date,
-    e.type,
-    e.mode,
-    e.cameo,
-    e.quad,
-    e.goldstein,
-    e.actor.map((a) => a.code),
-    e.actor.map((a) => a.name),
-    e.recipient.map((a) => a.code),
-    e.recipient.map((a) => a.name),
-    e.contexts,
-    e.negated,
-    e.modality,
-    e.historical,
-    e.reported_by?.code,
-    e.reported_by?.name,
-    e.trigger,
-    e.sentence,
-    e.source,
-    e.url,
-  ];
-  return row.map(csvField).join(',');
-}
+import { FILTER_HELP, FILTER_OPTIONS, filterFrom } from './filters.js';
 
 export const queryCommand: Command = {
   name: 'query',
   summary: 'query stored events',
   usage: `
-Usage: dateline query [--db FILE|URL] [--actor CODE] [--type T] [--since DATE] [--until DATE] [--format jsonl|csv] [--limit N]
+Usage: dateline query [--db FILE|URL] [--actor CODE] [--type T] [--since DATE] [--until DATE] [--cluster ID]
+                      [--format jsonl|csv] [--limit N]
 
-Print stored events. --actor matches an actor or recipient code prefix (FRA, FRAGOV) or country code.
+Print stored events, one event record per line (docs/data.md), with its cluster's counts.
 
 Options:
-  --db FILE|URL    SQLite file (default ./dateline.db) or postgres:// URL
-  --actor CODE     actor or recipient code prefix / country
-  --type T         PLOVER event type, e.g. CONSULT
-  --since DATE     earliest event date (YYYY-MM-DD, inclusive)
-  --until DATE     latest event date (inclusive)
-  --format F       jsonl (default) or csv
-  --limit N        at most N events
+${FILTER_HELP}
+  --format F       jsonl (default) or csv (the export's columns)
   -h, --help       this help`,
-  options: {
-    db: { type: 'string' },
-    actor: { type: 'string' },
-    type: { type: 'string' },
-    since: { type: 'string' },
-    until: { type: 'string' },
-    format: { type: 'string' },
-    limit: { type: 'string' },
-  },
+  options: { ...FILTER_OPTIONS, format: { type: 'string' } },
   run(v) {
     const format = (v.format as string) ?? 'jsonl';
     if (format !== 'jsonl' && format !== 'csv') {
@@ -89,17 +26,11 @@ Options:
       return 2;
     }
     return withStore(v.db as string | undefined, { mustExist: true }, async (store) => {
-      const events = await store.queryEvents({
-        actor: v.actor as string | undefined,
-        type: v.type as string | undefined,
-        since: v.since as string | undefined,
-        until: v.until as string | undefined,
-        limit: v.limit ? Number(v.limit) : undefined,
-      });
-      if (format === 'csv') {
-        out(CSV_COLUMNS.join(','));
-        for (const e of events) out(csvRow(e));
-      } else for (const e of events) jsonl(e);
+      if (format === 'csv') process.stdout.write(csvHeader());
+      for await (const e of store.eachEvent(filterFrom(v))) {
+        if (format === 'csv') process.stdout.write(csvLine(e));
+        else jsonl(e);
+      }
       return 0;
     });
   },
@@ -134,6 +65,10 @@ Options:
         out(`mentions  ${s.mentions}`);
         out(`quotes    ${s.quotes}`);
         out(`errors    ${s.errors}`);
+        if (s.dup_groups !== undefined)
+          out(`near-duplicate groups ${s.dup_groups} (${s.dup_members} articles in them)`);
+        if (s.clusters !== undefined)
+          out(`event clusters ${s.clusters} (${s.multi_article_clusters} reported by more than one article)`);
       }
       return 0;
     });
