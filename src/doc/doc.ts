@@ -58,9 +58,17 @@ export function spanText(doc: Doc, span: Span): string {
   return doc.text.slice(span.start, span.end);
 }
 
-/** The body text (blocks before the captions). */
+/** Where the body starts: after the headline block that HTML extraction puts first (0 when there is none). */
+export function bodyStart(doc: Doc): number {
+  const first = doc.layers.blocks?.[0];
+  if (!first || first.kind !== 'title') return 0;
+  const next = doc.layers.blocks![1];
+  return next && next.start < doc.bodyEnd ? next.start : doc.bodyEnd;
+}
+
+/** The body text (blocks after the headline and before the captions). */
 export function bodyText(doc: Doc): string {
-  return doc.text.slice(0, doc.bodyEnd);
+  return doc.text.slice(bodyStart(doc), doc.bodyEnd);
 }
 
 /** Allocate a token table of `n` tokens with empty attributes. */

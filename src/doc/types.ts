@@ -52,7 +52,7 @@ export interface DocMeta {
 
 /** A block of the extracted text. Body blocks come first, then captions. */
 export interface Block extends Span {
-  kind: 'paragraph' | 'heading' | 'list' | 'table' | 'quote' | 'caption';
+  kind: 'title' | 'paragraph' | 'heading' | 'list' | 'table' | 'quote' | 'caption';
 }
 
 /** A sentence, with the token range it covers. */

@@ -1,5 +1,6 @@
 /** Plain views of a Doc's layers for output (events have their own record module: src/record/). */
 import type { Doc, Mention, Quote } from './types.js';
+import { bodyText } from './doc.js';
 
 /** An event argument as printed: the mention's span and identity. */
 export interface ArgView {
@@ -52,7 +53,7 @@ export function extractView(doc: Doc) {
     site_name: doc.meta.siteName,
     section: doc.meta.section,
     tags: doc.meta.tags,
-    text: doc.text.slice(0, doc.bodyEnd),
+    text: bodyText(doc),
     captions: blocks.filter((b) => b.kind === 'caption').map((b) => doc.text.slice(b.start, b.end)),
     meta_sources: {
       title: doc.meta.title?.from ?? null,

@@ -504,8 +504,9 @@ function codeSentence(
       if (rm.pick.tokens.length)
         actor = { pick: { tokens: rm.pick.tokens, rule: 'pronoun→reporter' }, mentions: rm.mentions };
     }
-    // "X said Y was responsible": the subject is blamed and the sayer blames.
-    if (e.pos === 'a' && e.type === 'ACCUSE') {
+    // "X said Y was responsible": the subject is blamed and the sayer blames. An adjective of disapproval with its
+    // object ("critical of", "troubled by") keeps its subject as the critic.
+    if (e.pos === 'a' && e.type === 'ACCUSE' && !e.prep) {
       recipient = actor;
       const rs = rep0 >= 0 ? subjectOf(v, rep0) : null;
       actor = rs
@@ -764,5 +765,23 @@ export function codeCandidates(doc: Doc, generic = false): Candidate[] {
       }
     }
   }
+  for (const c of out) speakerAsActor(c);
   return out;
+}
+
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us']);
+
+/**
+ * Reported speech in the first person is the speaker's own act ("'We back her,' the editors wrote": SUPPORT by the
+ * editors): an event with no actor whose predicate's subject is I/we takes the speaker as its actor.
+ */
+function speakerAsActor(c: Candidate): void {
+  const r = c.record;
+  if (!r.reportedBy || r.actor.length) return;
+  const v = c.view;
+  // Only the trigger's own subject: a nominal event under another verb ("we condemn the attacks") is not ours.
+  const subj = v.childrenBy(c.trigger, 'nsubj');
+  if (!subj.some((k) => FIRST_PERSON.has(v.text(k).toLowerCase()))) return;
+  r.actor = [r.reportedBy];
+  r.decidedBy.push('rule:actor=speaker(first-person)');
 }

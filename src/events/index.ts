@@ -7,6 +7,7 @@ import type { Doc } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { codeCandidates, type Candidate } from './coder.js';
 import { loadModel, rescore } from './model.js';
+import { applyGate, type Rejected } from './gate.js';
 
 export * from './ontology/index.js';
 export { findDates } from './dates.js';
@@ -15,6 +16,10 @@ export { findDates } from './dates.js';
 export interface EventsOptions {
   /** Use the learned re-scorer when its weights exist (default true). */
   model?: boolean;
+  /** Apply the event gate (hard gates and the learned confidence threshold; default true). */
+  gate?: boolean;
+  /** Emit events at or above this confidence (default: the gate's documented threshold). */
+  minConfidence?: number;
 }
 
 const meets = (a: string[], b: string[]): boolean => !a.length || !b.length || a.some((x) => b.includes(x));
@@ -58,13 +63,27 @@ function dedupe(cands: Candidate[]): Candidate[] {
   return out;
 }
 
-/** Code the events of a parsed Doc (tokens, sentences, mentions) and return them with ids v0, v1, … */
-export function codeEvents(doc: Doc, opts: EventsOptions = {}): NonNullable<Doc['layers']['events']> {
+/** The candidates of a parsed Doc before the gate: rule coding, re-scoring, one event per fact. */
+export function eventCandidates(doc: Doc, opts: EventsOptions = {}): Candidate[] {
   const useModel = opts.model !== false && loadModel() !== null;
   // Generic (lexicon-free) candidates exist only for the model to type; without it they are not produced.
   const cands = codeCandidates(doc, useModel);
-  const kept = dedupe(useModel ? rescore(cands) : cands);
-  return kept.map((c, k) => ({ ...c.record, id: `v${k}` }));
+  return dedupe(useModel ? rescore(cands) : cands);
+}
+
+/** Code and gate the events of a parsed Doc; also returns the candidates the gate rejected, with reasons. */
+export function codeAndGate(
+  doc: Doc,
+  opts: EventsOptions = {},
+): { events: NonNullable<Doc['layers']['events']>; rejected: Rejected[] } {
+  const cands = eventCandidates(doc, opts);
+  const { kept, rejected } = opts.gate === false ? { kept: cands, rejected: [] } : applyGate(doc, cands, opts);
+  return { events: kept.map((c, k) => ({ ...c.record, id: `v${k}` })), rejected };
+}
+
+/** Code the events of a parsed Doc (tokens, sentences, mentions) and return them with ids v0, v1, … */
+export function codeEvents(doc: Doc, opts: EventsOptions = {}): NonNullable<Doc['layers']['events']> {
+  return codeAndGate(doc, opts).events;
 }
 
 /** The events stage: assigns events. Reads quotes when present to mark reported events. */

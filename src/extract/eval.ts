@@ -13,7 +13,7 @@ import { extractionRoot, normExact } from './evalsets.js';
 import { loadEvalPages, type EvalPage, type EvalSet } from './evalpages.js';
 import { aebScore, pageCounts } from './score.js';
 import { SPLITS, type Split } from './split.js';
-import type { Doc } from '../doc/index.js';
+import { bodyText, type Doc } from '../doc/index.js';
 
 interface Cell {
   pages: number;
@@ -53,7 +53,7 @@ function score(c: Cell, p: EvalPage, d: Doc | null): string[] {
     if (m?.published && m.published.value.slice(0, want.length) === want) c.day[0]++;
     else misses.push(`date ${p.set}/${p.id}: ${m?.published?.value} [${m?.published?.from}] ≠ ${want}`);
   }
-  if (p.gold.body !== undefined) c.body.push(pageCounts(p.gold.body, d ? d.text.slice(0, d.bodyEnd) : ''));
+  if (p.gold.body !== undefined) c.body.push(pageCounts(p.gold.body, d ? bodyText(d) : ''));
   if (p.gold.readerable === false) {
     c.nonReaderable[1]++;
     if (m && m.status !== 'article') c.nonReaderable[0]++;
@@ -107,7 +107,7 @@ function main(): void {
     if (hideTest && p.split === 'test') continue;
     const r = extract({ bytes: p.bytes(), source: p.id, url: p.url });
     const d = r.ok ? r.value : null;
-    if (p.set === 'aeb') aebPreds[p.id] = { articleBody: d ? d.text.slice(0, d.bodyEnd) : '' };
+    if (p.set === 'aeb') aebPreds[p.id] = { articleBody: d ? bodyText(d) : '' };
     for (const k of [`${p.set}/${p.split}`, `${p.set}/all`, `all/${p.split}`, `all/all`]) {
       const ms = score(cell(k), p, d);
       if (k.endsWith('/all') && verbose) misses.push(...ms.map((m) => `${p.split} ${m}`));

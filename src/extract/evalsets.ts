@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { sharedRoot } from '../doc/index.js';
+import { bodyText, sharedRoot } from '../doc/index.js';
 import { extract } from './index.js';
 import { aebScore, pageCounts } from './score.js';
 
@@ -173,7 +173,7 @@ export function wcxbMeta(
     const m = d?.meta ?? null;
     const gt = g.ground_truth;
     const h = halves[wcxbHalf(id)];
-    rows.push(pageCounts(gt.main_content ?? '', d ? d.text.slice(0, d.bodyEnd) : ''));
+    rows.push(pageCounts(gt.main_content ?? '', d ? bodyText(d) : ''));
     if (gt.title) {
       r.title.n++;
       h.title.n++;

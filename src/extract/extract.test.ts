@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, sharedRoot, type Doc } from '../doc/index.js';
+import { bodyText, PACKAGE_ROOT, sharedRoot, type Doc } from '../doc/index.js';
 import { extract } from './index.js';
 
 const fixture = (name: string) => readFileSync(join(PACKAGE_ROOT, 'src', 'extract', 'fixtures', name));
@@ -14,7 +14,7 @@ function ok(name: string, url: string | null = null): Doc {
   return r.value;
 }
 
-const body = (d: Doc) => d.text.slice(0, d.bodyEnd);
+const body = (d: Doc) => bodyText(d);
 const captions = (d: Doc) =>
   (d.layers.blocks ?? []).filter((b) => b.kind === 'caption').map((b) => d.text.slice(b.start, b.end));
 
@@ -40,6 +40,14 @@ test('news article: body in order, furniture out, headings and tables kept', () 
     assert.ok(!b.includes(junk), `body should not contain ${junk}`);
   }
   assert.ok(!b.includes('Harbour council approves'), 'the headline is metadata, not body');
+});
+
+test('the headline of an HTML page opens the text as a title block, outside the body', () => {
+  const d = ok('news-article.html');
+  const first = d.layers.blocks![0];
+  assert.equal(first.kind, 'title');
+  assert.equal(d.text.slice(first.start, first.end), d.meta.title?.value);
+  assert.ok(!bodyText(d).startsWith(d.meta.title!.value));
 });
 
 test('news article: blocks tile the text; captions follow the body', () => {

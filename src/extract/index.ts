@@ -114,7 +114,7 @@ function run(input: RawInput, budget: Budget, tuning: Tuning): Result<Doc> {
   }
   return {
     ok: true,
-    value: build(body, captions, meta, {
+    value: build(html ? headline(meta, body) : body, captions, meta, {
       source: input.source,
       url,
       canonicalUrl,
@@ -123,6 +123,18 @@ function run(input: RawInput, budget: Budget, tuning: Tuning): Result<Doc> {
       encoding: dec.encoding,
     }),
   };
+}
+
+/**
+ * An HTML page's headline lives in its metadata, not its body; events are coded on headlines too, so the headline
+ * goes first in the text as a `title` block (kept out of `bodyText`), unless the body already opens with it.
+ */
+function headline(meta: DocMeta, body: OutBlock[]): OutBlock[] {
+  const title = meta.title?.value.trim();
+  if (meta.status !== 'article' || !title || !body.length) return body;
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (norm(body[0].text).startsWith(norm(title))) return body;
+  return [{ text: title, kind: 'title' }, ...body];
 }
 
 /** Assemble the Doc: body blocks, then captions, joined by blank lines, with the blocks layer. */

@@ -4,6 +4,7 @@
  * end, process start included.
  */
 import { readFileSync } from 'node:fs';
+import { bodyText } from '../doc/index.js';
 import { extract } from './index.js';
 
 /** The JSON line printed for one input. */
@@ -21,7 +22,7 @@ export function jsonLine(source: string, bytes: Uint8Array): string {
     byline: m.byline?.value ?? null,
     published: m.published?.value ?? null,
     language: m.language?.value ?? null,
-    text: d.text.slice(0, d.bodyEnd),
+    text: bodyText(d),
     captions,
   });
 }

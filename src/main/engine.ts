@@ -10,13 +10,26 @@ export type Outcome =
   | { ok: false; source: string; code: string; stage: string; reason: string; doc?: Doc };
 
 let pipeline: Pipeline | null = null;
+let loadedWith: AnalysisOptions = {};
+
+/** The options the analysis pipeline was loaded with (worker threads load theirs with the same). */
+export function analysisOptions(): AnalysisOptions {
+  return { ...loadedWith };
+}
+
+/** Options of the analysis pipeline (fixed by the first {@link loadAnalysis} call of a process). */
+export interface AnalysisOptions {
+  /** Emit events at or above this confidence (default: the event gate's documented threshold). */
+  minConfidence?: number;
+}
 
 /**
  * Load and build (and check) the analysis pipeline once. The stage modules are imported here, not at start-up,
  * so `dateline extract` never pays for loading them.
  */
-export async function loadAnalysis(): Promise<Pipeline> {
+export async function loadAnalysis(opts: AnalysisOptions = {}): Promise<Pipeline> {
   if (!pipeline) {
+    loadedWith = { ...opts };
     const [nlp, actors, quotes, events, places] = await Promise.all([
       import('../nlp/index.js'),
       import('../actors/index.js'),
@@ -25,7 +38,13 @@ export async function loadAnalysis(): Promise<Pipeline> {
       import('../places/index.js'),
     ]);
     pipeline = new Pipeline(
-      [nlp.nlpStage(), actors.actorsStage(), quotes.quotesStage(), events.eventsStage(), places.placesStage()],
+      [
+        nlp.nlpStage(),
+        actors.actorsStage(),
+        quotes.quotesStage(),
+        events.eventsStage({ minConfidence: opts.minConfidence }),
+        places.placesStage(),
+      ],
       ['blocks'],
     );
   }

@@ -4,7 +4,7 @@
  * score in [−1, 1] with negation, boosters and "but" weighting in the VADER manner.
  */
 import { loadJson } from '../doc/index.js';
-import type { Doc, Span, Tone } from '../doc/index.js';
+import { bodyText, type Doc, type Span, type Tone } from '../doc/index.js';
 
 interface ToneLexicon {
   version: string;
@@ -161,7 +161,7 @@ export function documentTone(doc: Doc): { tone: Tone; sentenceTone: Float32Array
   const sentences = doc.layers.sentences ?? [];
   const sentenceTone = new Float32Array(sentences.length);
   sentences.forEach((s, i) => (sentenceTone[i] = scoreText(doc.text.slice(s.start, s.end))));
-  return { tone: toneOf(doc.text.slice(0, doc.bodyEnd)), sentenceTone };
+  return { tone: toneOf(bodyText(doc)), sentenceTone };
 }
 
 /** Score of a span (a quote's content). */

@@ -51,11 +51,26 @@ export function recordsFromDoc(doc: Doc): EventOut[] {
   const size = new Map<string, number>();
   for (const c of clusters.values()) size.set(c, (size.get(c) ?? 0) + 1);
   const fields = docFields(doc);
-  const args = (ids: string[]) =>
-    ids
+  // The parties: their mentions, then argument phrases no mention covers ("the rebels", "a car bomb"), with no code,
+  // so a user sees the whole argument and a coded mention is never invented.
+  const args = (ids: string[], phrases: EventRecord['actorSpans']) => {
+    const ms = ids
       .map((id) => mentions.get(id))
       .filter((m): m is Mention => !!m)
       .map((m) => mentionArg(doc, m));
+    for (const p of phrases ?? [])
+      if (!ms.some((m) => m.start < p.end && p.start < m.end))
+        ms.push({
+          text: doc.text.slice(p.start, p.end),
+          start: p.start,
+          end: p.end,
+          name: '',
+          country: null,
+          sector: '',
+          code: '',
+        });
+    return ms;
+  };
   return events.map((e) => {
     const sent = doc.layers.sentences?.[e.sentence];
     const speaker = e.reportedBy ? mentions.get(e.reportedBy) : undefined;
@@ -74,8 +89,8 @@ export function recordsFromDoc(doc: Doc): EventOut[] {
       cameo: e.cameo,
       quad: e.quad,
       goldstein: e.goldstein,
-      actor: args(e.actor),
-      recipient: args(e.recipient),
+      actor: args(e.actor, e.actorSpans),
+      recipient: args(e.recipient, e.recipientSpans),
       date: e.date,
       place: (e.place as PlaceIn | undefined) ?? null,
       negated: e.negated,

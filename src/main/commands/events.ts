@@ -3,7 +3,7 @@ import type { Command } from '../args.js';
 import { analyse, loadAnalysis, processItem, sentenceDoc, type Outcome } from '../engine.js';
 import { jsonl, out, reportError } from '../io.js';
 import { recordsFromDoc, type EventOut } from '../../record/index.js';
-import { collectInputs, load, readTextRows } from './shared.js';
+import { collectInputs, load, minConfidence, readTextRows } from './shared.js';
 
 export const eventsCommand: Command = {
   name: 'events',
@@ -19,10 +19,21 @@ Options:
   --jsonl              JSON lines on stdout (default: a readable table)
   --sentences FILE     code bare sentences from a JSON-lines file (- for stdin)
   --input-list LIST    JSON lines {"path","url"}
+  --min-confidence X   emit events with confidence ≥ X, 0..1 (default: the gate's threshold, docs/events.md)
   -h, --help           this help`,
-  options: { jsonl: { type: 'boolean' }, sentences: { type: 'string' }, 'input-list': { type: 'string' } },
+  options: {
+    jsonl: { type: 'boolean' },
+    sentences: { type: 'string' },
+    'input-list': { type: 'string' },
+    'min-confidence': { type: 'string' },
+  },
   async run(values, positionals) {
-    await loadAnalysis();
+    const minConf = minConfidence(values['min-confidence']);
+    if (typeof minConf === 'object') {
+      process.stderr.write(`dateline events: ${minConf.error}\n`);
+      return 2;
+    }
+    await loadAnalysis({ minConfidence: minConf });
     const emit = (v: EventOut & { sentence_id?: string }) => {
       if (values.jsonl) jsonl(v);
       else {

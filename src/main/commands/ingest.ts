@@ -4,7 +4,7 @@ import { loadAnalysis, stageNames, type Outcome } from '../engine.js';
 import { Progress, reportError } from '../io.js';
 import { analyseAll, defaultWorkers } from '../workers/pool.js';
 import type { Store } from '../../store/index.js';
-import { collectInputs, load, withStore } from './shared.js';
+import { collectInputs, load, minConfidence, withStore } from './shared.js';
 
 /** Counts from one ingest run, with where the time went (for `bench:pipeline`). */
 export interface IngestSummary {
@@ -100,12 +100,14 @@ Options:
   --input-list LIST  JSON lines {"path","url"}
   --workers N        worker threads (default: every core; 1 = in this process, no threads)
   --json             print the summary as JSON (with tokens, per-stage milliseconds and peak RSS)
+  --min-confidence X store events with confidence ≥ X, 0..1 (default: the gate's threshold, docs/events.md)
   -h, --help         this help`,
   options: {
     db: { type: 'string' },
     'input-list': { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'boolean' },
+    'min-confidence': { type: 'string' },
   },
   async run(values, positionals) {
     const workers = workersOf(values.workers);
@@ -113,7 +115,12 @@ Options:
       process.stderr.write(`dateline ingest: ${workers}\n`);
       return 2;
     }
-    await loadAnalysis();
+    const minConf = minConfidence(values['min-confidence']);
+    if (typeof minConf === 'object') {
+      process.stderr.write(`dateline ingest: ${minConf.error}\n`);
+      return 2;
+    }
+    await loadAnalysis({ minConfidence: minConf });
     return withStore(values.db as string | undefined, {}, async (store) => {
       const t0 = performance.now();
       const s = await ingestInto(store, positionals, {

@@ -77,3 +77,12 @@ export async function withStore(
     await store.close();
   }
 }
+
+/** Parse `--min-confidence`: undefined when absent, a number in [0, 1], or an error message. */
+export function minConfidence(v: unknown): number | undefined | { error: string } {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (typeof v !== 'string' || !/^\s*[0-9.]+\s*$/.test(v) || !Number.isFinite(x) || x < 0 || x > 1)
+    return { error: `--min-confidence wants a number from 0 to 1, got ${JSON.stringify(v)}` };
+  return x;
+}

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { processItem, type Outcome } from '../engine.js';
+import { analysisOptions, processItem, type Outcome } from '../engine.js';
 import type { InputItem } from '../inputs.js';
 
 /** A document sent to a worker. */
@@ -100,7 +100,7 @@ class Pool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, { workerData: analysisOptions() });
     const held = new Map<number, Job>();
     let started = false;
     let readyRes: () => void = () => {};

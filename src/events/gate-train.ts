@@ -1,0 +1,235 @@
+/**
+ * `npm run train:gate`: trains the event gate (data/events/gate.json). Every candidate that passes the hard gates is
+ * an example, labelled as ../shared/scorers/news_events_score.mjs would judge it:
+ *   news-dev train articles   YES when it matches a gold event (sentence, type or alt type, actor country); NO when
+ *                             it lands in an annotated sentence without such a match or off the annotated text
+ *   non-political pages       NO (WCXB dev article pages in the train page split)
+ *   PLV train split           YES when its type is the row's and its parties overlap the gold source and target;
+ *                             NO otherwise, at a lower weight (a PLV row codes one event of its sentence)
+ * Then: 5-fold cross-validation by article/sentence group gives out-of-fold probabilities; Platt scaling fitted on
+ * the out-of-fold news examples calibrates them; the threshold maximising F1 on the out-of-fold news-dev train
+ * predictions becomes the default minimum confidence. The news-dev test split and PLV dev are never used here.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Doc, Span } from '../doc/index.js';
+import { dataPath, sharedRoot } from '../doc/resources.js';
+import { eventCandidates } from './index.js';
+import type { Candidate } from './coder.js';
+import { gateContext, gateFeatures, hardGate, GATE_NAME } from './gate.js';
+import { predict, serialise, train, type Example, type LinearModel } from './linear.js';
+import { labelPrediction, loadNewsDev } from './newsdev.js';
+import { analysePage, nonPoliticalPages } from './pages.js';
+import { loadPlv } from './evaldata.js';
+import { makePreprocessor } from './run.js';
+
+const SEED = 20151126;
+const FOLDS = 5;
+/** Example weights per source (chosen by out-of-fold news-dev train F1, never on test). */
+export const GW = { news: 1, nonpol: 0.3, plvYes: 0.5, plvNo: 0.2 };
+const HYPER = { epochs: 10, lr: 0.1, l2: 1e-4, seed: SEED, minCount: 2 };
+
+/** One gate example with its group (for folds) and source. */
+export interface GateExample extends Example {
+  group: string;
+  source: 'news' | 'nonpol' | 'plv';
+  must?: boolean;
+}
+
+const foldOf = (group: string): number => createHash('sha256').update(group).digest()[0] % FOLDS;
+
+function passing(doc: Doc): { c: Candidate; feats: string[] }[] {
+  const cands = eventCandidates(doc);
+  const ctx = gateContext(doc, cands);
+  return cands.filter((c) => !hardGate(c, ctx)).map((c) => ({ c, feats: gateFeatures(c, ctx) }));
+}
+
+function newsExamples(log: (s: string) => void): GateExample[] {
+  const out: GateExample[] = [];
+  for (const a of loadNewsDev().filter((x) => x.split === 'train')) {
+    const { doc } = analysePage(a.path);
+    if (!doc) continue;
+    let yes = 0;
+    for (const { c, feats } of passing(doc)) {
+      const s = doc.layers.sentences![c.record.sentence];
+      const ms = doc.layers.mentions ?? [];
+      const label = labelPrediction(a, {
+        sentence: doc.text.slice(s.start, s.end),
+        type: c.record.type,
+        actorCountries: c.record.actor.map((id) => ms.find((m) => m.id === id)?.country ?? ''),
+      });
+      if (label === 'unannotated') continue;
+      if (label === 'match') yes++;
+      out.push({ feats, label: label === 'match' ? 'YES' : 'NO', weight: GW.news, group: a.article, source: 'news' });
+    }
+    log(`  ${a.article}: ${yes} yes`);
+  }
+  return out;
+}
+
+function nonPolExamples(): GateExample[] {
+  const out: GateExample[] = [];
+  for (const p of nonPoliticalPages('train')) {
+    const { doc } = analysePage(p);
+    if (!doc) continue;
+    for (const { feats } of passing(doc))
+      out.push({ feats, label: 'NO', weight: GW.nonpol, group: p, source: 'nonpol' });
+  }
+  return out;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+function plvExamples(): GateExample[] {
+  const pre = makePreprocessor();
+  const out: GateExample[] = [];
+  for (const r of loadPlv()) {
+    if (r.dev || !r.source || !r.target) continue;
+    const doc = pre(r.text);
+    for (const { c, feats } of passing(doc)) {
+      const ms = doc.layers.mentions ?? [];
+      const spans: Span[] = [
+        ...(c.record.actorSpans ?? []),
+        ...(c.record.recipientSpans ?? []),
+        ...[...c.record.actor, ...c.record.recipient].map((id) => ms.find((m) => m.id === id)!).filter(Boolean),
+      ];
+      const typeOk = r.type === 'YIELD' ? ['CONCEDE', 'RETREAT'].includes(c.record.type) : c.record.type === r.type;
+      const yes = typeOk && spans.some((s) => overlaps(s, r.source!)) && spans.some((s) => overlaps(s, r.target!));
+      out.push({
+        feats,
+        label: yes ? 'YES' : 'NO',
+        weight: yes ? GW.plvYes : GW.plvNo,
+        group: 'plv:' + r.text,
+        source: 'plv',
+      });
+    }
+  }
+  return out;
+}
+
+const logit = (p: number): number => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+
+/** Fit Platt scaling sigmoid(a·z + b) to (logit, label) pairs by Newton-free gradient descent (deterministic). */
+export function fitPlatt(z: number[], y: number[]): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 3000; it++) {
+    let ga = 0;
+    let gb = 0;
+    for (let k = 0; k < z.length; k++) {
+      const p = 1 / (1 + Math.exp(-(a * z[k] + b)));
+      ga += (p - y[k]) * z[k];
+      gb += p - y[k];
+    }
+    a -= (0.5 * ga) / z.length;
+    b -= (0.5 * gb) / z.length;
+  }
+  return { a, b };
+}
+
+function yesP(m: LinearModel, feats: string[]): number {
+  return predict(m, feats)[m.labels.indexOf('YES')];
+}
+
+/** Out-of-fold probabilities for every example. */
+function outOfFold(ex: GateExample[]): number[] {
+  const oof = new Array<number>(ex.length).fill(0);
+  for (let f = 0; f < FOLDS; f++) {
+    const tr = ex.filter((e) => foldOf(e.group) !== f);
+    const m = train(tr, ['NO', 'YES'], HYPER);
+    ex.forEach((e, k) => {
+      if (foldOf(e.group) === f) oof[k] = yesP(m, e.feats);
+    });
+  }
+  return oof;
+}
+
+/** Reliability table: 10 bins of calibrated probability, mean predicted vs observed share of YES. */
+export function reliability(p: number[], y: number[]): string[] {
+  const rows: string[] = ['bin        n   mean p  observed'];
+  for (let b = 0; b < 10; b++) {
+    const ks = p.map((_, k) => k).filter((k) => Math.min(9, Math.floor(p[k] * 10)) === b);
+    if (!ks.length) continue;
+    const mp = ks.reduce((s, k) => s + p[k], 0) / ks.length;
+    const ob = ks.reduce((s, k) => s + y[k], 0) / ks.length;
+    rows.push(
+      `${(b / 10).toFixed(1)}-${((b + 1) / 10).toFixed(1)} ${String(ks.length).padStart(5)}   ${mp.toFixed(3)}   ${ob.toFixed(3)}`,
+    );
+  }
+  return rows;
+}
+
+/** The threshold maximising F1 (precision over kept news examples, recall over news YES examples). */
+function pickThreshold(p: number[], y: number[]): { t: number; f1: number; prec: number; rec: number } {
+  const pos = y.reduce((s, v) => s + v, 0);
+  let best = { t: 0.5, f1: 0, prec: 0, rec: 0 };
+  for (let t = 0.05; t < 0.96; t += 0.025) {
+    let kept = 0;
+    let tp = 0;
+    p.forEach((v, k) => {
+      if (v >= t) {
+        kept++;
+        tp += y[k];
+      }
+    });
+    const prec = kept ? tp / kept : 0;
+    const rec = pos ? tp / pos : 0;
+    const f1 = prec + rec ? (2 * prec * rec) / (prec + rec) : 0;
+    if (f1 > best.f1) best = { t: Math.round(t * 1000) / 1000, f1, prec, rec };
+  }
+  return best;
+}
+
+function main(): void {
+  if (!sharedRoot()) {
+    console.log('train:gate: ../shared is absent; nothing to train');
+    return;
+  }
+  const t0 = performance.now();
+  const log = (s: string) => console.log(s);
+  // --cache FILE: reuse the examples built by an earlier run (the pipeline pass is the slow part).
+  const ci = process.argv.indexOf('--cache');
+  const cache = ci > 0 ? process.argv[ci + 1] : null;
+  let built: { news: GateExample[]; nonpol: GateExample[]; plv: GateExample[] };
+  if (cache && existsSync(cache)) built = JSON.parse(readFileSync(cache, 'utf8'));
+  else {
+    built = { news: newsExamples(log), nonpol: nonPolExamples(), plv: plvExamples() };
+    if (cache) writeFileSync(cache, JSON.stringify(built));
+  }
+  const { news, nonpol, plv } = built;
+  const ex = [...news, ...nonpol, ...plv];
+  const count = (xs: GateExample[]) => `${xs.length} (${xs.filter((e) => e.label === 'YES').length} yes)`;
+  log(`examples: news-dev train ${count(news)}, non-political ${count(nonpol)}, PLV ${count(plv)}`);
+  const oof = outOfFold(ex);
+  const newsIdx = ex.map((e, k) => k).filter((k) => ex[k].source !== 'plv');
+  const platt = fitPlatt(
+    newsIdx.map((k) => logit(oof[k])),
+    newsIdx.map((k) => (ex[k].label === 'YES' ? 1 : 0)),
+  );
+  const cal = (p: number) => 1 / (1 + Math.exp(-(platt.a * logit(p) + platt.b)));
+  const nd = ex.map((e, k) => k).filter((k) => ex[k].source === 'news');
+  const pc = nd.map((k) => cal(oof[k]));
+  const yc = nd.map((k) => (ex[k].label === 'YES' ? 1 : 0));
+  const best = pickThreshold(pc, yc);
+  log(`Platt a=${platt.a.toFixed(3)} b=${platt.b.toFixed(3)}`);
+  log('reliability, out-of-fold news-dev train candidates (calibrated):');
+  for (const r of reliability(pc, yc)) log('  ' + r);
+  const npP = nonpol.map((_, j) => cal(oof[news.length + j]));
+  log(
+    `threshold ${best.t}: OOF news-dev train candidate precision ${best.prec.toFixed(3)} recall ${best.rec.toFixed(3)} F1 ${best.f1.toFixed(3)}; ` +
+      `non-political candidates kept ${npP.filter((p) => p >= best.t).length}/${npP.length}`,
+  );
+  const m = train(ex, ['NO', 'YES'], HYPER);
+  const json = serialise(m, {
+    name: GATE_NAME,
+    trained: { seed: SEED, hyper: HYPER, weights: GW, folds: FOLDS, examples: ex.length, oofF1: +best.f1.toFixed(3) },
+    platt: { a: +platt.a.toFixed(4), b: +platt.b.toFixed(4) },
+    threshold: best.t,
+  });
+  writeFileSync(dataPath('events', 'gate.json'), json + '\n');
+  log(
+    `wrote data/events/gate.json (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+}
+
+main();
