@@ -7,7 +7,7 @@
  *   PLV train split           YES when its type is the row's and its parties overlap the gold source and target;
  *                             NO otherwise, at a lower weight (a PLV row codes one event of its sentence)
  * Then: 5-fold cross-validation by article/sentence group gives out-of-fold probabilities; Platt scaling fitted on
- * the out-of-fold news examples calibrates them; the threshold maximising F1 on the out-of-fold news-dev train
+ * the out-of-fold news-dev train examples calibrates them; the threshold maximising F1 on the out-of-fold news-dev train
  * predictions becomes the default minimum confidence. The news-dev test split and PLV dev are never used here.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -201,7 +201,9 @@ function main(): void {
   const count = (xs: GateExample[]) => `${xs.length} (${xs.filter((e) => e.label === 'YES').length} yes)`;
   log(`examples: news-dev train ${count(news)}, non-political ${count(nonpol)}, PLV ${count(plv)}`);
   const oof = outOfFold(ex);
-  const newsIdx = ex.map((e, k) => k).filter((k) => ex[k].source !== 'plv');
+  // Calibrated on whole news articles only: the confidence a user reads is "how often an event like this, in an
+  // article like this, is right"; non-political pages and PLV rows have other base rates.
+  const newsIdx = ex.map((e, k) => k).filter((k) => ex[k].source === 'news');
   const platt = fitPlatt(
     newsIdx.map((k) => logit(oof[k])),
     newsIdx.map((k) => (ex[k].label === 'YES' ? 1 : 0)),
