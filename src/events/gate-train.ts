@@ -22,6 +22,7 @@ import { labelPrediction, loadNewsDev } from './newsdev.js';
 import { analysePage, nonPoliticalPages } from './pages.js';
 import { loadPlv } from './evaldata.js';
 import { makePreprocessor } from './run.js';
+import { writeManifest } from './lexicon/compile.js';
 
 const SEED = 20151126;
 const FOLDS = 5;
@@ -229,6 +230,7 @@ function main(): void {
     threshold: best.t,
   });
   writeFileSync(dataPath('events', 'gate.json'), json + '\n');
+  writeManifest();
   log(
     `wrote data/events/gate.json (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );

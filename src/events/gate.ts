@@ -205,6 +205,8 @@ export function hardGate(c: Candidate, ctx: GateContext): GateReason | null {
 export interface GateOptions {
   /** Keep events at or above this confidence (default: the threshold stored with the weights). */
   minConfidence?: number;
+  /** Use the learned decision (default true); false applies the hard gates only (rules-only coding). */
+  learned?: boolean;
 }
 
 /**
@@ -216,7 +218,7 @@ export function applyGate(
   cands: Candidate[],
   opts: GateOptions = {},
 ): { kept: Candidate[]; rejected: Rejected[] } {
-  const g = loadGate();
+  const g = opts.learned === false ? null : loadGate();
   const ctx = gateContext(doc, cands);
   const min = opts.minConfidence ?? g?.threshold ?? DEFAULT_MIN_CONFIDENCE;
   const kept: Candidate[] = [];

@@ -77,7 +77,10 @@ export function codeAndGate(
   opts: EventsOptions = {},
 ): { events: NonNullable<Doc['layers']['events']>; rejected: Rejected[] } {
   const cands = eventCandidates(doc, opts);
-  const { kept, rejected } = opts.gate === false ? { kept: cands, rejected: [] } : applyGate(doc, cands, opts);
+  const { kept, rejected } =
+    opts.gate === false
+      ? { kept: cands, rejected: [] }
+      : applyGate(doc, cands, { ...opts, learned: opts.model !== false });
   return { events: kept.map((c, k) => ({ ...c.record, id: `v${k}` })), rejected };
 }
 

@@ -105,6 +105,11 @@ const SOURCES: Record<string, { source: string; licence: string }> = {
     source: 'trained by src/events/train.ts on ../shared/data/events (see docs/events.md)',
     licence: 'MIT (weights); training data licences in docs/models.md',
   },
+  'gate.json': {
+    source:
+      'trained by src/events/gate-train.ts on news-dev train articles, WCXB dev pages (train page split) and PLV train rows in ../shared (see docs/events.md)',
+    licence: 'MIT (weights); training data licences in docs/models.md',
+  },
 };
 
 /** Rewrite data/events/manifest.json with each file's sha256. */
