@@ -7,7 +7,7 @@
  *   PLV dev      `events --sentences` on the PLV dev rows: pair recall (an event whose actor and recipient mentions
  *                overlap the gold source and target, either way round) and type accuracy on found pairs
  *   seed         events on the seed page, and none from its dead-page notice
- * Usage: npm run eval:events:news [-- --split=train|test|all] [-- --out FILE.json]
+ * Usage: npm run eval:events [-- --split=train|test|all] [-- --out=FILE.json] [-- --news-only]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -145,11 +145,15 @@ function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'dateline-news-eval-'));
   const t0 = performance.now();
   const res: Record<string, unknown> = { split };
+  // --news-only: the news-dev articles alone (a quick look at one split).
+  const newsOnly = process.argv.includes('--news-only');
   res.news = newsDev(split, work);
-  res.nonpolitical_dev = nonPolitical('dev');
-  if (split !== 'train') res.nonpolitical_test = nonPolitical('test');
-  res.plv_dev = plvDev(work);
-  res.seed = seed();
+  if (!newsOnly) {
+    res.nonpolitical_dev = nonPolitical('dev');
+    if (split !== 'train') res.nonpolitical_test = nonPolitical('test');
+    res.plv_dev = plvDev(work);
+    res.seed = seed();
+  }
   res.seconds = Math.round((performance.now() - t0) / 1000);
   const n = res.news as { adjudicated: Record<string, number>; blind: Record<string, number> };
   const pick = (s: Record<string, number>) =>

@@ -82,7 +82,7 @@ export function gateContext(doc: Doc, cands: Candidate[]): GateContext {
   const docSectors = new Map<string, number>();
   for (const m of doc.layers.mentions ?? [])
     if (coded(m)) docSectors.set(m.sector || 'NONE', (docSectors.get(m.sector || 'NONE') ?? 0) + 1);
-  const rel = (doc as { relevance?: { score: number; sentences: ArrayLike<number> } }).relevance;
+  const rel = doc.layers.relevance;
   return {
     doc,
     mentions,
@@ -193,9 +193,20 @@ export function gateProbability(feats: string[], g: NonNullable<typeof gate>): n
   return sigmoid(g.platt.a * z + g.platt.b);
 }
 
-/** The hard gates: a party resolved to a code on at least one side; not a caption. */
+/**
+ * A document the relevance stage scores below this carries no political events (calibrated probability; the
+ * relevance model's own document threshold, src/relevance/thresholds.ts, chosen on its dev split).
+ */
+export const DOC_RELEVANCE_MIN = 0.5;
+/** The document decision needs a document: a bare sentence (`--sentences`) is judged by the learned gate alone. */
+const DOC_MIN_SENTENCES = 3;
+
+/** The hard gates: a political document; a party resolved to a code on at least one side; not a caption. */
 export function hardGate(c: Candidate, ctx: GateContext): GateReason | null {
   const r = c.record;
+  const ns = ctx.doc.layers.sentences?.length ?? 0;
+  if (ctx.docRelevance !== null && ns >= DOC_MIN_SENTENCES && ctx.docRelevance < DOC_RELEVANCE_MIN)
+    return 'non-political-document';
   if (blockKind(ctx.doc, r.trigger.start) === 'caption') return 'caption';
   if (![...r.actor, ...r.recipient].some((id) => coded(ctx.mentions.get(id)))) return 'no-coded-party';
   return null;

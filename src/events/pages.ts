@@ -12,6 +12,7 @@ import { extract } from '../extract/index.js';
 import { nlpStage } from '../nlp/index.js';
 import { actorsStage } from '../actors/index.js';
 import { quotesStage } from '../quotes/index.js';
+import { relevanceStage } from '../relevance/index.js';
 import type { Stage } from '../pipeline/index.js';
 
 /**
@@ -29,7 +30,7 @@ let stages: Stage[] | null = null;
 export function analysePage(relPath: string): { doc: Doc | null; status: string; error?: string } {
   const root = sharedRoot();
   if (!root) throw new Error('no ../shared');
-  stages ??= [nlpStage(), actorsStage(), quotesStage()];
+  stages ??= [nlpStage(), relevanceStage(), actorsStage(), quotesStage()];
   const bytes = readFileSync(join(root, relPath));
   const r = extract({ bytes, source: join('..', 'shared', relPath) });
   if (!r.ok) return { doc: null, status: 'error', error: r.reason };

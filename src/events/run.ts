@@ -5,6 +5,7 @@
 import { createDoc, type Doc } from '../doc/index.js';
 import { nlpStage } from '../nlp/index.js';
 import { actorsStage } from '../actors/index.js';
+import { relevanceStage } from '../relevance/index.js';
 import { eventsStage, type EventsOptions } from './index.js';
 import type { Stage } from '../pipeline/index.js';
 
@@ -21,7 +22,7 @@ export const stageFailures = new Map<string, number>();
 
 /** Parse and tag actors (no events): the input the events stage and the model features need. */
 export function makePreprocessor(): (text: string, date?: string | null) => Doc {
-  const stages: Stage[] = [nlpStage(), actorsStage()];
+  const stages: Stage[] = [nlpStage(), relevanceStage(), actorsStage()];
   return (text, date) => {
     const doc = sentenceDoc(text, date);
     for (const s of stages) {

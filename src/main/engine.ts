@@ -30,8 +30,9 @@ export interface AnalysisOptions {
 export async function loadAnalysis(opts: AnalysisOptions = {}): Promise<Pipeline> {
   if (!pipeline) {
     loadedWith = { ...opts };
-    const [nlp, actors, quotes, events, places] = await Promise.all([
+    const [nlp, relevance, actors, quotes, events, places] = await Promise.all([
       import('../nlp/index.js'),
+      import('../relevance/index.js'),
       import('../actors/index.js'),
       import('../quotes/index.js'),
       import('../events/index.js'),
@@ -40,6 +41,7 @@ export async function loadAnalysis(opts: AnalysisOptions = {}): Promise<Pipeline
     pipeline = new Pipeline(
       [
         nlp.nlpStage(),
+        relevance.relevanceStage(),
         actors.actorsStage(),
         quotes.quotesStage(),
         events.eventsStage({ minConfidence: opts.minConfidence }),
