@@ -83,7 +83,16 @@ test(
       consult.some((e) => e.date === '2015-11-26'),
       'dated 2015-11-26',
     );
-    const agree = events.filter((e) => e.type === 'AGREE' && between(e, 'FRA', 'RUS'));
+    assert.ok(events.length <= 30, `no more than 30 events by default (${events.length})`);
+    // The event gate keeps the FRA–RUS agreement ("intensify the exchange") below its default threshold (issue #10
+    // note): it is still coded, with both parties, when the threshold is lowered.
+    const low = run(['events', '--jsonl', '--min-confidence', '0', SEED]);
+    const all = low.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    const agree = all.filter((e) => e.type === 'AGREE' && between(e, 'FRA', 'RUS'));
     assert.ok(agree.length > 0, 'an AGREE between FRA and RUS');
   },
 );
@@ -104,8 +113,9 @@ test(
     assert.equal(talks.place?.name, 'Moscow');
     assert.equal(talks.place?.country, 'RUS');
     assert.ok(Math.abs(talks.place.lat - 55.75) < 0.1 && Math.abs(talks.place.lon - 37.62) < 0.1);
+    // The November 13 attacks name no party the actors stage codes, so the event gate's hard gate (a coded party on
+    // one side) drops them (issue #10 note); any ASSAULT that sentence yields must be placed in Paris.
     const attacks = events.filter((e) => e.type === 'ASSAULT' && /November 13 attacks/.test(e.sentence));
-    assert.ok(attacks.length > 0, 'the November 13 attacks are an event');
     for (const e of attacks) {
       assert.equal(e.place?.name, 'Paris', JSON.stringify(e.place));
       assert.equal(e.place?.country, 'FRA');
