@@ -10,7 +10,7 @@
  * Usage: npm run eval:events [-- --split=train|test|all] [-- --out=FILE.json] [-- --news-only]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PACKAGE_ROOT, sharedRoot } from '../doc/resources.js';
