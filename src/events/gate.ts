@@ -57,14 +57,18 @@ export function coded(m: Mention | undefined): boolean {
   return !!m && (!!m.country || (m.sector !== '' && m.sector !== 'UNK'));
 }
 
+/** Sectors of state and organised political actors, counted once per document for the gate. */
+const POLITICAL_SECTORS = /^(GOV|MIL|LEG|JUD|PTY|COP|SPY|REB|INS|OPP|IGO|NGO)$/;
+
 /** Context shared by the candidates of one document. */
 export interface GateContext {
   doc: Doc;
   mentions: Map<string, Mention>;
   /** Candidates per sentence. */
   bySentence: Map<number, Candidate[]>;
-  /** Coded mentions in the document, by sector, for a crude document relevance signal. */
-  docSectors: Map<string, number>;
+  /** Coded mentions in the document, and those of a political sector: a crude document relevance signal. */
+  docCoded: number;
+  docPolitical: number;
   /** Relevance scores when the relevance stage ran (sentence-level, calibrated). */
   sentenceRelevance: ArrayLike<number> | null;
   docRelevance: number | null;
@@ -79,15 +83,20 @@ export function gateContext(doc: Doc, cands: Candidate[]): GateContext {
     l.push(c);
     bySentence.set(c.record.sentence, l);
   }
-  const docSectors = new Map<string, number>();
+  let docCoded = 0;
+  let docPolitical = 0;
   for (const m of doc.layers.mentions ?? [])
-    if (coded(m)) docSectors.set(m.sector || 'NONE', (docSectors.get(m.sector || 'NONE') ?? 0) + 1);
+    if (coded(m)) {
+      docCoded++;
+      if (POLITICAL_SECTORS.test(m.sector)) docPolitical++;
+    }
   const rel = doc.layers.relevance;
   return {
     doc,
     mentions,
     bySentence,
-    docSectors,
+    docCoded,
+    docPolitical,
     sentenceRelevance: rel?.sentences ?? null,
     docRelevance: rel?.score ?? null,
   };
@@ -171,13 +180,7 @@ export function gateFeatures(c: Candidate, ctx: GateContext): string[] {
   if (/^\p{Lu}/u.test(trig) && c.trigger !== v.start) f.push('trigCap');
   for (const e of ctx.doc.layers.entities ?? [])
     if (r.trigger.start >= e.start && r.trigger.end <= e.end) f.push(`inEnt=${e.label}`);
-  let gov = 0;
-  let total = 0;
-  for (const [sec, k] of ctx.docSectors) {
-    total += k;
-    if (/^(GOV|MIL|LEG|JUD|PTY|COP|SPY|REB|INS|OPP|IGO|NGO)$/.test(sec)) gov += k;
-  }
-  f.push(`docGov=${bin(gov, [1, 3, 6, 12])}`, `docCoded=${bin(total, [1, 3, 6, 12, 25])}`);
+  f.push(`docGov=${bin(ctx.docPolitical, [1, 3, 6, 12])}`, `docCoded=${bin(ctx.docCoded, [1, 3, 6, 12, 25])}`);
   if (ctx.sentenceRelevance) f.push(`srel=${bin(ctx.sentenceRelevance[si] ?? 0, [0.1, 0.25, 0.5, 0.75, 0.9])}`);
   if (ctx.docRelevance !== null) f.push(`drel=${bin(ctx.docRelevance, [0.1, 0.25, 0.5, 0.75, 0.9])}`);
   return f;

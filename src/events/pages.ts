@@ -5,24 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Doc } from '../doc/index.js';
 import { sharedRoot } from '../doc/resources.js';
 import { extract } from '../extract/index.js';
 import { nlpStage } from '../nlp/index.js';
 import { actorsStage } from '../actors/index.js';
 import { quotesStage } from '../quotes/index.js';
-import { relevanceStage } from '../relevance/index.js';
+import { relevanceStage, splitOf } from '../relevance/index.js';
 import type { Stage } from '../pipeline/index.js';
-
-/**
- * The page split shared with the relevance model (src/relevance/split.ts): first byte of sha256(path relative to
- * shared/) < 154 → train, < 205 → dev, else test.
- */
-export function pageSplit(relPath: string): 'train' | 'dev' | 'test' {
-  const h = createHash('sha256').update(relPath).digest()[0];
-  return h < 154 ? 'train' : h < 205 ? 'dev' : 'test';
-}
 
 let stages: Stage[] | null = null;
 
@@ -67,5 +57,5 @@ export function nonPoliticalPages(split: 'train' | 'dev' | 'test'): string[] {
     .filter((f) => f.endsWith('.html.gz'))
     .sort()
     .map((f) => join(dir, f))
-    .filter((p) => !skip.has(p) && pageSplit(p) === split);
+    .filter((p) => !skip.has(p) && splitOf(p) === split);
 }
