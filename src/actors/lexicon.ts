@@ -200,10 +200,15 @@ export function lexicon(): Lexicon {
 
 /** Shortest key a typo may resolve to: five-letter keys matched common words ("Sharia" → "Shara"), eval run of 06:45. */
 const FUZZY_MIN_KEY = 6;
+/** Longest key tried for typos: well above the longest single-word gazetteer name. */
+const FUZZY_MAX_KEY = 64;
 
 /** Keys of one-word proper names within one insertion or deletion of `key` (typo tolerance), or []. */
 export function fuzzyKeys(lex: Lexicon, key: string): string[] {
   // Common surnames ("Johnson") are real words of their own, not typos of a listed name ("Johnston").
+  // A key longer than any gazetteer word plus one letter cannot be one edit from it; without this cap one long
+  // capitalised token cost O(n²) string building (400 KB: 234 s).
+  if (key.length > FUZZY_MAX_KEY) return [];
   if (key.length < 6 || lex.index.has(key) || lex.words.surnameStop.has(key)) return [];
   const out = new Set<string>();
   // The text has an extra letter ("Quatar"): one of its deletions is a key.

@@ -34,8 +34,9 @@ function sentenceWords(doc: Doc): SentenceWords[] {
   }
   return sents.map((s) => {
     const ws: Word[] = [];
+    // A loop, not push(...spread): one long token can split into more words than the call stack takes arguments.
     for (let k = s.tokenStart; k < s.tokenEnd; k++)
-      ws.push(...words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k));
+      for (const w of words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k)) ws.push(w);
     // Tokenizers may cut "Iran-backed" into three tokens: read hyphen joins off the text itself.
     for (const w of ws)
       if (w.start > 1 && /[-‐‑]/.test(doc.text[w.start - 1]) && /[\p{L}\p{N}.]/u.test(doc.text[w.start - 2]))

@@ -2,7 +2,7 @@
  * Bytes → text: gunzip when the gzip magic is present, refuse binary input, and pick the
  * character encoding in the order BOM, HTTP charset, in-document declaration, detection.
  */
-import { gunzipSync } from 'node:zlib';
+import { gunzipMembers } from './gunzip.js';
 import { isUtf8 as nativeIsUtf8 } from 'node:buffer';
 import type { ErrorCode } from '../doc/index.js';
 
@@ -19,16 +19,11 @@ export function maybeGunzip(
   bytes: Uint8Array,
 ): { ok: true; bytes: Uint8Array } | { ok: false; code: ErrorCode; reason: string } {
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { ok: true, bytes };
-  try {
-    const out = gunzipSync(bytes, { maxOutputLength: MAX_BYTES });
-    return { ok: true, bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength) };
-  } catch (e) {
-    const msg = (e as Error).message;
-    if (/maxOutputLength|Cannot create a Buffer larger|RangeError/i.test(msg)) {
-      return { ok: false, code: 'too-large', reason: `gzip expands beyond ${MAX_BYTES} bytes` };
-    }
-    return { ok: false, code: 'bad-gzip', reason: `gzip stream is damaged or truncated: ${msg}` };
-  }
+  // Member by member, so trailing junk after the last member is ignored as gzip -d does.
+  const r = gunzipMembers(bytes, MAX_BYTES);
+  if (r.ok) return { ok: true, bytes: r.bytes };
+  if (r.tooLarge) return { ok: false, code: 'too-large', reason: `gzip expands beyond ${MAX_BYTES} bytes` };
+  return { ok: false, code: 'bad-gzip', reason: `gzip stream is damaged or truncated: ${r.reason}` };
 }
 
 const BINARY_MAGIC: [string, number[]][] = [

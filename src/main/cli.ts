@@ -4,6 +4,7 @@ import { parseFor } from './args.js';
 import { extractCommand } from './commands/extract.js';
 import { eventsCommand } from './commands/events.js';
 import { ingestCommand } from './commands/ingest.js';
+import { watchCommand } from './commands/watch.js';
 import { queryCommand, statsCommand } from './commands/query.js';
 import { parseCommand } from './commands/parse.js';
 import { actorsCommand } from './commands/actors.js';
@@ -20,6 +21,7 @@ const COMMANDS: Command[] = [
   eventsCommand,
   quotesCommand,
   ingestCommand,
+  watchCommand,
   queryCommand,
   statsCommand,
   docsCommand,

@@ -3,6 +3,7 @@ import { createDoc, type Doc } from '../doc/index.js';
 import { extract } from '../extract/index.js';
 import { Pipeline } from '../pipeline/index.js';
 import type { InputItem } from './inputs.js';
+import { gate } from './gate.js';
 
 /** One document's outcome. */
 export type Outcome =
@@ -64,13 +65,16 @@ export function stageNames(): string[] {
   return ['extract', ...analysisPipeline().names];
 }
 
-/** Extract only. */
+/** Extract only; then the gate: an empty text or noise is an error, an article over the budgets is refused. */
 export function extractItem(item: InputItem): Outcome {
-  if (!item.ok) return { ok: false, source: item.source, code: item.code, stage: 'read', reason: item.reason };
+  if (!item.ok)
+    return { ok: false, source: item.source, code: item.code, stage: item.stage ?? 'read', reason: item.reason };
   const t0 = performance.now();
-  const r = extract({ bytes: item.bytes, source: item.source, url: item.url });
+  const r = extract({ bytes: item.bytes, source: item.source, url: item.url, contentType: item.contentType ?? null });
   if (!r.ok) return { ok: false, source: item.source, code: r.code, stage: 'extract', reason: r.reason };
   r.value.trail.unshift({ stage: 'extract', ms: performance.now() - t0 });
+  const refused = gate(r.value);
+  if (refused) return { ok: false, source: item.source, ...refused };
   return { ok: true, source: item.source, doc: r.value };
 }
 
@@ -81,11 +85,18 @@ export function processItem(item: InputItem): Outcome {
   return analyse(ex.doc);
 }
 
+/**
+ * Per-document wall-clock budget for analysis. The gate's size budgets keep every stage well inside it; a
+ * document that still runs past it fails (timing is checked after each stage, which cannot be interrupted).
+ */
+export const ANALYSIS_BUDGET_MS = 60000;
+
 /** Run the analysis pipeline over a Doc. */
 export function analyse(doc: Doc): Outcome {
-  const r = analysisPipeline().run(doc);
+  const r = analysisPipeline().run(doc, ANALYSIS_BUDGET_MS);
   if (r.ok) return { ok: true, source: doc.source.source, doc };
-  return { ok: false, source: doc.source.source, code: 'stage-failed', stage: r.stage, reason: r.reason, doc };
+  const code = r.timeout ? 'timeout' : 'stage-failed';
+  return { ok: false, source: doc.source.source, code, stage: r.stage, reason: r.reason, doc };
 }
 
 /** A Doc over one bare sentence or snippet, dated when a date is given (for `events --sentences`). */

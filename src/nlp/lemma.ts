@@ -49,13 +49,16 @@ export function lemmatize(meta: LemmaMeta, form: string, xpos: string): string {
 /** Lemma of `form` tagged `xpos` using learned rules and exceptions. */
 export function lemmatizeRaw(meta: LemmaMeta, form: string, xpos: string): string {
   const lower = form.toLowerCase();
-  const hit = meta.dict[lower + '\t' + xpos];
+  const key = lower + '\t' + xpos;
+  // Own keys only, so words such as "constructor" never find Object.prototype's members.
+  const hit = Object.hasOwn(meta.dict, key) ? meta.dict[key] : undefined;
   if (hit !== undefined) return hit;
   const base = keepsCase(xpos) ? form : lower;
   const r = meta.rules[xpos];
   if (r) {
     for (let k = Math.min(MAX_SUFFIX, lower.length); k >= 0; k--) {
-      const e = r[lower.slice(lower.length - k)];
+      const suf = lower.slice(lower.length - k);
+      const e = Object.hasOwn(r, suf) ? r[suf] : undefined;
       if (e !== undefined) return applyEdit(base, e);
     }
   }

@@ -121,7 +121,8 @@ export function nerInput(
   if (!fs) firstSets.set(gz, (fs = new Set(gz.first)));
   const names = fs;
   const first = Uint32Array.from(lx.forms, (f) => (/^\p{Lu}/u.test(f) && names.has(f.toLowerCase()) ? 1 : 2));
-  const caps = Uint32Array.from(lx.forms, (f) => (capsDict?.[f.toLowerCase()] ?? 'u').charCodeAt(0));
+  const cap = (k: string) => (capsDict && Object.hasOwn(capsDict, k) ? capsDict[k] : 'u');
+  const caps = Uint32Array.from(lx.forms, (f) => cap(f.toLowerCase()).charCodeAt(0));
   return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb, caps, run: nameRuns(lx) };
 }
 

@@ -27,7 +27,8 @@ export function ambOf(meta: TaggerMeta, words: string[]): Uint32Array {
   if (!memo) ambMemo.set(meta, (memo = new Map()));
   const out = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    const cls = meta.amb[words[i]] ?? '?';
+    // Own keys only: a word like "constructor" must not find Object.prototype's (the charCodeAt crash).
+    const cls = Object.hasOwn(meta.amb, words[i]) ? meta.amb[words[i]] : '?';
     let h = memo.get(cls);
     if (h === undefined) memo.set(cls, (h = hashStr(cls)));
     out[i] = h;

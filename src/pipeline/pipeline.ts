@@ -7,7 +7,8 @@ import type { Doc, LayerName } from '../doc/index.js';
 import type { Stage } from './stage.js';
 
 /** The outcome of running a pipeline on one document. */
-export type RunResult = { ok: true; doc: Doc } | { ok: false; doc: Doc; stage: string; reason: string };
+export type RunResult =
+  { ok: true; doc: Doc } | { ok: false; doc: Doc; stage: string; reason: string; timeout?: boolean };
 
 /** A checked sequence of stages. */
 export class Pipeline {
@@ -30,18 +31,37 @@ export class Pipeline {
     return this.stages.map((s) => s.name);
   }
 
-  /** Run every stage on `doc`; stop at the first failure and report which stage failed and why. */
-  run(doc: Doc): RunResult {
+  /**
+   * Run every stage on `doc`; stop at the first failure and report which stage failed and why. With `budgetMs`,
+   * a document whose stages have used more than that fails at the stage that crossed it.
+   */
+  run(doc: Doc, budgetMs = Infinity): RunResult {
+    const start = performance.now();
     for (const s of this.stages) {
       const t0 = performance.now();
       try {
         s.run(doc);
       } catch (e) {
-        return { ok: false, doc, stage: s.name, reason: e instanceof Error ? e.message : String(e) };
+        return { ok: false, doc, stage: s.name, reason: stageError(e) };
       } finally {
         doc.trail.push({ stage: s.name, ms: performance.now() - t0 });
       }
+      const used = performance.now() - start;
+      if (used > budgetMs)
+        return {
+          ok: false,
+          doc,
+          stage: s.name,
+          reason: `over the ${budgetMs} ms budget (${Math.round(used)} ms)`,
+          timeout: true,
+        };
     }
     return { ok: true, doc };
   }
+}
+
+/** A stage failure's reason; engine limits (stack, string length) named as such. */
+function stageError(e: unknown): string {
+  if (e instanceof RangeError) return `engine limit: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
 }

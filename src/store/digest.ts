@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /** Columns that record when a row was written, not what it says. */
-const CLOCK_COLUMNS = new Set(['ingested_at', 'at', 'applied_at']);
+const CLOCK_COLUMNS = new Set(['ingested_at', 'at', 'applied_at', 'fetched_at', 'not_before']);
 
 /** Per table: rows and sha256 of their content. */
 export type StoreDigest = Record<string, { rows: number; sha256: string }>;

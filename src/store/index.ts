@@ -3,3 +3,4 @@ export * from './store.js';
 export * from './open.js';
 export * from './sqlite.js';
 export * from './postgres.js';
+export * from './fetchstate.js';

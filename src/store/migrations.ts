@@ -175,4 +175,28 @@ INSERT INTO clusters (id, type, cluster_key, mentions, articles, sources, report
   FROM events e JOIN documents d ON d.id = e.doc_id;
 `,
   },
+  {
+    version: 3,
+    name: 'fetch state per URL or file: validators, hashes, canonical URL, failures',
+    sql: `
+CREATE TABLE fetch_state (
+  key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  url TEXT,
+  final_url TEXT,
+  status INTEGER,
+  etag TEXT,
+  last_modified TEXT,
+  content_hash TEXT,
+  canonical_url TEXT,
+  doc_id TEXT,
+  body BLOB,
+  error_code TEXT,
+  error_reason TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  not_before TEXT,
+  fetched_at TEXT NOT NULL
+);
+`,
+  },
 ];

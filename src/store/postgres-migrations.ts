@@ -168,4 +168,28 @@ CREATE TABLE clusters (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'fetch state per URL or file: validators, hashes, canonical URL, failures',
+    sql: `
+CREATE TABLE fetch_state (
+  key text PRIMARY KEY,
+  kind text NOT NULL,
+  url text,
+  final_url text,
+  status integer,
+  etag text,
+  last_modified text,
+  content_hash text,
+  canonical_url text,
+  doc_id text,
+  body bytea,
+  error_code text,
+  error_reason text,
+  failures integer NOT NULL DEFAULT 0,
+  not_before text,
+  fetched_at text NOT NULL
+);
+`,
+  },
 ];

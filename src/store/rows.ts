@@ -235,7 +235,7 @@ export function eventWhere(f: EventFilter, p: (i: number) => string): { sql: str
   if (f.actor) {
     const code = f.actor.toUpperCase();
     where.push(`EXISTS (SELECT 1 FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
-        WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND (m.code LIKE ${param(code + '%')} OR m.country = ${param(code)}))`);
+        WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND (m.code LIKE ${param(likeEscape(code) + '%')} ESCAPE '\\' OR m.country = ${param(code)}))`);
   }
   return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }
@@ -354,4 +354,9 @@ export async function collectStats(all: (sql: string) => Promise<Row[]> | Row[])
     by_type: await group(STATS_SQL.by_type),
     by_status: await group(STATS_SQL.by_status),
   };
+}
+
+/** A LIKE pattern matching `s` literally (`%`, `_` and the escape character escaped). */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }

@@ -11,10 +11,39 @@ import { docFields, eventFacts } from '../record/index.js';
 import { SqliteDedup, signatureBytes } from './sqlite-dedup.js';
 import { SqliteClusters } from './sqlite-clusters.js';
 import { SqliteReader } from './sqlite-read.js';
+import { FetchStateTable, type FetchState } from './fetchstate.js';
+
+/** Options for opening a SQLite store. */
+export interface SqliteOptions {
+  /** Open for reading only: no WAL switch, no migration, so a read-only file still reads. */
+  readonly?: boolean;
+}
+
+/** How long a writer waits for another process's lock (two ingests into one store) before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 30000;
+/** Attempts at a transaction that still meets `database is locked` after the busy timeout. */
+const BUSY_RETRIES = 5;
+
+/** True for SQLite's "database is locked/busy" errors. */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+/** Run `fn`, retrying while another process holds the write lock past the busy timeout. */
+export function withBusyRetry<T>(fn: () => T): T {
+  for (let i = 0; ; i++) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isBusy(e) || i >= BUSY_RETRIES) throw e;
+    }
+  }
+}
 
 /** Open (creating and migrating as needed) a SQLite store at `path` (`:memory:` for tests). */
-export function openSqliteStore(path: string): SqliteStore {
-  return new SqliteStore(path);
+export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteStore {
+  return new SqliteStore(path, opts);
 }
 
 /** A Store backed by one SQLite file. The work is synchronous; the async methods keep one contract with Postgres. */
@@ -30,12 +59,24 @@ export class SqliteStore implements Store {
   private readonly clusters: SqliteClusters;
   private readonly reader: SqliteReader;
 
-  constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('synchronous = NORMAL');
-    migrate(this.db);
+  constructor(path: string, opts: SqliteOptions = {}) {
+    if (opts.readonly) {
+      this.db = new Database(path, { readonly: true, fileMustExist: true });
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      try {
+        this.db.prepare('SELECT 1 FROM documents LIMIT 1').get();
+      } catch (e) {
+        this.db.close();
+        throw new Error(`not a dateline store, or not migrated yet (${(e as Error).message})`);
+      }
+    } else {
+      this.db = new Database(path);
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      withBusyRetry(() => this.db.pragma('journal_mode = WAL'));
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('synchronous = NORMAL');
+      withBusyRetry(() => migrate(this.db));
+    }
     this.existsDoc = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
     this.insertError = this.db.prepare('INSERT INTO errors (source, code, stage, message, at) VALUES (?, ?, ?, ?, ?)');
     this.setDocDedup = this.db.prepare('UPDATE documents SET site = ?, minhash = ? WHERE id = ?');
@@ -62,13 +103,24 @@ export class SqliteStore implements Store {
     return this.existsDoc.get(id) !== undefined;
   }
 
-  async saveDocument(doc: Doc, pipeline: string[]): Promise<boolean> {
-    return this.saveDocumentSync(doc, pipeline);
+  /** Per-URL (or per-file) fetch state: validators, hashes, failures. */
+  get fetchState(): FetchStateTable {
+    this.fetchTable ??= new FetchStateTable(this.db);
+    return this.fetchTable;
+  }
+  private fetchTable: FetchStateTable | null = null;
+
+  async saveDocument(doc: Doc, pipeline: string[], fetch?: FetchState): Promise<boolean> {
+    return this.saveDocumentSync(doc, pipeline, fetch);
   }
 
-  /** Save a document in one transaction; false when already stored. */
-  saveDocumentSync(doc: Doc, pipeline: string[]): boolean {
+  /**
+   * Save a document (and its fetch state, when given) in one write transaction, taken up front (IMMEDIATE) so two
+   * processes wait for each other instead of failing with `database is locked`; false when already stored.
+   */
+  saveDocumentSync(doc: Doc, pipeline: string[], fetch?: FetchState): boolean {
     const tx = this.db.transaction(() => {
+      if (fetch) this.fetchState.save({ ...fetch, doc_id: doc.id });
       if (this.existsDoc.get(doc.id) !== undefined) return false;
       for (const t of documentTables(doc, pipeline)) {
         const st = this.insertFor(t.table, t.columns);
@@ -77,7 +129,7 @@ export class SqliteStore implements Store {
       this.linkAndCluster(doc);
       return true;
     });
-    return tx();
+    return withBusyRetry(() => tx.immediate());
   }
 
   /**
@@ -103,7 +155,7 @@ export class SqliteStore implements Store {
   }
 
   async saveError(err: StoredError): Promise<void> {
-    this.insertError.run(err.source, err.code, err.stage, err.message, new Date().toISOString());
+    withBusyRetry(() => this.insertError.run(err.source, err.code, err.stage, err.message, new Date().toISOString()));
   }
 
   async loadLayer<K extends keyof Layers>(docId: string, name: K): Promise<Layers[K] | undefined> {
@@ -149,24 +201,25 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Apply the migrations this database has not seen yet, each in its own transaction. */
+/**
+ * Apply the migrations this database has not seen yet, each in its own IMMEDIATE transaction (the write lock taken up
+ * front) that checks again under the lock whether it is done, so two processes opening a new store at once apply each
+ * migration exactly once.
+ */
 export function migrate(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
-  const done = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const isDone = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   let applied = 0;
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
+    if (isDone.get(m.version)) continue;
+    const apply = db.transaction(() => {
+      if (isDone.get(m.version)) return;
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
-    applied++;
+      record.run(m.version, m.name, new Date().toISOString());
+      applied++;
+    });
+    apply.immediate();
   }
   return applied;
 }

@@ -187,6 +187,8 @@ for (const b of backends) {
         assert.deepEqual(e.contexts, ['diplomatic']);
         assert.equal((await store.queryEvents({ actor: 'USA' })).length, 0);
         assert.equal((await store.queryEvents({ actor: 'rus' })).length, 1, 'a recipient matches, any case');
+        for (const wild of ['%', '_RA', 'F%'])
+          assert.equal((await store.queryEvents({ actor: wild })).length, 0, `${wild} matches literally`);
         assert.equal(
           (await store.queryEvents({ type: 'consult', since: '2015-11-26', until: '2015-11-26' })).length,
           1,

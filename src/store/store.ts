@@ -1,4 +1,5 @@
 /** The store contract: what any backend (SQLite now, Postgres at scale) offers the CLI and server. */
+import type { FetchState } from './fetchstate.js';
 import type { ArgView, Doc, Layers } from '../doc/index.js';
 import type { EventOut } from '../record/index.js';
 
@@ -68,7 +69,7 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   hasDocument(id: string): Promise<boolean>;
   /** Save a document and its layers; resolves false when it was already stored (same id). */
-  saveDocument(doc: Doc, pipeline: string[]): Promise<boolean>;
+  saveDocument(doc: Doc, pipeline: string[], fetch?: FetchState): Promise<boolean>;
   saveError(err: StoredError): Promise<void>;
   /** A stored layer of a document, decoded, or undefined. */
   loadLayer<K extends keyof Layers>(docId: string, name: K): Promise<Layers[K] | undefined>;

@@ -2,7 +2,7 @@
 import type { Command } from '../args.js';
 import { jsonl, out } from '../io.js';
 import { csvHeader, csvLine } from '../../export/index.js';
-import { withStore } from './shared.js';
+import { wholeNumber, withStore } from './shared.js';
 import { FILTER_HELP, FILTER_OPTIONS, filterFrom } from './filters.js';
 
 export const queryCommand: Command = {
@@ -25,7 +25,8 @@ ${FILTER_HELP}
       process.stderr.write(`dateline query: --format must be jsonl or csv, not ${format}\n`);
       return 2;
     }
-    return withStore(v.db as string | undefined, { mustExist: true }, async (store) => {
+    if (!wholeNumber('limit', v.limit as string | undefined).ok) return 2;
+    return withStore(v.db as string | undefined, { mustExist: true, readonly: true }, async (store) => {
       if (format === 'csv') process.stdout.write(csvHeader());
       for await (const e of store.eachEvent(filterFrom(v))) {
         if (format === 'csv') process.stdout.write(csvLine(e));
@@ -48,7 +49,7 @@ Options:
   -h, --help  this help`,
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   run(v) {
-    return withStore(v.db as string | undefined, { mustExist: true }, async (store) => {
+    return withStore(v.db as string | undefined, { mustExist: true, readonly: true }, async (store) => {
       const s = await store.stats();
       if (v.json) out(JSON.stringify(s));
       else {

@@ -1,7 +1,15 @@
 /** What several commands share: turning FILE arguments and `--input-list` into readable items; opening the store. */
-import { readFileSync } from 'node:fs';
-import { openStore, StoreOpenError, type Store } from '../../store/index.js';
-import { expandPaths, isItem, readInput, readInputList, type InputItem, type InputRef } from '../inputs.js';
+import { DEFAULT_DB, openStore, StoreOpenError, type Store } from '../../store/index.js';
+import {
+  expandPaths,
+  isItem,
+  readBounded,
+  readInput,
+  readInputList,
+  type InputItem,
+  type InputRef,
+} from '../inputs.js';
+import { errorLine } from '../io.js';
 
 /** The refs named by positionals and an optional input list. */
 export function collectInputs(positionals: string[], inputList?: string): (InputRef | InputItem)[] {
@@ -33,13 +41,12 @@ export interface TextRow {
  * file and line, and is skipped; an unreadable file is one error line and null.
  */
 export function readTextRows(file: string): TextRow[] | null {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`error: ${file}: not-found (read): ${(e as Error).message}\n`);
+  const read = readBounded(file);
+  if (!read.ok) {
+    errorLine(file, read.code, 'read', read.reason);
     return null;
   }
+  const text = Buffer.from(read.bytes).toString('utf8');
   const rows: TextRow[] = [];
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
@@ -48,7 +55,7 @@ export function readTextRows(file: string): TextRow[] | null {
       if (typeof row?.text !== 'string') throw new Error('no "text"');
       rows.push({ line: i + 1, row });
     } catch (e) {
-      process.stderr.write(`error: ${file}:${i + 1}: bad-input (read): ${(e as Error).message}\n`);
+      errorLine(`${file}:${i + 1}`, 'bad-input', 'read', (e as Error).message);
     }
   });
   return rows;
@@ -60,7 +67,7 @@ export function readTextRows(file: string): TextRow[] | null {
  */
 export async function withStore(
   spec: string | undefined,
-  opts: { mustExist?: boolean },
+  opts: { mustExist?: boolean; readonly?: boolean },
   fn: (store: Store) => Promise<number>,
 ): Promise<number> {
   let store: Store;
@@ -68,7 +75,7 @@ export async function withStore(
     store = await openStore(spec, opts);
   } catch (e) {
     if (!(e instanceof StoreOpenError)) throw e;
-    process.stderr.write(`error: ${e.message}\n`);
+    errorLine(spec ?? DEFAULT_DB, /no such store/.test(e.message) ? 'not-found' : 'bad-store', 'store', e.message);
     return 1;
   }
   try {
@@ -85,4 +92,17 @@ export function minConfidence(v: unknown): number | undefined | { error: string 
   if (typeof v !== 'string' || !/^\s*[0-9.]+\s*$/.test(v) || !Number.isFinite(x) || x < 0 || x > 1)
     return { error: `--min-confidence wants a number from 0 to 1, got ${JSON.stringify(v)}` };
   return x;
+}
+
+/** Parse a positive whole-number option (`--limit`); prints a message and gives null when it is not one. */
+export function wholeNumber(name: string, raw: string | undefined): { ok: true; value?: number } | { ok: false } {
+  if (raw === undefined) return { ok: true };
+  const n = /^\d{1,15}$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    process.stderr.write(
+      `dateline: --${name} must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not '${raw}'\n`,
+    );
+    return { ok: false };
+  }
+  return { ok: true, value: n };
 }

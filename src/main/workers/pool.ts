@@ -31,13 +31,21 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Input items, from memory or from a source that fetches as it goes. */
+export type Items = Iterable<InputItem> | AsyncIterable<InputItem>;
+
 /** Outcomes of `items`, in their order, computed on `workers` threads (1: in this thread, no worker started). */
-export function analyseAll(items: Iterable<InputItem>, workers: number): AsyncIterable<Outcome> {
+export function analyseAll(items: Items, workers: number): AsyncIterable<Outcome> {
   return workers <= 1 ? inProcess(items) : new Pool(workers).run(items);
 }
 
-async function* inProcess(items: Iterable<InputItem>): AsyncGenerator<Outcome> {
-  for (const item of items) yield processItem(item);
+async function* inProcess(items: Items): AsyncGenerator<Outcome> {
+  for await (const item of items) yield processItem(item);
+}
+
+/** One iterator over either kind of item source. */
+function iteratorOf(items: Items): { next(): Promise<IteratorResult<InputItem>> | IteratorResult<InputItem> } {
+  return Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -56,9 +64,9 @@ class Pool {
 
   constructor(private readonly size: number) {}
 
-  async *run(items: Iterable<InputItem>): AsyncGenerator<Outcome> {
+  async *run(items: Items): AsyncGenerator<Outcome> {
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
-    const it = items[Symbol.iterator]();
+    const it = iteratorOf(items);
     let sent = 0;
     let next = 0;
     let exhausted = false;
@@ -66,7 +74,7 @@ class Pool {
       await Promise.all(this.slots.map((s) => s.ready));
       for (;;) {
         while (!exhausted && sent - next < this.size * IN_FLIGHT_PER_WORKER) {
-          const r = it.next();
+          const r = await it.next();
           if (r.done) exhausted = true;
           else this.send({ seq: sent++, item: r.value });
         }
