@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../doc/index.js';
 import { startTestSite } from '../fetch/testsite.js';
+import { sampleWarc } from '../fetch/warc-sample.js';
 import { openSqliteStore } from '../store/index.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'dateline.js');
@@ -97,4 +98,20 @@ test('without --allow-private no request reaches a loopback address: one error l
   } finally {
     await site.close();
   }
+});
+
+test('a WARC file ingests its HTML responses under their target URIs; other records are skipped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-warc-'));
+  const warc = join(dir, 'crawl.warc.gz');
+  writeFileSync(warc, await sampleWarc(true));
+  const db = join(dir, 's.db');
+  const r = await cli(['ingest', '--db', db, '--workers', '1', '--json', warc]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse(r.out).stored, 2, r.out);
+  const store = openSqliteStore(db, { readonly: true });
+  const urls = (store.db.prepare('SELECT url FROM documents ORDER BY url').all() as { url: string }[]).map(
+    (x) => x.url,
+  );
+  await store.close();
+  assert.deepEqual(urls, ['https://news.example/a/1', 'https://news.example/a/2']);
 });

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { PACKAGE_ROOT } from '../doc/index.js';
 import { MIGRATIONS } from '../store/migrations.js';
 import { openSqliteStore } from '../store/index.js';
+import { migrate } from '../store/sqlite.js';
 import { loadAnalysis } from './engine.js';
 import { ingestInto } from './commands/ingest.js';
 import { Progress } from './io.js';
@@ -50,13 +51,11 @@ test('--limit must be a whole number: Infinity, 1e308 and abc are usage errors',
   assert.equal(run(['query', '--db', db, '--limit', '5']).status, 0);
 });
 
-test('stats and query open the store read-only: no WAL switch, no migration', () => {
+test('stats and query open the store read-only: no WAL switch, no migration; an older store is one error line', () => {
   const dir = tmp();
-  const db = join(dir, 'old.db');
+  const db = join(dir, 'current.db');
   const raw = new Database(db);
-  raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
-  raw.exec(MIGRATIONS[0].sql);
-  raw.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0].name, 'then');
+  migrate(raw);
   raw.close();
   const before = statSync(db).mtimeMs;
   const r = run(['stats', '--db', db, '--json']);
@@ -65,9 +64,24 @@ test('stats and query open the store read-only: no WAL switch, no migration', ()
   assert.equal(run(['query', '--db', db]).status, 0);
   const after = new Database(db, { readonly: true });
   assert.equal(after.pragma('journal_mode', { simple: true }), 'delete');
-  assert.equal((after.prepare('SELECT count(*) n FROM schema_migrations').get() as { n: number }).n, 1);
   after.close();
   assert.equal(statSync(db).mtimeMs, before);
+
+  const old = join(dir, 'old.db');
+  const o = new Database(old);
+  o.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+  o.exec(MIGRATIONS[0].sql);
+  o.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0].name, 'then');
+  o.close();
+  const oldBefore = statSync(old).mtimeMs;
+  const s = run(['stats', '--db', old]);
+  assert.equal(s.status, 1);
+  assert.match(s.stderr, /schema is at version 1, this dateline reads version \d+/);
+  assert.equal(s.stderr.trim().split('\n').length, 1, s.stderr);
+  const check = new Database(old, { readonly: true });
+  assert.equal((check.prepare('SELECT count(*) n FROM schema_migrations').get() as { n: number }).n, 1);
+  check.close();
+  assert.equal(statSync(old).mtimeMs, oldBefore);
 });
 
 test('file names with newlines and escapes cannot forge error lines; page text escapes reach no terminal raw', () => {

@@ -1,6 +1,7 @@
 /** Reading the SQLite store: event records (streamed), cluster representatives, documents, counts. */
 import type Database from 'better-sqlite3';
 import { recordFromRow, type EventOut, type EventRow } from '../record/index.js';
+import { likeEscape } from './rows.js';
 import type { EventFilter, StoredDocument } from './store.js';
 
 /** A WHERE clause over events aliased `alias`, and its parameters. */
@@ -25,8 +26,8 @@ export function filterSql(f: EventFilter, alias = 'e'): { where: string; params:
   }
   if (f.actor) {
     where.push(`EXISTS (SELECT 1 FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
-        WHERE a.doc_id = ${alias}.doc_id AND a.event_id = ${alias}.id AND (m.code LIKE ? OR m.country = ?))`);
-    params.push(`${f.actor.toUpperCase()}%`, f.actor.toUpperCase());
+        WHERE a.doc_id = ${alias}.doc_id AND a.event_id = ${alias}.id AND (m.code LIKE ? ESCAPE '\\' OR m.country = ?))`);
+    params.push(`${likeEscape(f.actor.toUpperCase())}%`, f.actor.toUpperCase());
   }
   return { where: where.join(' AND '), params };
 }

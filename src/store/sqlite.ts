@@ -64,10 +64,10 @@ export class SqliteStore implements Store {
       this.db = new Database(path, { readonly: true, fileMustExist: true });
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       try {
-        this.db.prepare('SELECT 1 FROM documents LIMIT 1').get();
+        checkSchema(this.db);
       } catch (e) {
         this.db.close();
-        throw new Error(`not a dateline store, or not migrated yet (${(e as Error).message})`);
+        throw e;
       }
     } else {
       this.db = new Database(path);
@@ -199,6 +199,23 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+/** A read-only store must be a dateline store at this program's schema version (it cannot be migrated). */
+function checkSchema(db: Database.Database): void {
+  let version: number;
+  try {
+    db.prepare('SELECT 1 FROM documents LIMIT 1').get();
+    version = (db.prepare('SELECT max(version) v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  } catch (e) {
+    throw new Error(`not a dateline store, or not migrated yet (${(e as Error).message})`);
+  }
+  const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+  if (version < latest)
+    throw new Error(
+      `store schema is at version ${version}, this dateline reads version ${latest}: ` +
+        'open it once read-write (dateline ingest) to migrate it',
+    );
 }
 
 /**

@@ -291,4 +291,9 @@ test('Postgres has the same numbered migrations as SQLite', () => {
     MIGRATIONS.map((m) => [m.version, m.name]),
     'add every SQLite migration to postgres-migrations.ts too',
   );
+  assert.deepEqual(
+    MIGRATIONS.map((m) => m.version),
+    MIGRATIONS.map((_, i) => i + 1),
+    'migrations are numbered 1, 2, 3, … with no gap',
+  );
 });
