@@ -23,6 +23,7 @@ test('every command has --help', () => {
     'demo',
     'enqueue',
     'worker',
+    'serve',
   ]) {
     const r = run([cmd, '--help']);
     assert.equal(r.status, 0, cmd);

@@ -15,6 +15,7 @@ import { exportCommand } from './commands/export.js';
 import { enqueueCommand } from './commands/enqueue.js';
 import { workerCommand } from './commands/worker.js';
 import { placesCommand } from './commands/places.js';
+import { serveCommand } from './commands/serve.js';
 
 const COMMANDS: Command[] = [
   extractCommand,
@@ -32,6 +33,7 @@ const COMMANDS: Command[] = [
   demoCommand,
   enqueueCommand,
   workerCommand,
+  serveCommand,
 ];
 
 /** The top-level help text. */

@@ -1,5 +1,7 @@
 /** Versioned schema migrations for the SQLite store; each runs once, in order, inside a transaction. */
 
+import { READ_MODEL_SQL } from './sqlite-api-sql.js';
+
 /** One schema step. */
 export interface Migration {
   version: number;
@@ -198,5 +200,10 @@ CREATE TABLE fetch_state (
   fetched_at TEXT NOT NULL
 );
 `,
+  },
+  {
+    version: 4,
+    name: 'read model for the API: event head arguments and tone, sentence search, daily counts',
+    sql: READ_MODEL_SQL,
   },
 ];

@@ -192,4 +192,38 @@ CREATE TABLE fetch_state (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'read model for the API: event head arguments and tone, sentence search, daily counts',
+    // SQLite's step also builds an FTS5 index of sentences; Postgres will use a GIN index when it gets a StoreReader.
+    // Until then the Postgres writer leaves these columns and event_days empty (see docs/api.md).
+    sql: `
+ALTER TABLE events ADD COLUMN actor_code text;
+ALTER TABLE events ADD COLUMN actor_country text;
+ALTER TABLE events ADD COLUMN actor_sector text;
+ALTER TABLE events ADD COLUMN recipient_code text;
+ALTER TABLE events ADD COLUMN recipient_country text;
+ALTER TABLE events ADD COLUMN recipient_sector text;
+ALTER TABLE events ADD COLUMN tone double precision;
+CREATE INDEX events_confidence ON events(confidence);
+CREATE INDEX events_goldstein ON events(goldstein);
+CREATE INDEX events_actor ON events(actor_code, date);
+CREATE INDEX events_recipient ON events(recipient_code, date);
+CREATE INDEX events_actor_country ON events(actor_country, date);
+CREATE INDEX events_recipient_country ON events(recipient_country, date);
+CREATE INDEX events_type_date ON events(type, date);
+CREATE INDEX events_quad_date ON events(quad, date);
+CREATE INDEX events_dyad ON events(date, actor_code, recipient_code, quad, type);
+CREATE INDEX clusters_articles ON clusters(articles);
+CREATE TABLE event_days (
+  day text NOT NULL,
+  type text NOT NULL,
+  quad integer NOT NULL,
+  n integer NOT NULL,
+  tone_sum double precision NOT NULL,
+  tone_n integer NOT NULL,
+  PRIMARY KEY (day, type, quad)
+);
+`,
+  },
 ];

@@ -35,8 +35,10 @@ export function filterSql(f: EventFilter, alias = 'e'): { where: string; params:
 const PACK = (t: string, role: string) =>
   `json_array(${role}, ${t}.text, ${t}.start, ${t}."end", ${t}.name, ${t}.country, ${t}.sector, ${t}.code, ${t}.wikidata)`;
 
-/** The event columns every read selects, joined with document, arguments, speaker and cluster. */
-const SELECT = `SELECT e.doc_id, e.id, d.source, COALESCE(d.url, d.canonical_url) AS url, d.site, d.published,
+/** The event columns every read selects (after `extra` ones), joined with document, arguments, speaker and cluster. */
+export const eventSelect = (
+  extra = '',
+) => `SELECT ${extra}e.doc_id, e.id, d.source, COALESCE(d.url, d.canonical_url) AS url, d.site, d.published,
   d.tone AS doc_tone, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.type, e.mode, e.contexts,
   e.cameo, e.quad, e.goldstein, e.date, e.place, e.negated, e.modality, e.historical, e.decided_by, e.confidence,
   (SELECT json_group_array(${PACK('x', 'x.role')}) FROM (SELECT a.role, m.* FROM event_args a
@@ -49,6 +51,7 @@ const SELECT = `SELECT e.doc_id, e.id, d.source, COALESCE(d.url, d.canonical_url
   FROM events e JOIN documents d ON d.id = e.doc_id
   LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
   LEFT JOIN clusters c ON c.id = e.cluster`;
+const SELECT = eventSelect();
 
 const ORDER = 'ORDER BY e.date, e.doc_id, e.sentence, e.trigger_start';
 
@@ -73,7 +76,7 @@ export class SqliteReader {
   }
 
   /** A raw row completed with its sentence and trigger text (sliced in JS: offsets are UTF-16 units). */
-  private record(row: Omit<EventRow, 'sentence_text' | 'trigger_text'>): EventOut {
+  record(row: Omit<EventRow, 'sentence_text' | 'trigger_text'>): EventOut {
     const t = this.text(row.doc_id);
     return recordFromRow({
       ...row,

@@ -40,6 +40,7 @@ export function withBusyRetry<T>(fn: () => T): T {
     }
   }
 }
+import { SqliteApiReader } from './sqlite-api.js';
 
 /** Open (creating and migrating as needed) a SQLite store at `path` (`:memory:` for tests). */
 export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteStore {
@@ -58,6 +59,8 @@ export class SqliteStore implements Store {
   private readonly dedup: SqliteDedup;
   private readonly clusters: SqliteClusters;
   private readonly reader: SqliteReader;
+  /** The API's reads (StoreReader), and the upkeep of their columns and indexes on every write. */
+  readonly read: SqliteApiReader;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     if (opts.readonly) {
@@ -77,6 +80,7 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
       withBusyRetry(() => migrate(this.db));
     }
+    this.read = new SqliteApiReader(this.db);
     this.existsDoc = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
     this.insertError = this.db.prepare('INSERT INTO errors (source, code, stage, message, at) VALUES (?, ?, ?, ?, ?)');
     this.setDocDedup = this.db.prepare('UPDATE documents SET site = ?, minhash = ? WHERE id = ?');
@@ -127,6 +131,7 @@ export class SqliteStore implements Store {
         for (const row of t.rows) st.run(...row);
       }
       this.linkAndCluster(doc);
+      this.read.index(doc);
       return true;
     });
     return withBusyRetry(() => tx.immediate());
@@ -152,6 +157,11 @@ export class SqliteStore implements Store {
     // A later merge may have folded a touched cluster into another; recount the ones that still exist.
     const live = new Set(this.clusters.clustersOf([doc.id, ...relabelled]));
     this.clusters.recount([...touched].filter((c) => live.has(c)));
+  }
+
+  /** Run `fn` in one transaction (bulk writes: the API benchmark's generator). */
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   async saveError(err: StoredError): Promise<void> {

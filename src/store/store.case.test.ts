@@ -118,7 +118,12 @@ type Shape = Record<string, string[]>;
 function sqliteShape(): Shape {
   const db = new Database(':memory:');
   for (const m of MIGRATIONS) db.exec(m.sql);
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
+  // events_fts* is SQLite's FTS5 sentence index (a virtual table and its shadow tables), not part of the shared schema.
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_fts%'",
+    )
+    .all();
   const shape: Shape = {};
   for (const { name } of tables as { name: string }[]) {
     const cols = db.prepare(`PRAGMA table_info(${name})`).all() as { name: string; notnull: number; pk: number }[];

@@ -6,22 +6,38 @@ import { PACKAGE_ROOT } from '../../doc/index.js';
 import { ingestInto } from './ingest.js';
 import { withStore } from './shared.js';
 import { loadAnalysis } from '../engine.js';
+import { serveOptions, serveStore } from './serve.js';
 
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'ingest the bundled example pages and show the events found',
   usage: `
-Usage: dateline demo [--db FILE] [--examples DIR]
+Usage: dateline demo [--db FILE] [--examples DIR] [--serve [--port N] [--host ADDR]]
 
 Ingest the bundled example pages (examples/) into a SQLite store and print what came out:
-page kinds, errors, and the events with their actors, dates and evidence.
+page kinds, errors, and the events with their actors, dates and evidence. With --serve (what npm start
+runs), then serve the web UI and API over that store and print the address.
 
 Options:
   --db FILE        SQLite file (default ./dateline.db)
   --examples DIR   folder of pages (default: the bundled examples)
+  --serve          serve the UI and API afterwards (see dateline serve)
+  --port N         port for --serve (default 8080; 0 picks a free one)
+  --host ADDR      address for --serve (default 127.0.0.1)
   -h, --help       this help`,
-  options: { db: { type: 'string' }, examples: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    examples: { type: 'string' },
+    serve: { type: 'boolean' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+  },
   async run(v) {
+    const serveOpts = serveOptions(v);
+    if (typeof serveOpts === 'string') {
+      process.stderr.write(`dateline demo: ${serveOpts}\n`);
+      return 2;
+    }
     await loadAnalysis();
     const dbPath = (v.db as string) ?? 'dateline.db';
     const dir = (v.examples as string) ?? join(PACKAGE_ROOT, 'examples');
@@ -47,7 +63,10 @@ Options:
       }
       out();
       out(`Next: dateline query --db ${dbPath} --actor FRA --format csv   |   dateline stats --db ${dbPath} --json`);
-      return 0;
+      if (!v.serve) return 0;
+      out();
+      // serveStore runs until SIGINT/SIGTERM; withStore closes the store after it returns.
+      return serveStore(store, dbPath, serveOpts);
     });
   },
 };

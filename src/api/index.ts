@@ -1,0 +1,3 @@
+/** The HTTP API package. */
+export { createApi, type ApiOptions } from './app.js';
+export type { IngestFn, IngestInput, IngestReport } from './routes-ingest.js';

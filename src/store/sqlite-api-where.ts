@@ -1,0 +1,90 @@
+/** SQL WHERE clauses for an {@link EventQuery} over the `events e` table (columns of migration 4). */
+import type { EventQuery } from './api-reader.js';
+
+/** A WHERE clause (without the keyword; `1` when empty) and its parameters. */
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+/** `col` starts with `prefix`, as an index range (LIKE would not use the index). */
+function prefixRange(col: string, prefix: string, params: unknown[]): string {
+  params.push(prefix, prefix + '\uffff');
+  return `(${col} >= ? AND ${col} < ?)`;
+}
+
+/** An FTS5 query requiring every word of `q` (quoted, so no operator syntax leaks in); null when it has no words. */
+export function ftsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu);
+  return words ? words.map((w) => `"${w}"`).join(' ') : null;
+}
+
+/** The clauses that filter events by the query's fields. */
+export function eventWhere(q: EventQuery): Where {
+  const c: string[] = [];
+  const p: unknown[] = [];
+  const add = (sql: string, ...params: unknown[]) => {
+    c.push(sql);
+    p.push(...params);
+  };
+  if (q.since) add('e.date >= ?', q.since);
+  if (q.until) add('e.date <= ?', q.until);
+  if (q.actor) c.push(prefixRange('e.actor_code', q.actor.toUpperCase(), p));
+  if (q.recipient) c.push(prefixRange('e.recipient_code', q.recipient.toUpperCase(), p));
+  if (q.party) {
+    const a = prefixRange('e.actor_code', q.party.toUpperCase(), p);
+    c.push(`(${a} OR ${prefixRange('e.recipient_code', q.party.toUpperCase(), p)})`);
+  }
+  if (q.country) add('(e.actor_country = ? OR e.recipient_country = ?)', q.country, q.country);
+  if (q.sector) add('(e.actor_sector = ? OR e.recipient_sector = ?)', q.sector, q.sector);
+  if (q.type?.length) add(`e.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
+  if (q.quad?.length) add(`e.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
+  if (q.mode) add('e.mode = ?', q.mode);
+  if (q.context) add('e.contexts LIKE ?', `%${JSON.stringify(q.context)}%`);
+  if (q.doc) add('e.doc_id = ?', q.doc);
+  if (q.minConfidence !== undefined) add('e.confidence >= ?', q.minConfidence);
+  // Every event's cluster has at least one article, so only a bar above 1 filters (through the clusters table).
+  if (q.minArticles !== undefined && q.minArticles > 1) {
+    add('e.cluster IN (SELECT c.id FROM clusters c WHERE c.articles >= ?)', q.minArticles);
+  }
+  if (q.q !== undefined) {
+    const m = ftsQuery(q.q);
+    if (m) add('e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', m);
+  }
+  return { sql: c.length ? c.join(' AND ') : '1', params: p };
+}
+
+/** True when only fields the `event_days` rollup keeps (date, type, quad) are set. */
+export function rollupOnly(q: EventQuery): boolean {
+  return Object.entries(q).every(
+    ([k, v]) =>
+      v === undefined ||
+      k === 'since' ||
+      k === 'until' ||
+      k === 'type' ||
+      k === 'quad' ||
+      (k === 'minArticles' && (v as number) <= 1),
+  );
+}
+
+/** The WHERE clause for `event_days d` (see {@link rollupOnly}). */
+export function rollupWhere(q: EventQuery): Where {
+  const c: string[] = [];
+  const p: unknown[] = [];
+  const add = (sql: string, ...params: unknown[]) => {
+    c.push(sql);
+    p.push(...params);
+  };
+  if (q.since) add('d.day >= ?', q.since);
+  if (q.until) add('d.day <= ?', q.until);
+  if (q.type?.length) add(`d.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
+  if (q.quad?.length) add(`d.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
+  return { sql: c.length ? c.join(' AND ') : '1', params: p };
+}
+
+/** The first day of the period holding `col` (an ISO date column). Weeks start on Monday. */
+export function periodExpr(col: string, interval: 'day' | 'week' | 'month'): string {
+  if (interval === 'day') return col;
+  if (interval === 'month') return `substr(${col}, 1, 7) || '-01'`;
+  return `date(${col}, '-6 days', 'weekday 1')`;
+}
