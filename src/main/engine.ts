@@ -22,6 +22,8 @@ export function analysisOptions(): AnalysisOptions {
 export interface AnalysisOptions {
   /** Emit events at or above this confidence (default: the event gate's documented threshold). */
   minConfidence?: number;
+  /** Parse every sentence and code events on every document: the cascade off (default false). */
+  parseAll?: boolean;
 }
 
 /**
@@ -31,21 +33,26 @@ export interface AnalysisOptions {
 export async function loadAnalysis(opts: AnalysisOptions = {}): Promise<Pipeline> {
   if (!pipeline) {
     loadedWith = { ...opts };
-    const [nlp, relevance, actors, quotes, events, places] = await Promise.all([
+    const [nlp, relevance, cascade, actors, quotes, events, places] = await Promise.all([
       import('../nlp/index.js'),
       import('../relevance/index.js'),
+      import('../pipeline/cascade.js'),
       import('../actors/index.js'),
       import('../quotes/index.js'),
       import('../events/index.js'),
       import('../places/index.js'),
     ]);
+    const eventsStage = events.eventsStage({ minConfidence: opts.minConfidence });
+    // The cascade (src/pipeline/cascade.ts): parse only the sentences that need it, after the cheap signals.
+    const front = opts.parseAll
+      ? [nlp.nlpStage(), relevance.relevanceStage()]
+      : [nlp.nlpStage({ parse: false }), relevance.relevanceStage(), cascade.cascadeStage()];
     pipeline = new Pipeline(
       [
-        nlp.nlpStage(),
-        relevance.relevanceStage(),
+        ...front,
         actors.actorsStage(),
         quotes.quotesStage(),
-        events.eventsStage({ minConfidence: opts.minConfidence }),
+        opts.parseAll ? eventsStage : cascade.eventsWhenPlanned(eventsStage),
         places.placesStage(),
       ],
       ['blocks'],

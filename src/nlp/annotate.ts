@@ -1,5 +1,5 @@
 /** Runs the models over one sentence of word forms: tags, lemmas, dependencies, entity tags. */
-import { lexOf, normWord } from './lex.js';
+import { lexOf, normWord, type Lex } from './lex.js';
 import { lemmatize } from './lemma.js';
 import { models } from './models.js';
 import { ambOf, fixedOf, tagSentence } from './tagger.js';
@@ -19,6 +19,12 @@ export interface Annotated {
   ner: string[];
 }
 
+/** What the parser needs of a tagged sentence (kept so a sentence can be parsed later, or not at all). */
+export interface Tagged {
+  lx: Lex;
+  tags: Int32Array;
+}
+
 /** Milliseconds spent per part (tag = tag + lemma, parse, ner), summed over calls when a clock is passed. */
 export type PartClock = { tag: number; parse: number; ner: number };
 
@@ -34,8 +40,15 @@ function splitClasses(classes: string[]): { upos: string[]; xpos: string[] } {
   return s;
 }
 
-/** Annotate one sentence given its word forms; `clock`, when given, gets the time of each part added. */
-export function annotate(forms: string[], clock?: PartClock): Annotated {
+/**
+ * Annotate one sentence given its word forms; `clock`, when given, gets the time of each part added. With
+ * `parse: false` the heads stay -1 and the relations empty; {@link parseTagged} adds them later from `tagged`.
+ */
+export function annotate(
+  forms: string[],
+  clock?: PartClock,
+  opts: { parse?: boolean } = {},
+): Annotated & { tagged: Tagged } {
   const t0 = clock ? performance.now() : 0;
   const m = models();
   const n = forms.length;
@@ -54,9 +67,10 @@ export function annotate(forms: string[], clock?: PartClock): Annotated {
     lemma[i] = lemmatize(m.lemma, forms[i], xpos[i]);
   }
   const t1 = clock ? performance.now() : 0;
+  const tagged = { lx, tags };
   let head: Int32Array = new Int32Array(n).fill(-1);
   let deprel = new Array<string>(n).fill('');
-  if (m.parser) ({ head, deprel } = parseSentence(m.parser, lx, tags));
+  if (opts.parse !== false) ({ head, deprel } = parseTagged(tagged));
   const t2 = clock ? performance.now() : 0;
   const ner = m.ner ? nerSentence(m.ner.model, m.ner.meta, m.ner.gaz, lx, tags, amb) : new Array<string>(n).fill('O');
   if (m.ner) {
@@ -69,5 +83,12 @@ export function annotate(forms: string[], clock?: PartClock): Annotated {
     clock.parse += t2 - t1;
     clock.ner += t3 - t2;
   }
-  return { upos, xpos, lemma, head, deprel, ner };
+  return { upos, xpos, lemma, head, deprel, ner, tagged };
+}
+
+/** Dependencies of a tagged sentence (heads -1 and empty relations when no parser model is committed). */
+export function parseTagged(s: Tagged): { head: Int32Array; deprel: string[] } {
+  const m = models();
+  if (!m.parser) return { head: new Int32Array(s.lx.n).fill(-1), deprel: new Array<string>(s.lx.n).fill('') };
+  return parseSentence(m.parser, s.lx, s.tags);
 }

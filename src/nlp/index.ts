@@ -6,24 +6,30 @@
 import type { Doc, Entity, Sentence } from '../doc/index.js';
 import { allocTokens } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
-import { annotate, type PartClock } from './annotate.js';
+import { annotate, parseTagged, type PartClock, type Tagged } from './annotate.js';
 import { readConllu, setMisc, writeConllu, type ConlluSentence } from './conllu.js';
 import { splitSentences, tokenize, type Tok } from './tokenize.js';
 
 /** Stage version: bump when models or rules change output. */
 const STAGE_NAME = 'nlp.perceptron.v1';
 
-/** The nlp stage: assigns sentences, tokens (with tags and heads) and entities. */
-export function nlpStage(): Stage {
+/**
+ * The nlp stage: assigns sentences, tokens (with tags and heads) and entities. With `parse: false` the heads stay
+ * -1 and relations empty, for a later {@link parseSentences} over the sentences that need them (the cascade).
+ */
+export function nlpStage(opts: { parse?: boolean } = {}): Stage {
   return {
     name: STAGE_NAME,
     requires: ['blocks'],
     assigns: ['sentences', 'tokens', 'entities'],
     run(doc: Doc) {
-      annotateDoc(doc);
+      annotateDoc(doc, opts);
     },
   };
 }
+
+/** The tagger's output per sentence of a Doc annotated without parsing, kept for {@link parseSentences}. */
+const pending = new WeakMap<Doc, (Tagged | null)[]>();
 
 /** Sentences of a text as token ranges, never crossing the given blocks. */
 export function segment(text: string, blocks: { start: number; end: number }[]): Tok[][] {
@@ -35,8 +41,11 @@ export function segment(text: string, blocks: { start: number; end: number }[]):
   return out;
 }
 
-/** Fill sentences, tokens and entities of a Doc; the time of each part goes to `doc.trail` as `nlp.<part>`. */
-export function annotateDoc(doc: Doc): void {
+/**
+ * Fill sentences, tokens and entities of a Doc; the time of each part goes to `doc.trail` as `nlp.<part>`.
+ * `parse: false` leaves the dependencies to {@link parseSentences}.
+ */
+export function annotateDoc(doc: Doc, opts: { parse?: boolean } = {}): void {
   const blocks =
     doc.layers.blocks && doc.layers.blocks.length ? doc.layers.blocks : [{ start: 0, end: doc.text.length }];
   const t0 = performance.now();
@@ -47,11 +56,14 @@ export function annotateDoc(doc: Doc): void {
   const t = allocTokens(total);
   const sentences: Sentence[] = [];
   const entities: Entity[] = [];
+  const parse = opts.parse !== false;
+  const tagged: (Tagged | null)[] = [];
   let k = 0;
   sents.forEach((toks, si) => {
     const base = k;
     const forms = toks.map((x) => doc.text.slice(x.start, x.end));
-    const a = annotate(forms, clock);
+    const a = annotate(forms, clock, { parse });
+    if (!parse) tagged.push(a.tagged);
     for (let i = 0; i < toks.length; i++, k++) {
       t.start[k] = toks[i].start;
       t.end[k] = toks[i].end;
@@ -74,10 +86,44 @@ export function annotateDoc(doc: Doc): void {
       });
     }
   });
-  for (const [part, ms] of Object.entries(clock)) doc.trail.push({ stage: `nlp.${part}`, ms });
+  for (const [part, ms] of Object.entries(clock))
+    if (parse || part !== 'parse') doc.trail.push({ stage: `nlp.${part}`, ms });
   doc.layers.tokens = t;
   doc.layers.sentences = sentences;
   doc.layers.entities = entities;
+  if (!parse) pending.set(doc, tagged);
+}
+
+/**
+ * Parse the sentences `which` selects of a Doc annotated with `parse: false`, filling their heads and relations;
+ * the others keep heads -1 and empty relations. Returns how many were parsed; the time goes to `doc.trail` as
+ * `nlp.parse`. A Doc annotated elsewhere (no tagger output kept) is re-tagged first, with the same result.
+ */
+export function parseSentences(doc: Doc, which: (si: number) => boolean): number {
+  const t0 = performance.now();
+  const t = doc.layers.tokens!;
+  const sentences = doc.layers.sentences ?? [];
+  const kept = pending.get(doc);
+  pending.delete(doc);
+  let parsed = 0;
+  sentences.forEach((s, si) => {
+    if (!which(si)) return;
+    let tg = kept?.[si] ?? null;
+    if (!tg) {
+      const forms: string[] = [];
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) forms.push(doc.text.slice(t.start[i], t.end[i]));
+      tg = annotate(forms, undefined, { parse: false }).tagged;
+    }
+    const { head, deprel } = parseTagged(tg);
+    for (let i = 0; i < head.length; i++) {
+      const k = s.tokenStart + i;
+      t.head[k] = head[i] < 0 ? -1 : s.tokenStart + head[i];
+      t.deprel[k] = deprel[i];
+    }
+    parsed++;
+  });
+  doc.trail.push({ stage: 'nlp.parse', ms: performance.now() - t0 });
+  return parsed;
 }
 
 /** Entity spans [start, end, label] from IOB2 tags (a stray I- starts a span). */

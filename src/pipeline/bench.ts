@@ -22,9 +22,12 @@ const STAGES: [string, string[]][] = [
   ['tag', ['nlp.tag']],
   ['parse', ['nlp.parse']],
   ['ner', ['nlp.ner']],
+  ['relevance', ['relevance.lr.v1']],
+  ['cascade', ['cascade.plan']],
   ['actors', ['actors.gazetteer.v1']],
   ['quotes', ['quotes.rules.v1']],
   ['events', ['events.lexdep.v1']],
+  ['places', ['places.lr.v1']],
   ['store', ['store']],
 ];
 

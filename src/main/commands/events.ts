@@ -20,12 +20,14 @@ Options:
   --sentences FILE     code bare sentences from a JSON-lines file (- for stdin)
   --input-list LIST    JSON lines {"path","url"}
   --min-confidence X   emit events with confidence ≥ X, 0..1 (default: the gate's threshold, docs/events.md)
+  --parse-all          parse every sentence of every page (the cascade off; slower, docs/performance.md)
   -h, --help           this help`,
   options: {
     jsonl: { type: 'boolean' },
     sentences: { type: 'string' },
     'input-list': { type: 'string' },
     'min-confidence': { type: 'string' },
+    'parse-all': { type: 'boolean' },
   },
   async run(values, positionals) {
     const minConf = minConfidence(values['min-confidence']);
@@ -33,7 +35,7 @@ Options:
       process.stderr.write(`dateline events: ${minConf.error}\n`);
       return 2;
     }
-    await loadAnalysis({ minConfidence: minConf });
+    await loadAnalysis({ minConfidence: minConf, parseAll: values['parse-all'] === true });
     const emit = (v: EventOut & { sentence_id?: string }) => {
       if (values.jsonl) jsonl(v);
       else {

@@ -68,6 +68,7 @@ Options:
   --workers N        worker threads (default: every core; 1 = in this process, no threads)
   --json             print the summary as JSON (with fetch counts, per-stage milliseconds and peak RSS)
   --min-confidence X store events with confidence ≥ X, 0..1 (default: the gate's threshold, docs/events.md)
+  --parse-all        parse every sentence of every page (the cascade off; slower, docs/performance.md)
 ${WEB_USAGE}
   -h, --help         this help`,
   options: {
@@ -76,6 +77,7 @@ ${WEB_USAGE}
     workers: { type: 'string' },
     json: { type: 'boolean' },
     'min-confidence': { type: 'string' },
+    'parse-all': { type: 'boolean' },
     ...WEB_OPTIONS,
   },
   async run(values, positionals) {
@@ -102,7 +104,7 @@ ${WEB_USAGE}
       const stop = { stopped: false };
       const off = stopOnSignals(stop);
       try {
-        await loadAnalysis({ minConfidence: minConf });
+        await loadAnalysis({ minConfidence: minConf, parseAll: values['parse-all'] === true });
         const t0 = performance.now();
         const s = await ingestSources(store, positionals, {
           inputList: values['input-list'] as string | undefined,
