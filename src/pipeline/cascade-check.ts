@@ -52,12 +52,26 @@ function files(root: string, sets: string[]): string[] {
   const out: string[] = [];
   if (sets.includes('aeb')) {
     const dir = join(root, 'data', 'extraction', 'aeb', 'html');
-    out.push(...readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort().map((f) => join(dir, f)));
+    out.push(
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.html.gz'))
+        .sort()
+        .map((f) => join(dir, f)),
+    );
   }
   if (sets.includes('news')) {
-    out.push(...loadNewsDev().filter((a) => a.split === 'train').map((a) => join(root, a.path)));
+    out.push(
+      ...loadNewsDev()
+        .filter((a) => a.split === 'train')
+        .map((a) => join(root, a.path)),
+    );
     const dir = join(root, 'data', 'quotes', 'polnear', 'dev', 'text');
-    out.push(...readdirSync(dir).sort().slice(0, 40).map((f) => join(dir, f)));
+    out.push(
+      ...readdirSync(dir)
+        .sort()
+        .slice(0, 40)
+        .map((f) => join(dir, f)),
+    );
   }
   return out;
 }
