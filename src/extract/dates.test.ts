@@ -29,6 +29,9 @@ test('dates in URL paths', () => {
   assert.equal(dateFromUrl('https://x.example/news/2019-11-19-story'), '2019-11-19');
   assert.equal(dateFromUrl('https://x.example/story-20191119.html'), '2019-11-19');
   assert.equal(dateFromUrl('https://x.example/news/12345'), null);
+  assert.equal(dateFromUrl('https://x.example/blog/2023/october/03/wine-styles/'), '2023-10-03');
+  assert.equal(dateFromUrl('https://x.example/blog/2023/sep/4'), '2023-09-04');
+  assert.equal(dateFromUrl('https://x.example/blog/2023/smarch/4'), null);
 });
 
 test('day-month-year dates in other languages', () => {

@@ -240,6 +240,10 @@ export function dateFromUrl(url: string | null | undefined): string | null {
   if (m && validYmd(+m[1], +m[2], +m[3])) return ymd(+m[1], +m[2], +m[3]);
   m = /(?:^|\/|[-_])((?:19|20)\d{2})(\d{2})(\d{2})(?:\/|[-_.]|$)/.exec(path);
   if (m && validYmd(+m[1], +m[2], +m[3])) return ymd(+m[1], +m[2], +m[3]);
+  // Month names in the path: /2023/october/03/, /2023/oct/03/.
+  m = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(\d{1,2})(?:\/|$)/i.exec(path);
+  const mo = m ? (MONTHS[m[2].toLowerCase()] ?? MONTHS[m[2].toLowerCase().slice(0, 3)]) : undefined;
+  if (m && mo && validYmd(+m[1], mo, +m[3])) return ymd(+m[1], mo, +m[3]);
   return null;
 }
 

@@ -73,3 +73,22 @@ test('a canonical link to the site root does not make a story the home page', ()
   const home = kind([para(lead)], { url: 'https://shop.example/', canonicalUrl: null });
   assert.equal(home.status, 'not_article');
 });
+
+test('a guide told in bullet points (list items of several words) is an article; a list of names is not', () => {
+  const item = (text: string) => ({ text, kind: 'list' });
+  const guide = [
+    para('What the permit office does'),
+    item('Building permits let owners start construction once the plans pass review.'),
+    item('Contractors must be licensed, bonded and insured before they work in the town.'),
+    item('Inspectors check the work against the plan, the permit and the building code.'),
+    item('Plan review compares drawings with the state and local requirements in force.'),
+    item('Appeals go to the zoning board, which meets on the first Monday of the month.'),
+    item('Fees are paid at the counter or online, and receipts are sent by mail within a week.'),
+  ];
+  const m = kind(guide, { url: 'https://town.example/departments/building' });
+  assert.equal(m.status, 'article', m.statusSignals.join(','));
+  const names = kind(['Oak', 'Elm', 'Ash', 'Pine', 'Birch', 'Maple'].map(item), {
+    url: 'https://town.example/trees',
+  });
+  assert.equal(names.status, 'not_article');
+});

@@ -80,13 +80,7 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   // Readability's readerable test: each paragraph past PROSE_MIN adds sqrt(extra length).
   const readerScore = prose.reduce((n, b) => n + Math.sqrt(textWeight(b.text) - PROSE_MIN), 0);
   // Sentence paragraphs of body prose (short wire stories are several short paragraphs).
-  const sentences = k.body.filter(
-    (b) =>
-      (b.kind === 'paragraph' || b.kind === 'quote') &&
-      textWeight(b.text) >= SENTENCE_PARA_MIN &&
-      SENTENCE_END.test(b.text) &&
-      b.text.split(/\s+/).length >= 6,
-  );
+  const sentences = k.body.filter(sentenceUnit);
   const sentenceLen = sentences.reduce((n, b) => n + textWeight(b.text), 0);
   const shortStory = sentences.length >= SHORT_STORY_PARAS && sentenceLen >= SHORT_STORY_MIN;
   const heads = [meta.title?.value ?? '', k.hints?.titleText ?? '', ...(k.hints?.h1 ?? [])].filter(Boolean);
@@ -174,6 +168,17 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
         ? [`short-story:${sentences.length}p/${sentenceLen}c`]
         : [`prose:${prose.length}p/${proseLen}c`]),
   ];
+}
+
+/**
+ * A unit of a short story: a paragraph or quote that reads as a sentence, or a list item of several words
+ * (guides and feature pages tell their story in bullet points that need not end like sentences; link lists
+ * never reach the body, content.ts drops them).
+ */
+function sentenceUnit(b: { text: string; kind: string }): boolean {
+  if (textWeight(b.text) < SENTENCE_PARA_MIN || b.text.split(/\s+/).length < 6) return false;
+  if (b.kind === 'list') return true;
+  return (b.kind === 'paragraph' || b.kind === 'quote') && SENTENCE_END.test(b.text);
 }
 
 function short(s: string): string {

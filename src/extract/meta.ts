@@ -290,9 +290,9 @@ const PUBLISHED_METAS = [
 /** Other meta names that carry a publication date. */
 const PUBLISHED_META =
   /publi(sh|cation)[-_.:]?(date|time|ed)|date[-_.:]?publi|created[-_.]?(date|at)|^date[-_.]?created$/i;
-/** A publication date in script data: "datePublished": "2024-04-08T06:59:34" and its spellings. */
+/** A publication date in script data: "datePublished": "2024-04-08T06:59:34" and its spellings, also HTML-escaped (`&quot;`, JSON in an attribute). */
 const SCRIPT_DATE =
-  /["'](datePublished|date_published|publishDate|publish_date|publishedAt|published_at|publicationDate|publication_date|firstPublished|first_published_at|pubDate)["']\s*:\s*["'](\d{4}-\d{2}-\d{2}[^"']{0,30})["']/;
+  /(?:["']|&quot;)(datePublished|date_published|publishDate|publish_date|publishedAt|published_at|publicationDate|publication_date|firstPublished|first_published_at|pubDate)(?:["']|&quot;)\s*:\s*(?:["']|&quot;)(\d{4}-\d{2}-\d{2}[^"'&]{0,30})(?:["']|&quot;)/;
 
 /** Every stated publication date as a candidate, in the old rules' trust order (the rank is a feature). */
 export function dateCandidates(p: Page, root: El, html: string, tuning: MetaTuning): DateCandidates {
