@@ -25,16 +25,3 @@ test('feature vectors follow the model; declared and shown agreement beats a lon
   assert.deepEqual(dateModel().features, [...DATE_FEATURES]);
   assert.equal(rankDate(dc.list, ctx)?.day, '2024-03-05');
 });
-
-test('visibility features: a shown modification day and a declared day shown nowhere are marked', () => {
-  const dc = new DateCandidates();
-  dc.add('2023-01-10T08:00:00Z', 'ld');
-  dc.add('2024-06-02', 'shown:near');
-  const at = (name: string) => DATE_FEATURES.indexOf(name as (typeof DATE_FEATURES)[number]);
-  const [declared, shown] = dateFeatures(dc.list, { modified: '2024-06-02', urlDay: null });
-  assert.deepEqual(
-    [declared[at('visible')], declared[at('declared-invisible')], declared[at('modified-visible')]],
-    [0, 1, 0],
-  );
-  assert.deepEqual([shown[at('visible')], shown[at('modified-visible')], shown[at('only-visible')]], [1, 1, 1]);
-});

@@ -69,17 +69,6 @@ export class DateCandidates {
 
 const DECLARED: DateSource[] = ['ld', 'og', 'meta', 'itemprop', 'time:pub'];
 const SHOWN: DateSource[] = ['shown:near', 'shown', 'shown:page'];
-/** Sources a reader sees on the page (text and `<time>`/date elements), as against declared-only markup. */
-const VISIBLE: DateSource[] = [
-  'shown:near',
-  'shown',
-  'shown:updated',
-  'shown:page',
-  'time:pub',
-  'time:near',
-  'time:article',
-  'class',
-];
 
 export const DATE_FEATURES = [
   ...DATE_SOURCES.map((s) => `src:${s}`),
@@ -99,10 +88,6 @@ export const DATE_FEATURES = [
   'has-time',
   'month-only',
   'candidates>1',
-  'visible',
-  'modified-visible',
-  'only-visible',
-  'declared-invisible',
 ] as const;
 
 function days(a: string, b: string): number {
@@ -116,9 +101,7 @@ export function dateFeatures(cands: DateCandidate[], ctx: DateContext): number[]
   const sorted = cands.map((c) => c.day).sort();
   const earliest = sorted[0];
   const latest = sorted[sorted.length - 1];
-  const seen = cands.map((c) => VISIBLE.some((s) => c.sources.has(s)));
-  const nSeen = seen.filter(Boolean).length;
-  return cands.map((c, i) => [
+  return cands.map((c) => [
     ...DATE_SOURCES.map((s) => (c.sources.has(s) ? 1 : 0)),
     1,
     c.sources.size,
@@ -136,12 +119,6 @@ export function dateFeatures(cands: DateCandidate[], ctx: DateContext): number[]
     /T\d/.test(c.value) ? 1 : 0,
     c.day.length === 7 ? 1 : 0,
     cands.length > 1 ? 1 : 0,
-    // Original vs updated as readers see it: labels follow the date a page shows, so a shown
-    // modification day and a declared day shown nowhere are told apart.
-    seen[i] ? 1 : 0,
-    seen[i] && ctx.modified === c.day ? 1 : 0,
-    seen[i] && nSeen === 1 ? 1 : 0,
-    !seen[i] && nSeen > 0 && DECLARED.some((s) => c.sources.has(s)) ? 1 : 0,
   ]);
 }
 

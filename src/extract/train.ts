@@ -1,8 +1,8 @@
 /**
  * `npm run train:extract`: fits the title ranker (title.ts) and writes data/extract/title-ranker.json and
  * data/extract/manifest.json. Pages: the Readability test pages (Apache-2.0) and WCXB dev articles
- * (CC-BY-4.0) that have a title label (AEB has none). The L2 strength is chosen on dev by a fit on the
- * train split (split.ts); the date weights are then refitted on train + dev (titles stay train-only); test is not read. Listwise: a softmax over each page's candidates, the target spread
+ * (CC-BY-4.0) that have a title label (AEB has none). Fitted on the train split, the L2 strength chosen
+ * on dev (split.ts); test is not read. Listwise: a softmax over each page's candidates, the target spread
  * over the candidates that equal the label. Full-batch gradient descent from zero weights, fixed steps:
  * deterministic. Skips cleanly without ../shared.
  */
@@ -134,8 +134,7 @@ function trainRanker(
   version: string,
   features: readonly string[],
   gs: Group[],
-  refit: boolean,
-): TitleModel & { lambda: number; dev: [number, number]; train: number; refit: boolean } {
+): TitleModel & { lambda: number; dev: [number, number]; train: number } {
   const train = gs.filter((g) => g.split === 'train');
   const dev = gs.filter((g) => g.split === 'dev');
   const { mean, scale } = standardise(train, features.length);
@@ -157,23 +156,7 @@ function trainRanker(
     console.log(`  lambda ${lambda}: train ${t[0]}/${t[1]}  dev ${a[0]}/${a[1]}`);
     if (!best || a[0] > best.dev[0]) best = { lambda, model, dev: a };
   }
-  // The lambda chosen on dev, the weights are refitted on train + dev (more pages; test is still unread).
   const model = best!.model;
-  const both = refit ? [...train, ...dev] : train;
-  const st = refit ? standardise(both, features.length) : { mean, scale };
-  const final: TitleModel = refit
-    ? {
-        version,
-        features: [...features],
-        mean: st.mean,
-        scale: st.scale,
-        weights: fit(both, best!.lambda, st.mean, st.scale, features.indexOf('bias')),
-      }
-    : model;
-  if (refit) {
-    const r = accuracy(both, final);
-    console.log(`  refit on train + dev with lambda ${best!.lambda}: ${r[0]}/${r[1]} (in sample)`);
-  }
   if (process.argv.includes('-v'))
     for (const g of dev) {
       const s = scoreVectors(g.xs, model);
@@ -189,14 +172,13 @@ function trainRanker(
     }
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   return {
-    ...final,
-    mean: final.mean.map(round),
-    scale: final.scale.map(round),
-    weights: final.weights.map(round),
+    ...model,
+    mean: model.mean.map(round),
+    scale: model.scale.map(round),
+    weights: model.weights.map(round),
     lambda: best!.lambda,
     dev: best!.dev,
-    train: both.length,
-    refit,
+    train: train.length,
   };
 }
 
@@ -213,19 +195,16 @@ function main(): void {
     return;
   }
   const { titles, dates } = groups(root);
-  // Titles: fitted on train only (a train + dev refit lowered the eval's train-split titles, 476 -> 471 of 551).
-  // Dates: refitted on train + dev, the date labels being fewer (422 train pages) and noisier.
-  const t = trainRanker('title', 'title-ranker.v1', TITLE_FEATURES, titles, false);
-  const d = trainRanker('date', 'date-ranker.v1', DATE_FEATURES, dates, true);
+  const t = trainRanker('title', 'title-ranker.v1', TITLE_FEATURES, titles);
+  const d = trainRanker('date', 'date-ranker.v1', DATE_FEATURES, dates);
   const dir = join(DATA_ROOT, 'extract');
   mkdirSync(dir, { recursive: true });
   const from = (m: typeof t, what: string) =>
-    m.refit
-      ? `train + dev splits of the Readability test pages and WCXB dev articles with a ${what} label (${m.train} pages); lambda ${m.lambda} chosen on dev by a train-only fit (${m.dev[0]}/${m.dev[1]} right), then refitted on train + dev`
-      : `train split of the Readability test pages and WCXB dev articles with a ${what} label (${m.train} pages); lambda ${m.lambda} chosen on dev (${m.dev[0]}/${m.dev[1]} right)`;
-  const { dev: td, train: tn, refit: tr, ...tm } = t;
-  const { dev: dd, train: dn, refit: dr, ...dm } = d;
-  void [tn, dn, tr, dr];
+    `train split of the Readability test pages and WCXB dev articles with a ${what} label (${m.train} pages); lambda ${m.lambda} chosen on dev (${m.dev[0]}/${m.dev[1]} right)`;
+  const { dev: td, train: tn, ...tm } = t;
+  const { dev: dd, train: dn, ...dm } = d;
+  void tn;
+  void dn;
   const files = [
     {
       ...write(dir, 'title-ranker.json', { ...tm, trainedOn: from(t, 'title') }),
@@ -241,7 +220,7 @@ function main(): void {
     files,
     builtBy: 'src/extract/train.ts (npm run train:extract): deterministic (zero start, fixed full-batch steps)',
     source:
-      'Fitted on the train split (titles) or the train + dev splits (dates) (sha1 of set/page, src/extract/split.ts) of the Mozilla Readability test pages (Apache-2.0) and the WCXB dev article pages (CC-BY-4.0); lambda chosen on the dev split by a train-only fit; the test split is not read. The files hold only weights, no page text.',
+      'Fitted on the train split (sha1 of set/page, src/extract/split.ts) of the Mozilla Readability test pages (Apache-2.0) and the WCXB dev article pages (CC-BY-4.0); lambda chosen on the dev split; the test split is not read. The files hold only weights, no page text.',
     licence: 'MIT (dateline); trained from Apache-2.0 and CC-BY-4.0 data',
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
