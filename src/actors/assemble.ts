@@ -8,6 +8,7 @@ import type { Match } from './match.js';
 import type { Word } from './text.js';
 import { COUNTRY_NOUNS, has, phraseOf, type Candidate, type SentenceContext } from './candidate.js';
 import { chunk } from './chunk.js';
+import { modifierTest } from './chunk/state.js';
 import { modifierUse, orgDescription } from './phrase.js';
 import type { SectorWord } from './types.js';
 
@@ -19,8 +20,7 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
   for (const m of matches) at.set(m.i, m);
   const W = lex.words;
   const out: Candidate[] = [];
-  const isMod = (k: number): boolean =>
-    k < ws.length && !at.has(k) && (W.modifiers.has(ws[k].key) || /^\d+$/.test(ws[k].key));
+  const isMod = modifierTest(lex, ws, at);
   let i = 0;
   while (i < ws.length) {
     const m = at.get(i);
