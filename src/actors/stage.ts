@@ -2,7 +2,7 @@
  * The actors stage: per sentence, words from the tokens → gazetteer matches → candidates; unknown PER/ORG entities
  * become UNK actors; then document-level coreference; then Mention records with evidence and confidence.
  */
-import type { Doc, Entity, Mention } from '../doc/index.js';
+import { tokenView, type Doc, type Entity, type Mention } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { assemble, type Candidate } from './assemble.js';
 import { corefer, type Placed } from './coref.js';
@@ -32,23 +32,19 @@ function sentenceWords(doc: Doc): SentenceWords[] {
       out.push({ ws: words(m[0], m.index!), deprel: () => '', upos: () => '' });
     return out;
   }
+  const v = tokenView(doc);
   return sents.map((s) => {
     const ws: Word[] = [];
     // A loop, not push(...spread): one long token can split into more words than the call stack takes arguments.
-    for (let k = s.tokenStart; k < s.tokenEnd; k++)
-      for (const w of words(doc.text.slice(t.start[k], t.end[k]), t.start[k], k)) ws.push(w);
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) for (const w of words(v.raw(k), t.start[k], k)) ws.push(w);
     // Tokenizers may cut "Iran-backed" into three tokens: read hyphen joins off the text itself.
     for (const w of ws)
       if (w.start > 1 && /[-‐‑]/.test(doc.text[w.start - 1]) && /[\p{L}\p{N}.]/u.test(doc.text[w.start - 2]))
         w.hyphen = true;
-    const col = (c: string[]) => (i: number) => (ws[i] && ws[i].token >= 0 ? (c[ws[i].token] ?? '') : '');
-    return { ws, deprel: col(t.deprel), upos: col(t.upos) };
+    const tokenOf = (i: number): number => (ws[i] ? ws[i].token : -1);
+    return { ws, deprel: (i) => v.rel(tokenOf(i)), upos: (i) => v.upos(tokenOf(i)) };
   });
 }
-
-/** Words that make a proper-noun run an organisation rather than a person. */
-const ORG_WORDS =
-  /^(ministry|council|party|company|bank|university|agency|committee|front|movement|union|association|group|corporation|inc|ltd|news|times|post|institute|foundation|commission|court|army|forces|authority|organisation|organization|league|federation|society|network|airlines?|airways|holdings)$/i;
 
 /**
  * With no NER layer, runs of two or more proper nouns from the tagger stand in for entities, so unknown names
@@ -57,6 +53,8 @@ const ORG_WORDS =
 function properNounRuns(doc: Doc): Entity[] {
   const t = doc.layers.tokens;
   if (!t || !t.count || !t.upos.some((u) => u === 'PROPN')) return [];
+  // Words that make a proper-noun run an organisation rather than a person (data/actors/words.json).
+  const orgWord = lexicon().words.orgNameWord;
   const out: Entity[] = [];
   let k = 0;
   while (k < t.count) {
@@ -69,7 +67,7 @@ function properNounRuns(doc: Doc): Entity[] {
     if (e - k >= 2) {
       const words = [];
       for (let x = k; x < e; x++) words.push(doc.text.slice(t.start[x], t.end[x]));
-      const label = words.some((w) => ORG_WORDS.test(w)) || e - k > 3 ? 'ORG' : 'PER';
+      const label = words.some((w) => orgWord.test(w)) || e - k > 3 ? 'ORG' : 'PER';
       out.push({ id: `p${out.length}`, label, start: t.start[k], end: t.end[e - 1], tokenStart: k, tokenEnd: e });
     }
     k = e;

@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './resources.js';
 export * from './views.js';
 export * from './calendar.js';
+export * from './tokens.js';
