@@ -6,7 +6,7 @@
 import type { Lexicon } from './lexicon.js';
 import type { Match } from './match.js';
 import type { Word } from './text.js';
-import { COUNTRY_NOUNS, has, phraseOf, type Candidate, type SentenceContext } from './candidate.js';
+import { has, phraseOf, type Candidate, type SentenceContext } from './candidate.js';
 import { chunk } from './chunk.js';
 import { modifierTest } from './chunk/state.js';
 import { modifierUse, orgDescription } from './phrase.js';
@@ -64,7 +64,7 @@ export function assemble(lex: Lexicon, ws: Word[], matches: Match[], cx: Sentenc
           continue;
         }
       }
-      if (i > 0 && ws[i - 1].key === 'the' && !cx.standalone && COUNTRY_NOUNS.has(key)) {
+      if (i > 0 && ws[i - 1].key === 'the' && !cx.standalone && W.countryNouns.has(key)) {
         let k = i + 1;
         let after: SectorWord | undefined;
         if (k < ws.length && ws[k].key === "'s") {

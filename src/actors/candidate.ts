@@ -49,39 +49,8 @@ export interface SentenceContext {
 export const has = <K extends Entry['kind']>(m: Match | undefined, k: K): Extract<Entry, { kind: K }> | undefined =>
   m?.entries.find((e) => e.kind === k) as Extract<Entry, { kind: K }> | undefined;
 
-/** Words that never sit inside a noun phrase between a country word and its head noun. */
-export const FUNCTION_WORDS = new Set(
-  'and or but nor with without for from into onto upon than that which who whom whose what when where while said says say told tells will would could should shall may might must can has have had was were are is been being did does not also only even just still yet again then there here as by about after before against among under over since until via per told'.split(
-    ' ',
-  ),
-);
-
-/** Nouns that, after "the", refer back to a country named earlier. */
-export const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate', 'sultanate']);
-
 /** Confidence for a country read from "<sector> in <country>": the actors may be foreign to the place. */
 export const CONF_POSTFIX_IN = 0.65;
-
-/** Direction words between a preposition and a country: "in south Serbia". */
-export const DIRECTIONS = new Set([
-  'north',
-  'south',
-  'east',
-  'west',
-  'northern',
-  'southern',
-  'eastern',
-  'western',
-  'central',
-  'northeastern',
-  'northwestern',
-  'southeastern',
-  'southwestern',
-  'northeast',
-  'northwest',
-  'southeast',
-  'southwest',
-]);
 
 /** Words before `i` that modify the chunk: a determiner ("the") and "former"-like words. */
 export function lookBack(lex: Lexicon, ws: Word[], i: number): { definite: boolean; former: boolean; start: number } {

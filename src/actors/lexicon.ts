@@ -50,6 +50,14 @@ export interface WordLists {
   surnameStop: string[];
   notNationality: string[];
   notNationalityAfter: string[];
+  functionWords: string[];
+  countryNouns: string[];
+  directions: string[];
+  governing: string[];
+  postfixPrepositions: string[];
+  regnalTitles: string[];
+  surnameArticles: string[];
+  orgNameWords: string[];
 }
 
 /** The loaded, indexed gazetteer. */
@@ -71,6 +79,18 @@ export interface Lexicon {
     notNationality: Set<string>;
     notNationalityAfter: Set<string>;
     surnameStop: Set<string>;
+    /** Words that never sit inside a noun phrase between a country word and its head noun. */
+    functionWords: Set<string>;
+    /** Nouns that, after "the", refer back to a country named earlier. */
+    countryNouns: Set<string>;
+    /** Direction words between a preposition and a country: "in south Serbia". */
+    directions: Set<string>;
+    /** Generic words that name a governing body: after an organisation they make it the government. */
+    governing: Set<string>;
+    /** Prepositions that introduce a postfix country ("president of Armenia"). */
+    postfixPrepositions: Set<string>;
+    /** Matches a word that makes a proper-noun run an organisation rather than a person (any case). */
+    orgNameWord: RegExp;
   };
   /** One-deletion variants of long single-word proper names, for typo-tolerant lookup ("Afganistan"). */
   deletions: Map<string, string[]>;
@@ -86,14 +106,14 @@ function caseRule(alias: string): CaseRule {
 }
 
 /** Name words that are never a person's standalone surname key. */
-function surnamesOf(p: PersonRecord, stop: Set<string>): string[] {
+function surnamesOf(p: PersonRecord, stop: Set<string>, regnal: RegExp, article: RegExp): string[] {
   const out = new Set<string>();
   for (const full of [p.name, ...p.aliases]) {
     const parts = full.split(/\s+/);
     // "Pope Francis", "King Salman": the last word is a regnal or given name, not a surname.
-    if (parts.length < 2 || /^(pope|king|queen|sultan|emir|sheikh|prince|crown|emperor)$/i.test(parts[0])) continue;
+    if (parts.length < 2 || regnal.test(parts[0])) continue;
     const last = parts[parts.length - 1];
-    for (const s of [last, last.replace(/^(al|el|ad|as|an|ar|at|az)-/i, '')]) {
+    for (const s of [last, last.replace(article, '')]) {
       const k = normKey(s);
       if (s.length >= 3 && !stop.has(k)) out.add(s);
     }
@@ -151,6 +171,8 @@ export function lexicon(): Lexicon {
   for (const s of sectors)
     add(s.text, { kind: 'sector', s }, s.text === s.text.toUpperCase() ? CaseRule.Caps : CaseRule.Any);
   const stop = new Set(wl.surnameStop);
+  const regnal = new RegExp(`^(${wl.regnalTitles.join('|')})$`, 'i');
+  const article = new RegExp(`^(${wl.surnameArticles.join('|')})-`, 'i');
   // A surname that already names something else ("English", "Bishop", "Hague") never stands alone for a person.
   const taken = (k: string): boolean =>
     (index.get(k) ?? []).some((x) => x.e.kind !== 'person' && x.e.kind !== 'surname');
@@ -160,7 +182,8 @@ export function lexicon(): Lexicon {
       if (/\s/.test(n.trim())) add(n, { kind: 'person', p }, CaseRule.Capital);
       else if (!stop.has(normKey(n)) && !taken(phraseKey(n))) add(n, { kind: 'surname', p }, CaseRule.Capital);
     }
-    for (const s of surnamesOf(p, stop)) if (!taken(phraseKey(s))) add(s, { kind: 'surname', p }, CaseRule.Capital);
+    for (const s of surnamesOf(p, stop, regnal, article))
+      if (!taken(phraseKey(s))) add(s, { kind: 'surname', p }, CaseRule.Capital);
   }
   // Deletion variants: only long one-word proper names, so short words never fuzzy-match ("Osama" is not "Obama").
   const deletions = new Map<string, string[]>();
@@ -191,6 +214,12 @@ export function lexicon(): Lexicon {
       notNationality: new Set(wl.notNationality),
       notNationalityAfter: new Set(wl.notNationalityAfter),
       surnameStop: new Set(wl.surnameStop),
+      functionWords: new Set(wl.functionWords),
+      countryNouns: new Set(wl.countryNouns),
+      directions: new Set(wl.directions),
+      governing: new Set(wl.governing),
+      postfixPrepositions: new Set(wl.postfixPrepositions),
+      orgNameWord: new RegExp(`^(${wl.orgNameWords.join('|')})$`, 'i'),
     },
     deletions,
     descriptions,

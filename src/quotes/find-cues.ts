@@ -5,8 +5,10 @@
  */
 import { cueLexicon, learnedCueShare, type CueForm } from './cues.js';
 import type { MarkedQuote } from './marks.js';
-import { skipBetweenBack, type TokView } from './np.js';
-import { BE, CLOSE_MARKS, END_PUNCT, insideQuoteText, OPEN_MARKS, SUBJECT_PRONOUNS } from './spans.js';
+import type { TokenView } from '../doc/index.js';
+import { skipBetweenBack } from './np.js';
+import { CLOSE_MARKS, END_PUNCT, insideQuoteText, OPEN_MARKS } from './spans.js';
+import { quoteWords } from './words.js';
 
 /** Share of a form's train occurrences inside a gold cue above which it counts as a cue (tuned on PolNeAR train). */
 const LEARNED_CUE_SHARE = 0.3;
@@ -27,7 +29,7 @@ export interface CueHit {
 }
 
 /** Cues in tokens [from, to), outside quoted words. */
-export function findCues(v: TokView, from: number, to: number, marked: MarkedQuote[]): CueHit[] {
+export function findCues(v: TokenView, from: number, to: number, marked: MarkedQuote[]): CueHit[] {
   const lex = cueLexicon();
   const t = v.doc.layers.tokens!;
   const hits: CueHit[] = [];
@@ -49,7 +51,7 @@ export function findCues(v: TokView, from: number, to: number, marked: MarkedQuo
         break;
       }
     }
-    if (!hit && /^(call|calls|called|calling)$/.test(w) && callsSomething(v, i, to)) {
+    if (!hit && quoteWords().callForms.has(w) && callsSomething(v, i, to)) {
       // "called it “a starting point”", "called for a ban", "called on Congress to act".
       const j = v.low(i + 1) === 'for' || v.low(i + 1) === 'on' ? i + 2 : i + 1;
       hit = {
@@ -59,7 +61,7 @@ export function findCues(v: TokView, from: number, to: number, marked: MarkedQuo
         according: false,
       };
     }
-    if (!hit && !/^(call|calls|called|calling)$/.test(w)) {
+    if (!hit && !quoteWords().callForms.has(w)) {
       // A verb-shaped form that PolNeAR train marks as a cue often enough ("blasted", "declined", "endorsed").
       const nextWord = i + 1 < to ? v.low(i + 1) : '';
       const share = contextShare(v, i, to);
@@ -95,7 +97,7 @@ export function findCues(v: TokView, from: number, to: number, marked: MarkedQuo
 }
 
 /** Whether the parse gives verb `i` both a subject and a finite clausal complement. */
-function hasClausalComplement(v: TokView, i: number, from: number, to: number): boolean {
+function hasClausalComplement(v: TokenView, i: number, from: number, to: number): boolean {
   const t = v.doc.layers.tokens!;
   let ccomp = false;
   let subj = false;
@@ -108,7 +110,7 @@ function hasClausalComplement(v: TokView, i: number, from: number, to: number): 
 }
 
 /** "call" is a cue when it names ("called it “a farce”"), demands ("called for") or urges ("called on"). */
-function callsSomething(v: TokView, i: number, to: number): boolean {
+function callsSomething(v: TokenView, i: number, to: number): boolean {
   const next = i + 1 < to ? v.low(i + 1) : '';
   if (next === 'for' || next === 'on') return true;
   if (v.upos(i) && v.upos(i) !== 'VERB') return false;
@@ -117,14 +119,14 @@ function callsSomething(v: TokView, i: number, to: number): boolean {
 }
 
 /** Learned cue share of token `i`: the form alone, or with the "that"/"to" after it when that is higher. */
-function contextShare(v: TokView, i: number, to: number): number {
+function contextShare(v: TokenView, i: number, to: number): number {
   const next = i + 1 < to ? v.low(i + 1) : '';
   const alone = learnedCueShare(v.low(i));
   return next === 'that' || next === 'to' ? Math.max(alone, learnedCueShare(`${v.low(i)} ${next}`)) : alone;
 }
 
 /** Whether a lexicon hit reads as a reporting verb here. */
-function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
+function acceptCue(v: TokenView, h: CueHit, from: number, to: number): boolean {
   const f = h.form!;
   const u = v.upos(h.i);
   // Trust the tag against a cue word, except for forms that are nearly always cues and never nouns ("argues").
@@ -136,23 +138,21 @@ function acceptCue(v: TokView, h: CueHit, from: number, to: number): boolean {
   if (!u && f.nounlike) {
     // Untagged "claims", "reports": a verb only after a subject-like word.
     const capitalised =
-      h.i - 1 >= from &&
-      /^\p{Lu}/u.test(v.raw(h.i - 1)) &&
-      !/^(the|a|an|this|that|these|those|his|her|their|its|our)$/.test(prev);
-    if (!(SUBJECT_PRONOUNS.has(prev) || capitalised)) return false;
+      h.i - 1 >= from && /^\p{Lu}/u.test(v.raw(h.i - 1)) && !quoteWords().determinersBeforeName.has(prev);
+    if (!(quoteWords().subjectPronouns.has(prev) || capitalised)) return false;
   }
-  if (/^(the|a|an|his|her|their|its|our|this|that|of|to)$/.test(prev) && f.lemma !== 'say') return false;
+  if (quoteWords().wordsBeforeNoun.has(prev) && f.lemma !== 'say') return false;
   // "a widely read column": an adverb between a determiner and the word makes it an adjective.
   const beforeAdverbs = skipBetweenBack(v, h.i - 1, from);
   if (
     beforeAdverbs < h.i - 1 &&
     beforeAdverbs >= from &&
-    /^(the|a|an|his|her|their|its|our|this)$/.test(v.low(beforeAdverbs))
+    quoteWords().determinersBeforeAdverb.has(v.low(beforeAdverbs))
   )
     return false;
   if (f.participle) {
     // "…, saying that …" shares the main clause's subject; other -ing uses are not cues.
-    if (prev !== ',' && !BE.has(prev)) return false;
+    if (prev !== ',' && !quoteWords().be.has(prev)) return false;
   }
   // Thought verbs and the base or -s forms of noun-like lemmas ("states", "reports") need a clause or a
   // parenthetical position, unless train says the form itself is often a cue ("X backs Y" takes an object).

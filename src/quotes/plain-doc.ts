@@ -5,14 +5,9 @@
  */
 import { allocTokens, createDoc } from '../doc/index.js';
 import type { Doc, Sentence } from '../doc/index.js';
+import { quoteWords } from './words.js';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.’'\-][\p{L}\p{M}\p{N}]+)*\.?|\S/gu;
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREV = new Set(
-  'mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep rev st jr sr inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e mt ft'.split(
-    ' ',
-  ),
-);
 
 /** Split `text` into tokens and sentences (offsets only) and set both layers on `doc`. */
 export function addPlainLayers(doc: Doc): Doc {
@@ -25,7 +20,7 @@ export function addPlainLayers(doc: Doc): Doc {
     // Split a trailing full stop off a word unless it is a known abbreviation or an initial.
     if (m[0].length > 1 && m[0].endsWith('.')) {
       const w = m[0].slice(0, -1).toLowerCase();
-      if (!ABBREV.has(w) && !/^\p{L}$/u.test(w) && !w.includes('.')) {
+      if (!quoteWords().abbreviations.has(w) && !/^\p{L}$/u.test(w) && !w.includes('.')) {
         starts.push(s);
         ends.push(e - 1);
         s = e - 1;

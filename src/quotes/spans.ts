@@ -1,7 +1,7 @@
 /** Small span and token helpers shared by the attribution modules. */
 import type { Span } from '../doc/index.js';
 import type { MarkedQuote } from './marks.js';
-import type { TokView } from './np.js';
+import type { TokenView } from '../doc/index.js';
 
 /** Tokens that open a quotation. */
 export const OPEN_MARKS = /^[“"‘'«„‹]$/;
@@ -11,12 +11,6 @@ export const CLOSE_MARKS = /^[”"’'»“›]$/;
 
 /** Tokens that end a clause or sentence. */
 export const END_PUNCT = /^[.!?…;:]$/;
-
-/** Forms of "be" (passives, progressives). */
-export const BE = new Set("is was were are be been being am ’s 's".split(' '));
-
-/** Personal pronouns that can be a subject. */
-export const SUBJECT_PRONOUNS = new Set('he she they we i you it'.split(' '));
 
 /** Length of a span in characters. */
 export function len(s: Span): number {
@@ -53,7 +47,7 @@ export function isDirect(c: Span, marked: MarkedQuote[]): boolean {
 }
 
 /** Whether tokens [a, b) include `word`. */
-export function rangeHas(v: TokView, a: number, b: number, word: string): boolean {
+export function rangeHas(v: TokenView, a: number, b: number, word: string): boolean {
   for (let k = a; k < b; k++) if (v.low(k) === word) return true;
   return false;
 }

@@ -6,13 +6,12 @@
  */
 import type { Doc, Mention, Span } from '../doc/index.js';
 import type { Attribution } from './attribute.js';
+import { quoteWords } from './words.js';
 
 /** How far back (characters) a pronoun may reach for a fallback mention. */
 const MAX_FALLBACK_DISTANCE = 2000;
 /** How far (characters) after the previous quote a bare pronoun still continues its speaker. */
 const SPEAKER_CONTINUITY = 600;
-const PERSON_PRONOUNS = /^(he|she|him|her|i|we|you)$/i;
-const GROUP_PRONOUNS = /^(they|them|it|this)$/i;
 
 function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -37,7 +36,7 @@ export function mentionFor(mentions: readonly Mention[], span: Span): Mention | 
 }
 
 function looksPerson(doc: Doc, m: Mention): boolean {
-  if (m.kind === 'pronoun') return PERSON_PRONOUNS.test(doc.text.slice(m.start, m.end));
+  if (m.kind === 'pronoun') return quoteWords().personPronoun.test(doc.text.slice(m.start, m.end));
   const ent = m.entity ? doc.layers.entities?.find((e) => e.id === m.entity) : undefined;
   if (ent) return ent.label === 'PER';
   // A title or name mention of a government/party/military person; countries and bodies have no person name.
@@ -47,8 +46,8 @@ function looksPerson(doc: Doc, m: Mention): boolean {
 /** The nearest mention before `offset` that a pronoun could refer to. */
 export function precedingMention(doc: Doc, offset: number, pronoun: string): Mention | null {
   const mentions = doc.layers.mentions ?? [];
-  const person = PERSON_PRONOUNS.test(pronoun);
-  const group = GROUP_PRONOUNS.test(pronoun);
+  const person = quoteWords().personPronoun.test(pronoun);
+  const group = quoteWords().groupPronoun.test(pronoun);
   let best: Mention | null = null;
   for (const m of mentions) {
     if (m.end > offset || offset - m.end > MAX_FALLBACK_DISTANCE) continue;
@@ -86,12 +85,12 @@ export function resolveSpeaker(
       if (ma) return { id: ma.id, how: 'antecedent' };
     }
     const word = doc.text.slice(probe.start, probe.end);
-    if (/^\p{L}+$/u.test(word) && (PERSON_PRONOUNS.test(word) || GROUP_PRONOUNS.test(word))) {
+    if (/^\p{L}+$/u.test(word) && (quoteWords().personPronoun.test(word) || quoteWords().groupPronoun.test(word))) {
       const pm = prev ? mentions.find((m) => m.id === prev.id) : undefined;
       if (
         pm &&
         probe.start - prev!.end <= SPEAKER_CONTINUITY &&
-        (!PERSON_PRONOUNS.test(word) || looksPerson(doc, pm))
+        (!quoteWords().personPronoun.test(word) || looksPerson(doc, pm))
       ) {
         return { id: pm.id, how: 'previous-speaker' };
       }

@@ -18,6 +18,10 @@ const MIN_CUE = 2;
 /** Forms below this share are dropped from the file to keep it small (the stage's floor is higher). */
 const KEEP_SHARE = 0.1;
 
+/** What data/quotes/words.json holds, for the manifest. */
+const QUOTE_WORDS_WHAT =
+  'closed English word lists of attribution (pronouns, "be", time words, tail openers, fronted openers, determiners, abbreviations); written by hand, read by src/quotes/words.ts';
+
 function main(): void {
   const root = sharedRoot();
   if (!root) throw new Error('needs ../shared');
@@ -65,16 +69,17 @@ function writeManifest(): void {
     return { file, sha256: sha256(b), bytes: b.length, what };
   };
   const manifest = {
-    version: 'quotes-data.v2',
+    version: 'quotes-data.v3',
     files: [
       entry('cues.json', 'reporting-cue lemmas (speech, thought), noun-like lemmas, irregular forms; written by hand'),
       entry(
         'cue-stats.json',
         'per word form: [times inside a gold Cue span, times seen outside quote marks] in PolNeAR train; built by src/quotes/train-cues.ts',
       ),
+      entry('words.json', QUOTE_WORDS_WHAT),
     ],
     source:
-      'cues.json written for dateline. cue-stats.json is counted from PolNeAR train (Newell, Margolin, Ruths, LREC 2018), which states no licence and is used for training/evaluation only; the file holds only word-form counts, no text.',
+      'cues.json and words.json written for dateline. cue-stats.json is counted from PolNeAR train (Newell, Margolin, Ruths, LREC 2018), which states no licence and is used for training/evaluation only; the file holds only word-form counts, no text.',
     licence:
       'MIT (dateline). cue-stats.json: counts derived from PolNeAR train (no licence stated upstream; research use).',
   };

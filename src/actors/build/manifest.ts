@@ -21,7 +21,8 @@ const SOURCES: Record<string, { source: string; licence: string }> = {
   },
   'cities.json': { source: 'hand-written for dateline (major non-capital cities → country)', licence: 'MIT' },
   'words.json': {
-    source: 'hand-written for dateline (modifiers, pronouns, prepositions used by resolution)',
+    source:
+      'hand-written for dateline (modifiers, pronouns, prepositions, function words, directions, governing and organisation words used by resolution)',
     licence: 'MIT',
   },
 };

@@ -3,7 +3,7 @@
  * Kremlin", a city (its civilians), "Albanians of southern Serbia", "the French". Locative uses ("in France") and wire
  * credits ("Reuters") name no actor in running text.
  */
-import { DIRECTIONS, countryOf, isSubject, type Candidate } from '../candidate.js';
+import { countryOf, isSubject, type Candidate } from '../candidate.js';
 import { makeCode, type Identity } from '../identity.js';
 import { isCapitalized } from '../text.js';
 import type { CountryRecord } from '../types.js';
@@ -75,10 +75,10 @@ function peopleNoun(s: Chunk, c: CountryRecord): ChunkResult {
   const end = s.first.j;
   // "Albanians of southern Serbia": where they live is the country; the people noun is their community.
   let k = end;
-  if (k < ws.length && ['of', 'in', 'from'].includes(ws[k].key)) {
+  if (k < ws.length && s.lex.words.postfixPrepositions.has(ws[k].key)) {
     k++;
     if (k < ws.length && ws[k].key === 'the') k++;
-    if (k < ws.length && DIRECTIONS.has(ws[k].key)) k++;
+    if (k < ws.length && s.lex.words.directions.has(ws[k].key)) k++;
     const home = countryOf(at.get(k));
     if (home && home.c !== c && (home.kind === 'country' || home.kind === 'city' || home.kind === 'capital')) {
       const e2 = at.get(k)!.j;

@@ -9,16 +9,6 @@ import { apposedName } from '../phrase.js';
 import type { CountryRecord, SectorWord } from '../types.js';
 import { rawText, spanStart, type Chunk, type ChunkResult } from './state.js';
 
-/** Generic words that name a governing body: after an organisation they make it the government. */
-const GOVERNING = new Set([
-  'government',
-  'administration',
-  'regime',
-  'authorities',
-  'cabinet',
-  'ministry',
-  'leadership',
-]);
 /** Sectors of armed people; after an armed group they are that group's own fighters. */
 const ARMED_SECTORS = new Set(['REB', 'UAF', 'MIL', 'PRM']);
 
@@ -35,7 +25,7 @@ export interface SectorRule {
 export const ORG_SECTOR_RULES: readonly SectorRule[] = [
   {
     name: 'governing-word',
-    sector: (s, head) => (s.org && head && GOVERNING.has(head.text.toLowerCase()) ? 'GOV' : undefined),
+    sector: (s, head) => (s.org && head && s.lex.words.governing.has(head.text.toLowerCase()) ? 'GOV' : undefined),
   },
   { name: 'generic-word', sector: (s, head, sector) => (s.org && head?.generic ? s.org.sector || sector : undefined) },
   {

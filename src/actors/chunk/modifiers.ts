@@ -2,7 +2,7 @@
  * Phase 2 of a chunk: modifiers between the head and the sector words ("Israeli right-winger", "Afghan rebel
  * leaders", "former"), and one unknown common noun inside the phrase ("French paper workers").
  */
-import { FUNCTION_WORDS, has } from '../candidate.js';
+import { has } from '../candidate.js';
 import type { Chunk } from './state.js';
 
 /** "French paper workers": one unknown lower-case noun before a sector word stays inside the phrase. */
@@ -14,7 +14,7 @@ export function innerCommonNoun(s: Chunk, q: number): boolean {
     q < ws.length &&
     !at.has(q) &&
     /^\p{Ll}{3,}$/u.test(ws[q].raw) &&
-    !FUNCTION_WORDS.has(ws[q].key) &&
+    !W.functionWords.has(ws[q].key) &&
     !W.locatives.has(ws[q].key) &&
     !!has(at.get(q + 1), 'sector') &&
     !!(country || org) &&

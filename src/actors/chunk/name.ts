@@ -2,7 +2,7 @@
  * Phase 5 of a chunk: the name after the title — a known person or surname ("President Macron"), or a run of
  * capitalised words after a title or honorific ("Planning Minister Tran Xuan Gia", "Mr Smith").
  */
-import { FUNCTION_WORDS, has } from '../candidate.js';
+import { has } from '../candidate.js';
 import type { Match } from '../match.js';
 import { nameRun } from '../phrase.js';
 import { isCapitalized } from '../text.js';
@@ -46,7 +46,7 @@ export function otherGivenName(s: Chunk, pm: Match | undefined): boolean {
     !s.lex.words.honorifics.has(ws[i - 1].key) &&
     (cx.upos(i - 1)
       ? cx.upos(i - 1) === 'PROPN'
-      : i - 1 > 0 && !FUNCTION_WORDS.has(ws[i - 1].key) && !s.lex.words.locatives.has(ws[i - 1].key))
+      : i - 1 > 0 && !s.lex.words.functionWords.has(ws[i - 1].key) && !s.lex.words.locatives.has(ws[i - 1].key))
   );
 }
 
