@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { Doc, Layers } from '../doc/index.js';
 import { decodeLayer } from './codec.js';
-import { siteOf } from '../record/index.js';
+import { GROUPS_LOCK, linkAndCluster } from './postgres-groups.js';
 import { PG_MIGRATIONS } from './postgres-migrations.js';
 import { ARGS_SQL, collectStats, documentTables, eventSql, eventWhere, storedEvents, type Row } from './rows.js';
 import type { EventFilter, Stats, Store, StoredDocument, StoredError, StoredEvent } from './store.js';
@@ -118,6 +118,10 @@ export class PostgresStore implements Store {
     const r = await insertRows(c, first.table, first.columns, first.rows, 'ON CONFLICT (id) DO NOTHING');
     if (r.rowCount === 0) return false;
     for (const t of rest) if (t.rows.length) await insertRows(c, t.table, t.columns, t.rows);
+    // The rows above go in alongside other writers'; groups and clusters are updated by one writer at a time, each
+    // seeing every earlier writer's commit (the lock is held to this transaction's end).
+    await c.query('SELECT pg_advisory_xact_lock($1)', [GROUPS_LOCK]);
+    await linkAndCluster(c, doc);
     return true;
   }
 
@@ -150,8 +154,13 @@ export class PostgresStore implements Store {
   }
 
   async queryEvents(f: EventFilter): Promise<StoredEvent[]> {
-    const w = eventWhere(f, (i) => `$${i}`);
-    const rows = (await this.pool.query(eventSql(w.sql, f.limit), w.params)).rows as Row[];
+    return this.events(f, false);
+  }
+
+  /** Matching events (or, with `clusters`, each matching cluster's representative) as records. */
+  private async events(f: EventFilter, clusters: boolean): Promise<StoredEvent[]> {
+    const w = eventWhere(f, (i) => `$${i}`, clusters ? 'e2' : 'e');
+    const rows = (await this.pool.query(eventSql(w.sql, f.limit, clusters), w.params)).rows as Row[];
     const docIds = [...new Set(rows.map((r) => r.doc_id as string))];
     const args = docIds.length
       ? (await this.pool.query(`${ARGS_SQL} WHERE a.doc_id = ANY($1) ORDER BY a.role, a.position`, [docIds])).rows
@@ -159,30 +168,40 @@ export class PostgresStore implements Store {
     return storedEvents(rows, args as Row[]);
   }
 
-  // Not yet here (SQLite has them): streaming reads, near-duplicate groups and event clusters — each event is its own
-  // cluster and no document has a group until the Postgres store runs src/dedup and src/clusters in saveDocument.
+  // Not streamed yet: each read is one query (bounded by its filter and limit), then yielded one at a time.
   async *eachEvent(f: EventFilter): AsyncGenerator<StoredEvent> {
-    yield* await this.queryEvents(f);
+    yield* await this.events(f, false);
   }
 
   async *eachCluster(f: EventFilter): AsyncGenerator<StoredEvent> {
-    yield* await this.queryEvents(f);
+    yield* await this.events(f, true);
   }
 
-  async countEvents(f: EventFilter): Promise<number> {
-    const w = eventWhere(f, (i) => `$${i}`);
-    const n = Number((await this.pool.query(`SELECT count(*) AS n FROM events e ${w.sql}`, w.params)).rows[0].n);
+  async countEvents(f: EventFilter, clusters = false): Promise<number> {
+    const w = eventWhere(f, (i) => `$${i}`, clusters ? 'e2' : 'e');
+    const sql = clusters
+      ? `SELECT count(DISTINCT COALESCE(e2.cluster, e2.doc_id || ':' || e2.id)) AS n FROM events e2 ${w.sql}`
+      : `SELECT count(*) AS n FROM events e ${w.sql}`;
+    const n = Number((await this.pool.query(sql, w.params)).rows[0].n);
     return f.limit ? Math.min(n, Math.floor(f.limit)) : n;
   }
 
   async *eachDocument(): AsyncGenerator<StoredDocument> {
-    const r = await this.pool.query(`SELECT id, source, COALESCE(url, canonical_url) AS url, title, published, status
-      FROM documents ORDER BY ingested_at, id`);
-    for (const d of r.rows) yield { ...d, site: siteOf(d.url), dup_group: null } as StoredDocument;
+    const r = await this.pool.query(`SELECT id, source, COALESCE(url, canonical_url) AS url, site, title, published,
+      status, dup_group FROM documents ORDER BY ingested_at COLLATE "C", id COLLATE "C"`);
+    yield* r.rows as StoredDocument[];
   }
 
   async stats(): Promise<Stats> {
-    return collectStats(async (sql) => (await this.pool.query(sql)).rows as Row[]);
+    const base = await collectStats(async (sql) => (await this.pool.query(sql)).rows as Row[]);
+    const n = async (sql: string) => Number((await this.pool.query(sql)).rows[0].n);
+    return {
+      ...base,
+      dup_groups: await n('SELECT count(DISTINCT dup_group) n FROM documents WHERE dup_group IS NOT NULL'),
+      dup_members: await n('SELECT count(*) n FROM documents WHERE dup_group IS NOT NULL'),
+      clusters: await n("SELECT count(DISTINCT COALESCE(cluster, doc_id || ':' || id)) n FROM events"),
+      multi_article_clusters: await n('SELECT count(*) n FROM clusters WHERE articles > 1'),
+    };
   }
 
   async close(): Promise<void> {

@@ -222,32 +222,45 @@ export function documentTables(doc: Doc, pipeline: string[], now = new Date().to
 }
 
 /** A WHERE clause and its parameters for an event filter; `p(i)` writes the i-th placeholder (`?` or `$i`). */
-export function eventWhere(f: EventFilter, p: (i: number) => string): { sql: string; params: unknown[] } {
+export function eventWhere(f: EventFilter, p: (i: number) => string, e = 'e'): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (v: unknown) => {
     params.push(v);
     return p(params.length);
   };
-  if (f.type) where.push(`e.type = ${param(f.type.toUpperCase())}`);
-  if (f.since) where.push(`e.date >= ${param(f.since)}`);
-  if (f.until) where.push(`e.date <= ${param(f.until)}`);
+  if (f.type) where.push(`${e}.type = ${param(f.type.toUpperCase())}`);
+  if (f.since) where.push(`${e}.date >= ${param(f.since)}`);
+  if (f.until) where.push(`${e}.date <= ${param(f.until)}`);
+  if (f.cluster) where.push(`${e}.cluster = ${param(f.cluster)}`);
   if (f.actor) {
     const code = f.actor.toUpperCase();
     where.push(`EXISTS (SELECT 1 FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
-        WHERE a.doc_id = e.doc_id AND a.event_id = e.id AND (m.code LIKE ${param(likeEscape(code) + '%')} ESCAPE '\\' OR m.country = ${param(code)}))`);
+        WHERE a.doc_id = ${e}.doc_id AND a.event_id = ${e}.id AND (m.code LIKE ${param(likeEscape(code) + '%')} ESCAPE '\\' OR m.country = ${param(code)}))`);
   }
   return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }
 
-/** The event query around a WHERE clause; both backends order NULL dates first. */
-export function eventSql(where: string, limit?: number): string {
+/**
+ * The Postgres event query around a WHERE clause (over `e`), with its cluster's counts; with `clusters`, the WHERE
+ * clause is over `e2` and only each matching cluster's representative (the event whose id names it) is returned.
+ * NULL dates first and byte-order text, as SQLite orders.
+ */
+export function eventSql(where: string, limit?: number, clusters = false): string {
+  const cond = clusters
+    ? `WHERE e.doc_id || ':' || e.id = COALESCE(e.cluster, e.doc_id || ':' || e.id)
+       AND COALESCE(e.cluster, e.doc_id || ':' || e.id) IN
+         (SELECT COALESCE(e2.cluster, e2.doc_id || ':' || e2.id) FROM events e2 ${where})`
+    : where;
   return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, d.published, d.tone AS doc_tone,
       r.text AS r_text, r.name AS r_name, r.country AS r_country, r.sector AS r_sector, r.code AS r_code,
-      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata
+      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata,
+      COALESCE(e.cluster, e.doc_id || ':' || e.id) AS cluster_id, c.mentions AS c_mentions,
+      c.articles AS c_articles, c.sources AS c_sources, c.first_seen AS c_first_seen, c.last_seen AS c_last_seen
       FROM events e JOIN documents d ON d.id = e.doc_id
       LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
-      ${where} ORDER BY e.date NULLS FIRST, e.doc_id, e.sentence, e.trigger_start
+      LEFT JOIN clusters c ON c.id = e.cluster
+      ${cond} ORDER BY e.date COLLATE "C" NULLS FIRST, e.doc_id COLLATE "C", e.sentence, e.trigger_start
       ${limit ? 'LIMIT ' + Math.floor(limit) : ''}`;
 }
 
@@ -272,8 +285,8 @@ function packedArg(row: Row, prefix: string, role: string): PackedArg {
 }
 
 /**
- * Event records from query rows and their argument rows (ordered by role, position), for a backend without event
- * clusters yet (Postgres): each event is its own cluster, counted once.
+ * Event records from Postgres query rows (eventSql) and their argument rows (ordered by role, position); an event
+ * with no cluster row is its own cluster, counted once.
  */
 export function storedEvents(rows: Row[], argRowsOf: Row[]): StoredEvent[] {
   const byEvent = new Map<string, Row[]>();
@@ -318,12 +331,12 @@ export function storedEvents(rows: Row[], argRowsOf: Row[]): StoredEvent[] {
       confidence: num('confidence'),
       args: (byEvent.get(id) ?? []).map((a) => packedArg(a, '', a.role as string)),
       speaker: r.r_code === null || r.r_code === undefined ? null : packedArg(r, 'r_', 'speaker'),
-      cluster: id,
-      c_mentions: 1,
-      c_articles: 1,
-      c_sources: 1,
-      c_first_seen: published,
-      c_last_seen: published,
+      cluster: (r.cluster_id as string) ?? id,
+      c_mentions: r.c_mentions === null || r.c_mentions === undefined ? 1 : num('c_mentions'),
+      c_articles: r.c_articles === null || r.c_articles === undefined ? 1 : num('c_articles'),
+      c_sources: r.c_sources === null || r.c_sources === undefined ? 1 : num('c_sources'),
+      c_first_seen: (r.c_first_seen as string) ?? null,
+      c_last_seen: (r.c_last_seen as string) ?? null,
     });
   });
 }

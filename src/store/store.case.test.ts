@@ -4,16 +4,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createDoc, type Doc } from '../doc/index.js';
 import { MIGRATIONS } from './migrations.js';
 import { PG_MIGRATIONS } from './postgres-migrations.js';
 import { openStore } from './open.js';
-import { freshSchema, postgresUnavailable, startThrowawayPostgres, type ThrowawayPostgres } from './pg-throwaway.js';
+import { backends } from './backends.js';
 import type { Store } from './store.js';
 
 /** A hand-built analysed document: two mentions and one CONSULT event between them. */
@@ -65,53 +62,6 @@ function sampleDoc(text = 'Hollande met Putin in Moscow on Thursday.', date: str
   return doc;
 }
 
-/** A backend under test: `location()` names a new empty store (a file or a database URL). */
-interface Backend {
-  name: string;
-  skip: string | false;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  location(): Promise<string>;
-}
-
-let counter = 0;
-
-function sqliteBackend(): Backend {
-  let dir = '';
-  return {
-    name: 'sqlite',
-    skip: false,
-    async start() {
-      dir = mkdtempSync(join(tmpdir(), 'dateline-store-'));
-    },
-    async stop() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-    async location() {
-      return join(dir, `s${counter++}.db`);
-    },
-  };
-}
-
-function postgresBackend(): Backend {
-  let server: ThrowawayPostgres | null = null;
-  const why = postgresUnavailable();
-  if (why) process.stdout.write(`# postgres store tests skipped: ${why}\n`);
-  return {
-    name: 'postgres',
-    skip: why ?? false,
-    async start() {
-      server = await startThrowawayPostgres();
-    },
-    async stop() {
-      await server?.stop();
-    },
-    async location() {
-      return freshSchema(server!, `s${counter++}`);
-    },
-  };
-}
-
 /** Table → sorted "column nullable" lines of a schema, the form both engines can be compared in. */
 type Shape = Record<string, string[]>;
 
@@ -151,9 +101,7 @@ async function postgresShape(url: string): Promise<Shape> {
   }
 }
 
-const backends = [sqliteBackend(), postgresBackend()];
-
-for (const b of backends) {
+for (const b of backends()) {
   describe(`store contract: ${b.name}`, { skip: b.skip }, () => {
     before(() => b.start());
     after(() => b.stop());
