@@ -69,6 +69,8 @@ const TABLES: Record<string, string[]> = {
   event_args: ['doc_id', 'event_id', 'role', 'position'],
   quotes: ['doc_id', 'id'],
   errors: ['source', 'code', 'stage', 'message'],
+  dup_bands: ['band', 'key', 'doc_id'],
+  clusters: ['id'],
 };
 /** Columns that say when or in which order a row was written, not what it says. */
 const SKIP = new Set(['ingested_at', 'at', 'applied_at']);
