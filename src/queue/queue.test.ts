@@ -11,6 +11,7 @@ import {
 } from '../store/pg-throwaway.js';
 import { LeaseLost, MAX_ATTEMPTS, Queue, type Page } from './queue.js';
 import { runWorker } from './worker.js';
+import { inProcessAnalyser, threadAnalyser, type Analyser } from './analyser.js';
 
 const why = postgresUnavailable();
 if (why) process.stdout.write(`# queue tests skipped: ${why}\n`);
@@ -99,14 +100,41 @@ describe('job queue', { skip: why ?? false }, () => {
       page('empty.txt', ''),
     ]);
     const quiet = () => undefined;
+    const thread = await threadAnalyser(); // one worker runs the pipeline on its thread, the other in process
     const [sa, sb] = await Promise.all([
-      runWorker(a, { exitWhenIdle: true, pollMs: 50, log: quiet }),
-      runWorker(b, { exitWhenIdle: true, pollMs: 50, log: quiet }),
-    ]);
+      runWorker(a, { exitWhenIdle: true, pollMs: 50, log: quiet, analyser: thread }),
+      runWorker(b, { exitWhenIdle: true, pollMs: 50, log: quiet, analyser: inProcessAnalyser() }),
+    ]).finally(() => thread.close());
     assert.equal(sa.jobs + sb.jobs, 3);
     const st = await a.store.stats();
     assert.equal(st.documents + st.errors, 3);
     assert.equal(sa.stored + sb.stored, st.documents);
     assert.deepEqual(await a.counts(), { queued: 0, running: 0, done: 3, failed: 0 });
+  });
+
+  test('a page slower than the lease is not reclaimed while its worker is alive: the lease is renewed', async () => {
+    const [a, b] = await queues(2);
+    await a.enqueue([page('slow.txt', 'five')]);
+    // A pipeline that takes 3.5 leases (1 s each) and then rejects the page (so nothing needs the models).
+    const slow: Analyser = {
+      names: ['test'],
+      process: async (item) => {
+        await sleep(3500);
+        return { ok: false, source: item.source, code: 'slow', stage: 'test', reason: 'took 3.5 s' };
+      },
+      close: async () => undefined,
+    };
+    const running = runWorker(a, { exitWhenIdle: true, pollMs: 50, log: () => undefined, analyser: slow });
+    for (let i = 0; i < 6; i++) {
+      await sleep(500);
+      await b.reap();
+      assert.equal(await b.claim(), null, `another worker claimed the live worker's job after ${(i + 1) * 0.5} s`);
+    }
+    const s = await running;
+    assert.equal(s.lost, 0);
+    assert.equal(s.errors, 1);
+    assert.ok(s.renewals >= 3, `renewed ${s.renewals} times`);
+    const r = await a.store.pool.query('SELECT state, attempts FROM jobs');
+    assert.deepEqual(r.rows, [{ state: 'done', attempts: 1 }]);
   });
 });

@@ -4,8 +4,9 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { processItem, stageNames, type Outcome } from '../main/engine.js';
+import type { Outcome } from '../main/engine.js';
 import type { InputItem } from '../main/inputs.js';
+import { inProcessAnalyser, type Analyser } from './analyser.js';
 import { LeaseLost, type Job, type Queue } from './queue.js';
 
 /** How a worker runs. */
@@ -18,6 +19,8 @@ export interface WorkerOptions {
   stopping?: () => boolean;
   /** Where per-document error lines go. */
   log?: (line: string) => void;
+  /** Runs the pipeline (default: in this thread, which cannot renew a lease while it works: see analyser.ts). */
+  analyser?: Analyser;
 }
 
 /** What one worker did. */
@@ -35,9 +38,13 @@ export interface WorkerSummary {
   lost: number;
   /** Expired leases this worker put back on the queue or failed. */
   reaped: number;
+  /** Lease renewals made while a job was processed or committed. */
+  renewals: number;
   /** Milliseconds in the pipeline, and in the commit transaction (document rows + job completion). */
   processMs: number;
   commitMs: number;
+  /** CPU milliseconds of this process (every thread: pipeline, driver, JSON) from the first claim to the end. */
+  cpuMs: number;
 }
 
 /** A name for this worker, unique across machines and restarts. */
@@ -59,11 +66,14 @@ export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise
     failed: 0,
     lost: 0,
     reaped: 0,
+    renewals: 0,
     processMs: 0,
     commitMs: 0,
+    cpuMs: 0,
   };
   const pollMs = opts.pollMs ?? 500;
-  const names = stageNames();
+  const analyser = opts.analyser ?? inProcessAnalyser();
+  let cpu0: NodeJS.CpuUsage | null = null;
   let lastReap = 0;
   while (!opts.stopping?.()) {
     if (Date.now() - lastReap >= pollMs) {
@@ -73,8 +83,9 @@ export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise
     }
     const job = await queue.claim();
     if (job) {
+      cpu0 ??= process.cpuUsage();
       s.jobs++;
-      await handle(queue, job, names, s, opts.log ?? ((l) => process.stderr.write(l + '\n')));
+      await handle(queue, job, analyser, s, opts.log ?? ((l) => process.stderr.write(l + '\n')));
       continue;
     }
     if (opts.exitWhenIdle) {
@@ -83,7 +94,32 @@ export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise
     }
     await sleep(pollMs);
   }
+  if (cpu0) {
+    const u = process.cpuUsage(cpu0);
+    s.cpuMs = (u.user + u.system) / 1000;
+  }
   return s;
+}
+
+/**
+ * Run `fn` while renewing the job's lease every third of it, so a page slower than the lease is not reclaimed by
+ * another worker while this one is alive (a dead worker stops renewing and its job is reaped as before).
+ */
+async function whileRenewing<T>(queue: Queue, job: Job, s: WorkerSummary, fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(
+    () => {
+      queue.renew(job).then(
+        (held) => held && s.renewals++,
+        () => undefined, // the store is unreachable for now: the next tick tries again, the lease may run out
+      );
+    },
+    Math.max(100, (queue.leaseSeconds * 1000) / 3),
+  );
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** The page a job carries, as the engine reads it. */
@@ -98,26 +134,9 @@ function itemOf(job: Job): InputItem {
 }
 
 /** Process one job and commit its outcome with its completion; on a throw, release it for a retry. */
-async function handle(queue: Queue, job: Job, names: string[], s: WorkerSummary, log: (l: string) => void) {
+async function handle(queue: Queue, job: Job, analyser: Analyser, s: WorkerSummary, log: (l: string) => void) {
   try {
-    const t0 = performance.now();
-    const o: Outcome = processItem(itemOf(job));
-    const t1 = performance.now();
-    s.processMs += t1 - t0;
-    const stored = await queue.store.transaction(async (c) => {
-      let result: 'stored' | 'duplicate' | 'error';
-      if (!o.ok) {
-        await queue.store.writeError(c, { source: o.source, code: o.code, stage: o.stage, message: o.reason });
-        result = 'error';
-      } else result = (await queue.store.writeDocument(c, o.doc, names)) ? 'stored' : 'duplicate';
-      await queue.finish(c, job, o.ok ? null : o.code);
-      return result;
-    });
-    s.commitMs += performance.now() - t1;
-    if (!o.ok) log(`error: ${o.source}: ${o.code} (${o.stage}): ${o.reason}`);
-    if (stored === 'stored') s.stored++;
-    else if (stored === 'duplicate') s.duplicates++;
-    else s.errors++;
+    await whileRenewing(queue, job, s, () => processAndCommit(queue, job, analyser, s, log));
   } catch (e) {
     if (e instanceof LeaseLost) {
       s.lost++;
@@ -132,4 +151,33 @@ async function handle(queue: Queue, job: Job, names: string[], s: WorkerSummary,
       log(`error: ${job.source}: worker-failed (worker): ${message}`);
     } else s.retried++;
   }
+}
+
+/** Run the pipeline over the job's page, then commit its document (or error row) with the job's completion. */
+async function processAndCommit(
+  queue: Queue,
+  job: Job,
+  analyser: Analyser,
+  s: WorkerSummary,
+  log: (l: string) => void,
+) {
+  const names = analyser.names;
+  const t0 = performance.now();
+  const o: Outcome = await analyser.process(itemOf(job));
+  const t1 = performance.now();
+  s.processMs += t1 - t0;
+  const stored = await queue.store.transaction(async (c) => {
+    let result: 'stored' | 'duplicate' | 'error';
+    if (!o.ok) {
+      await queue.store.writeError(c, { source: o.source, code: o.code, stage: o.stage, message: o.reason });
+      result = 'error';
+    } else result = (await queue.store.writeDocument(c, o.doc, names)) ? 'stored' : 'duplicate';
+    await queue.finish(c, job, o.ok ? null : o.code);
+    return result;
+  });
+  s.commitMs += performance.now() - t1;
+  if (!o.ok) log(`error: ${o.source}: ${o.code} (${o.stage}): ${o.reason}`);
+  if (stored === 'stored') s.stored++;
+  else if (stored === 'duplicate') s.duplicates++;
+  else s.errors++;
 }

@@ -1,7 +1,7 @@
 /** `dateline worker`: claim jobs from the Postgres queue, run the pipeline, commit documents; N processes with --concurrency. */
 import { fork } from 'node:child_process';
 import type { Command } from '../args.js';
-import { loadAnalysis } from '../engine.js';
+import { threadAnalyser } from '../../queue/analyser.js';
 import { Queue } from '../../queue/queue.js';
 import { runWorker, workerName } from '../../queue/worker.js';
 import type { PostgresStore } from '../../store/index.js';
@@ -43,8 +43,8 @@ Options:
   --db URL          postgres:// URL of the store (required)
   --concurrency N   worker processes on this machine (default 1; one per core is the most that pays)
   --exit-when-idle  stop when no job is queued or running, instead of waiting for more
-  --lease SECONDS   how long a claim holds before another worker may retry it (default 60; keep it above the
-                    slowest page's processing time)
+  --lease SECONDS   how long a claim holds unless renewed (default 60): a live worker renews it every third of
+                    that while it processes a page, so only a dead or stalled worker's job is retried
   --json            print the summary as JSON
   -h, --help        this help`,
   options: {
@@ -70,14 +70,19 @@ Options:
       if (v.json) argv.push('--json');
       return supervise(concurrency as number, argv);
     }
-    await loadAnalysis();
+    // The pipeline runs on its own thread so this one can renew the job's lease while a slow page is processed.
+    const analyser = await threadAnalyser();
     let stopping = false;
     const stop = () => (stopping = true);
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
     return withStore(v.db as string, {}, async (store) => {
       const queue = await Queue.open(store as PostgresStore, workerName(), lease as number);
-      const s = await runWorker(queue, { exitWhenIdle: !!v['exit-when-idle'], stopping: () => stopping });
+      const s = await runWorker(queue, {
+        exitWhenIdle: !!v['exit-when-idle'],
+        stopping: () => stopping,
+        analyser,
+      }).finally(() => analyser.close());
       if (v.json) process.stdout.write(JSON.stringify(s) + '\n');
       else
         process.stdout.write(
