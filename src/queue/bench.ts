@@ -6,7 +6,7 @@
  * commit (job timestamps), so model loading at start-up is left out. Prints the machine's load: the machine is shared.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,9 +21,20 @@ function arg(name: string, dflt: number): number {
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Drain `pages` with `w` workers into a fresh schema; pages/s and the time in pipeline vs commit. */
-async function drain(url: string, pages: string, w: number) {
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU ms of the Postgres server so far: the postmaster and its exited children (backends end with their client). */
+function serverCpuMs(dataDir: string): number {
+  const pid = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // After the ") ": state is field 3, so utime, stime, cutime, cstime (fields 14–17) are at 11–14.
+  return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / TICKS;
+}
+
+/** Drain `pages` with `w` workers into a fresh schema; pages/s, CPU per page, and where the worker time went. */
+async function drain(url: string, dataDir: string, pages: string, w: number) {
   dateline(['enqueue', '--db', url, pages]);
+  const pg0 = serverCpuMs(dataDir);
   const kids = Array.from({ length: w }, () => datelineChild(['worker', '--db', url, '--exit-when-idle', '--json']));
   const codes = await Promise.all(kids.map(exited));
   if (codes.some((c) => c !== 0)) throw new Error(`a worker exited ${codes.join(',')}`);
@@ -37,13 +48,18 @@ async function drain(url: string, pages: string, w: number) {
       SELECT count(*)::int n, extract(epoch FROM max(finished_at) - (SELECT t FROM start)) s
       FROM jobs WHERE state = 'done' AND started_at >= (SELECT t FROM start)`);
     const sums = kids.map((k) => JSON.parse(k.out.join('').trim()));
-    const processMs = sums.reduce((a, s) => a + s.processMs, 0);
-    const commitMs = sums.reduce((a, s) => a + s.commitMs, 0);
+    const total = (k: string) => sums.reduce((a, s) => a + s[k], 0);
+    const jobs = total('jobs');
+    await new Promise((res) => setTimeout(res, 500)); // the workers' backends exit and are reaped
     return {
       pages: r.rows[0].n,
       seconds: Number(r.rows[0].s),
-      commitShare: commitMs / (processMs + commitMs),
-      commitMs: commitMs / r.rows[0].n,
+      commitShare: total('commitMs') / (total('processMs') + total('commitMs')),
+      commitMs: total('commitMs') / jobs,
+      cpuMs: total('cpuMs') / jobs,
+      pgCpuMs: (serverCpuMs(dataDir) - pg0) / jobs,
+      lockWaitMs: total('lockWaitMs') / jobs,
+      lockHeldMs: total('lockHeldMs') / jobs,
     };
   } finally {
     await c.end();
@@ -64,15 +80,18 @@ async function main(): Promise<void> {
     }
     console.log(`bench:workers: ${n} distinct pages, ${availableParallelism()} cores; ${uptime()}`);
     const rate: Record<number, number[]> = { 1: [], 2: [] };
+    const cpu: Record<number, number[]> = { 1: [], 2: [] };
     let k = 0;
     for (let r = 0; r < rounds; r++) {
       for (const w of [1, 2]) {
-        const d = await drain(await freshSchema(server, `b${k++}`), pages, w);
+        const d = await drain(await freshSchema(server, `b${k++}`), join(server.dir, 'data'), pages, w);
         const pps = d.pages / d.seconds;
         rate[w].push(pps);
+        cpu[w].push(d.cpuMs + d.pgCpuMs);
         console.log(
           `round ${r + 1}, ${w} worker${w > 1 ? 's' : ' '}: ${d.pages} pages in ${d.seconds.toFixed(1)} s = ${pps.toFixed(2)} pages/s ` +
-            `(commit ${d.commitMs.toFixed(1)} ms/page, ${(d.commitShare * 100).toFixed(1)}% of worker time); ${uptime()}`,
+            `; per page: worker CPU ${d.cpuMs.toFixed(0)} ms, Postgres CPU ${d.pgCpuMs.toFixed(0)} ms, commit ${d.commitMs.toFixed(1)} ms ` +
+            `(${(d.commitShare * 100).toFixed(1)}% of worker time; group lock wait ${d.lockWaitMs.toFixed(1)} ms, held ${d.lockHeldMs.toFixed(1)} ms); ${uptime()}`,
         );
       }
     }
@@ -80,6 +99,11 @@ async function main(): Promise<void> {
     const two = median(rate[2]);
     console.log(
       `median: 1 worker ${one.toFixed(2)} pages/s, 2 workers ${two.toFixed(2)} pages/s: ${(two / one).toFixed(2)}× (target ≥ 1.7×)`,
+    );
+    const [c1, c2] = [median(cpu[1]), median(cpu[2])];
+    console.log(
+      `median CPU per page (workers + Postgres): 1 worker ${c1.toFixed(0)} ms, 2 workers ${c2.toFixed(0)} ms ` +
+        `(${((c2 / c1 - 1) * 100).toFixed(1)}% more work per page with 2); ${uptime()}`,
     );
   } finally {
     await server.stop();

@@ -1,8 +1,8 @@
 /**
- * `npm run check:drain [-- --pages N --workers W]`: the queue's done-when check. Makes N distinct pages (default
+ * `npm run check:drain [-- --pages N --workers W --ref-workers T]`: the queue's done-when check. Makes N distinct pages (default
  * 2,000) from the AEB pages, enqueues them on a throwaway Postgres, starts W (default 4) `dateline worker`
  * processes, SIGKILLs one of them while it holds a job, lets the rest drain the queue, then ingests the same pages
- * into SQLite in one process and compares the two stores' content table by table. Exit 0 only when they match.
+ * into SQLite in one process (on T pipeline threads, default 1: the output does not depend on T) and compares the two stores' content table by table. Exit 0 only when they match.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     const exits = workers.map(exited);
     // The single-process SQLite ingest of the same pages runs alongside (it is the reference, not a timing).
     const db = join(tmp, 'single.db');
-    const single = datelineChild(['ingest', '--db', db, '--workers', '1', '--json', pages]);
+    const single = datelineChild(['ingest', '--db', db, '--workers', String(arg('ref-workers', 1)), '--json', pages]);
     const singleExit = exited(single);
     let killed: { pid: number; job: string } | null = null;
     while (!killed) {

@@ -43,6 +43,9 @@ export interface WorkerSummary {
   /** Milliseconds in the pipeline, and in the commit transaction (document rows + job completion). */
   processMs: number;
   commitMs: number;
+  /** Milliseconds waiting for the store's group/cluster lock, and in the group/cluster step under it. */
+  lockWaitMs: number;
+  lockHeldMs: number;
   /** CPU milliseconds of this process (every thread: pipeline, driver, JSON) from the first claim to the end. */
   cpuMs: number;
 }
@@ -70,6 +73,8 @@ export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise
     processMs: 0,
     commitMs: 0,
     cpuMs: 0,
+    lockWaitMs: 0,
+    lockHeldMs: 0,
   };
   const pollMs = opts.pollMs ?? 500;
   const analyser = opts.analyser ?? inProcessAnalyser();
@@ -98,6 +103,8 @@ export async function runWorker(queue: Queue, opts: WorkerOptions = {}): Promise
     const u = process.cpuUsage(cpu0);
     s.cpuMs = (u.user + u.system) / 1000;
   }
+  s.lockWaitMs = queue.store.lockTimes.waitMs;
+  s.lockHeldMs = queue.store.lockTimes.heldMs;
   return s;
 }
 

@@ -91,6 +91,8 @@ export async function insertRows(
 /** A Store over a Postgres connection pool. */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  /** Milliseconds this store's writers waited for GROUPS_LOCK, and spent holding it before commit (benchmarks). */
+  readonly lockTimes = { waitMs: 0, heldMs: 0 };
   constructor(readonly pool: pg.Pool) {}
 
   /** Run `fn` in one transaction on one client: committed when it resolves, rolled back when it throws. */
@@ -120,8 +122,12 @@ export class PostgresStore implements Store {
     for (const t of rest) if (t.rows.length) await insertRows(c, t.table, t.columns, t.rows);
     // The rows above go in alongside other writers'; groups and clusters are updated by one writer at a time, each
     // seeing every earlier writer's commit (the lock is held to this transaction's end).
+    const t0 = performance.now();
     await c.query('SELECT pg_advisory_xact_lock($1)', [GROUPS_LOCK]);
+    const t1 = performance.now();
     await linkAndCluster(c, doc);
+    this.lockTimes.waitMs += t1 - t0;
+    this.lockTimes.heldMs += performance.now() - t1;
     return true;
   }
 
