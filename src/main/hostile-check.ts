@@ -13,6 +13,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../doc/index.js';
 import { articleHtml } from '../fetch/testsite.js';
 import { openSqliteStore } from '../store/index.js';
+import { distinctCopy } from '../pipeline/corpus.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -116,10 +117,9 @@ function main(): number {
     .sort();
   const good: string[] = [];
   for (let i = 0; i < nGood; i++) {
+    // A sentence per paragraph, different in each copy, so every good page is its own document.
     const html = gunzipSync(readFileSync(join(AEB, aeb[i % aeb.length]))).toString('utf8');
-    // A distinct sentence per copy, so every good page is its own document.
-    const page = html.replace(/<body([^>]*)>/i, `<body$1><p>Copy ${i} of this page, made for the check.</p>`);
-    good.push(write(pages, `g-${String(i).padStart(4, '0')}`, ['.html', Buffer.from(page)]));
+    good.push(write(pages, `g-${String(i).padStart(4, '0')}`, ['.html', Buffer.from(distinctCopy(html, i))]));
   }
   const db = join(dir, 'h.db');
   const t0 = Date.now();

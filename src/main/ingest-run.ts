@@ -62,6 +62,8 @@ export async function ingestSources(store: Store, sources: string[], opts: RunOp
   // Unchanged work is counted here; the rest goes to the pool, and comes back in the same order.
   const items = async function* () {
     for await (const w of workFor(sources, opts.inputList, ctx)) {
+      // A stop request sends nothing more to analyse (unchanged work too), so the run ends with what is in hand.
+      if (opts.stop?.stopped) return;
       if (w.unchanged) {
         s.seen++;
         s.unchanged++;

@@ -1,6 +1,6 @@
 /**
  * Done-when check for crash safety (not a unit test): N pages made from ../shared/data/extraction/aeb at run time
- * (a distinct sentence per copy), ingested once uninterrupted, and once with SIGKILL at K random moments, re-run
+ * (pipeline/corpus.ts distinctCopy: each copy its own document), ingested once uninterrupted, and once with SIGKILL at K random moments, re-run
  * after each kill and to the end. The two stores must hold exactly the same documents and events (digest of every
  * table, clock columns aside).
  * Usage: node dist/main/kill-check.js [--pages 2000] [--kills 5] [--workers 2]
@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { PACKAGE_ROOT } from '../doc/index.js';
 import { storeDigest } from '../store/digest.js';
+import { distinctCopy } from '../pipeline/corpus.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,9 +65,9 @@ async function main(): Promise<number> {
     .filter((f) => f.endsWith('.html.gz'))
     .sort();
   for (let i = 0; i < n; i++) {
+    // A sentence per paragraph, different in each copy: every page extracts to its own text (its own document).
     const html = gunzipSync(readFileSync(join(AEB, aeb[i % aeb.length]))).toString('utf8');
-    const page = html.replace(/<body([^>]*)>/i, `<body$1><p>Copy ${i} of this page, made for the kill check.</p>`);
-    writeFileSync(join(pages, `p-${String(i).padStart(5, '0')}.html`), page);
+    writeFileSync(join(pages, `p-${String(i).padStart(5, '0')}.html`), distinctCopy(html, i));
   }
   const ref = join(dir, 'ref.db');
   let t0 = Date.now();
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
   spawnSync(process.execPath, ingestArgs(killed, pages), { stdio: 'ignore' });
   const a = summary(ref);
   const b = summary(killed);
-  console.log(`uninterrupted: ${a.documents} documents, ${a.events} events`);
+  console.log(`uninterrupted: ${a.documents} documents (of ${n} pages), ${a.events} events`);
   console.log(`killed ${kills}× and re-run: ${b.documents} documents, ${b.events} events`);
   // The errors table is a log (a re-run logs a failing page again) and fetch_state holds times: compared are
   // the documents and everything hanging off them.

@@ -150,3 +150,23 @@ test('a full disk is an error line per document, the batch goes on and nothing i
   assert.equal((store.db.prepare('SELECT count(*) n FROM mentions').get() as { n: number }).n, 0);
   await store.close();
 });
+
+test('a stop request sends nothing more to analyse: the run ends after the document in hand', async () => {
+  await loadAnalysis();
+  const dir = tmp();
+  for (let i = 0; i < 3; i++) writeFileSync(join(dir, `${i}.txt`), article(900 + i));
+  const store = openSqliteStore(join(dir, 'stop.db'));
+  try {
+    const quiet = { progress: new Progress(0, false), workers: 1 };
+    const first = await ingestInto(store, [dir], { ...quiet, stop: { stopped: true } });
+    assert.equal(first.seen, 0, 'stopped before the first document: nothing analysed');
+    const all = await ingestInto(store, [dir], quiet);
+    assert.equal(all.stored, 3);
+    // On a re-run every file is unchanged; a stop still ends the scan at once.
+    const again = await ingestInto(store, [dir], { ...quiet, stop: { stopped: true } });
+    assert.equal(again.seen, 0);
+    assert.equal((await ingestInto(store, [dir], quiet)).unchanged, 3);
+  } finally {
+    await store.close();
+  }
+});
