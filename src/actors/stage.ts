@@ -12,6 +12,7 @@ import { isoDay } from './resolve.js';
 import type { SectorWord } from './types.js';
 import { isCapitalized, words, type Word } from './text.js';
 import { makeCode } from './identity.js';
+import { homeCountry } from './home.js';
 
 /** Confidence of an unknown named entity kept as an actor. */
 export const CONF_UNKNOWN = 0.3;
@@ -174,44 +175,9 @@ function apposHead(doc: Doc, ws: Word[], cands: Candidate[], c: Candidate, base:
   return undefined;
 }
 
-/** Sectors of state institutions that, named bare ("the Senate", "police"), belong to the country the story is about. */
-const INSTITUTIONS = new Set(['GOV', 'LEG', 'JUD', 'COP', 'MIL', 'SPY']);
-/** A document is "about" a country when it has at least this many country mentions and this share of them. */
-const HOME_MIN_MENTIONS = 2;
-const HOME_MIN_SHARE = 0.5;
-/** Confidence multiplier for a country taken from the document rather than the phrase. */
-const HOME_DISCOUNT = 0.7;
-
-/** Give bare institution mentions the country the document is mostly about, when one country dominates. */
-function homeCountry(placed: Placed[]): void {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const x of placed) {
-    const c = x.c.ident?.country;
-    if (!c || ['IGO', 'IMG', 'NGO'].includes(c)) continue;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-    total++;
-  }
-  let home: string | null = null;
-  let best = 0;
-  for (const [c, n] of counts)
-    if (n > best) {
-      best = n;
-      home = c;
-    }
-  if (!home || best < HOME_MIN_MENTIONS || best / total < HOME_MIN_SHARE) return;
-  for (const x of placed) {
-    const id = x.c.ident;
-    if (!id || id.country || x.antecedent !== undefined || x.c.pronoun || !INSTITUTIONS.has(id.sector)) continue;
-    if (x.c.kind !== 'sector' && x.c.kind !== 'description' && x.c.kind !== 'title') continue;
-    x.c.ident = {
-      ...id,
-      country: home,
-      code: makeCode(home, id.sector),
-      confidence: Math.round(id.confidence * HOME_DISCOUNT * 100) / 100,
-      evidence: [...id.evidence, `the document is mostly about ${home} (${best}/${total} country mentions)`],
-    };
-  }
+/** A mention opening one of the first sentences before a comma or dash: a wire dateline ("PARIS, Aug 31 (Reuters) -"). */
+function datelineTest(wordsOf: Word[][]): (x: Placed) => boolean {
+  return (x) => x.sentence < 3 && x.c.i === 0 && /^[,—–-]$/.test(wordsOf[x.sentence][x.c.j]?.raw ?? '');
 }
 
 /** Resolve all actor mentions in a document. */
@@ -242,7 +208,7 @@ export function findMentions(doc: Doc): Mention[] {
     });
   });
   corefer(lex, placed);
-  homeCountry(placed);
+  homeCountry(placed, datelineTest(wordsOf));
   // Ids first: an apposition may point forward to the name after it.
   const ids = new Map<number, string>();
   placed.forEach((x, k) => {

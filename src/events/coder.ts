@@ -770,10 +770,13 @@ export function codeCandidates(doc: Doc, generic = false): Candidate[] {
 }
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us']);
+/** Statement types: said in a quote with no one else named as doing it, they are the speaker's own act. */
+const SPEECH_ACTS = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'THREATEN']);
 
 /**
- * Reported speech in the first person is the speaker's own act ("'We back her,' the editors wrote": SUPPORT by the
- * editors): an event with no actor whose predicate's subject is I/we takes the speaker as its actor.
+ * Reported speech is the speaker's own act when the quote names no one else as doing it: "'We back her,' the
+ * editors wrote" (first person: SUPPORT by the editors, any type), "'The authorities must end this crackdown,' said
+ * Luther" or "'a belligerent prosecution', Hrafnsson said" (a statement type whose trigger has no subject).
  */
 function speakerAsActor(c: Candidate): void {
   const r = c.record;
@@ -781,7 +784,11 @@ function speakerAsActor(c: Candidate): void {
   const v = c.view;
   // Only the trigger's own subject: a nominal event under another verb ("we condemn the attacks") is not ours.
   const subj = v.childrenBy(c.trigger, 'nsubj');
-  if (!subj.some((k) => FIRST_PERSON.has(v.text(k).toLowerCase()))) return;
-  r.actor = [r.reportedBy];
-  r.decidedBy.push('rule:actor=speaker(first-person)');
+  if (subj.some((k) => FIRST_PERSON.has(v.text(k).toLowerCase()))) {
+    r.actor = [r.reportedBy];
+    r.decidedBy.push('rule:actor=speaker(first-person)');
+  } else if (!subj.length && SPEECH_ACTS.has(r.type)) {
+    r.actor = [r.reportedBy];
+    r.decidedBy.push('rule:actor=speaker(statement)');
+  }
 }

@@ -114,7 +114,7 @@ function run(input: RawInput, budget: Budget, tuning: Tuning): Result<Doc> {
   }
   return {
     ok: true,
-    value: build(html ? headline(meta, body) : body, captions, meta, {
+    value: build(headline(meta, body), captions, meta, {
       source: input.source,
       url,
       canonicalUrl,
@@ -126,8 +126,9 @@ function run(input: RawInput, budget: Budget, tuning: Tuning): Result<Doc> {
 }
 
 /**
- * An HTML page's headline lives in its metadata, not its body; events are coded on headlines too, so the headline
- * goes first in the text as a `title` block (kept out of `bodyText`), unless the body already opens with it.
+ * A page's headline lives in its metadata (HTML) or is taken off the top of the text (plain text), not in its body;
+ * events are coded on headlines too, so the headline goes first in the text as a `title` block (kept out of
+ * `bodyText`), unless the body already opens with it.
  */
 function headline(meta: DocMeta, body: OutBlock[]): OutBlock[] {
   const title = meta.title?.value.trim();

@@ -43,11 +43,12 @@ function splitClasses(classes: string[]): { upos: string[]; xpos: string[] } {
 /**
  * Annotate one sentence given its word forms; `clock`, when given, gets the time of each part added. With
  * `parse: false` the heads stay -1 and the relations empty; {@link parseTagged} adds them later from `tagged`.
+ * `fixTags` (tag class per word, -1 = free) fixes tags before tagging.
  */
 export function annotate(
   forms: string[],
   clock?: PartClock,
-  opts: { parse?: boolean } = {},
+  opts: { parse?: boolean; fixTags?: Int32Array } = {},
 ): Annotated & { tagged: Tagged } {
   const t0 = clock ? performance.now() : 0;
   const m = models();
@@ -56,7 +57,10 @@ export function annotate(
   const words = forms.map(normWord);
   const amb = ambOf(m.taggerMeta, words);
   lx.amb = amb;
-  const tags = tagSentence(m.tagger, lx, amb, fixedOf(m.taggerMeta, words));
+  const fixed = fixedOf(m.taggerMeta, words);
+  const fixTags = opts.fixTags;
+  if (fixTags) for (let i = 0; i < n; i++) if (fixTags[i] >= 0) fixed[i] = fixTags[i];
+  const tags = tagSentence(m.tagger, lx, amb, fixed);
   const upos = new Array<string>(n);
   const xpos = new Array<string>(n);
   const lemma = new Array<string>(n);

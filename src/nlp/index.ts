@@ -9,6 +9,9 @@ import type { Stage } from '../pipeline/index.js';
 import { annotate, parseTagged, type PartClock, type Tagged } from './annotate.js';
 import { readConllu, setMisc, writeConllu, type ConlluSentence } from './conllu.js';
 import { splitSentences, tokenize, type Tok } from './tokenize.js';
+import { models } from './models.js';
+import { isTitleCase, truecase } from './truecase.js';
+import { headlineVerbTags } from './headline.js';
 
 /** Stage version: bump when models or rules change output. */
 const STAGE_NAME = 'nlp.perceptron.v1';
@@ -41,6 +44,9 @@ export function segment(text: string, blocks: { start: number; end: number }[]):
   return out;
 }
 
+/** A first sentence this short, alone in its block, reads as a headline. */
+const HEADLINE_MAX_TOKENS = 20;
+
 /**
  * Fill sentences, tokens and entities of a Doc; the time of each part goes to `doc.trail` as `nlp.<part>`.
  * `parse: false` leaves the dependencies to {@link parseSentences}.
@@ -59,10 +65,18 @@ export function annotateDoc(doc: Doc, opts: { parse?: boolean } = {}): void {
   const parse = opts.parse !== false;
   const tagged: (Tagged | null)[] = [];
   let k = 0;
+  // Headline-like: a title block, or a short first block (a plain text's first line), or any title-case sentence.
+  const first = blocks[0];
+  const headlineAt = (at: number, n: number) =>
+    blocks.some((b) => 'kind' in b && b.kind === 'title' && at >= b.start && at < b.end) ||
+    (sents[0][0].start === at && n <= HEADLINE_MAX_TOKENS && (sents.length < 2 || sents[1][0].start >= first.end));
   sents.forEach((toks, si) => {
     const base = k;
-    const forms = toks.map((x) => doc.text.slice(x.start, x.end));
-    const a = annotate(forms, clock, { parse });
+    const raw = toks.map((x) => doc.text.slice(x.start, x.end));
+    const forms = modelForms(raw);
+    const headline = headlineAt(toks[0].start, toks.length) || isTitleCase(raw);
+    const fixTags = headline ? headlineVerbTags(models().taggerMeta, forms) : undefined;
+    const a = annotate(forms, clock, { parse, fixTags });
     if (!parse) tagged.push(a.tagged);
     for (let i = 0; i < toks.length; i++, k++) {
       t.start[k] = toks[i].start;
@@ -112,7 +126,13 @@ export function parseSentences(doc: Doc, which: (si: number) => boolean): number
     if (!tg) {
       const forms: string[] = [];
       for (let i = s.tokenStart; i < s.tokenEnd; i++) forms.push(doc.text.slice(t.start[i], t.end[i]));
-      tg = annotate(forms, undefined, { parse: false }).tagged;
+      // The same model input as annotateDoc gave it (title blocks and title-case sentences; not the first-line rule).
+      const inTitle = (doc.layers.blocks ?? []).some(
+        (b) => b.kind === 'title' && s.start >= b.start && s.start < b.end,
+      );
+      const mf = modelForms(forms);
+      const fixTags = inTitle || isTitleCase(forms) ? headlineVerbTags(models().taggerMeta, mf) : undefined;
+      tg = annotate(mf, undefined, { parse: false, fixTags }).tagged;
     }
     const { head, deprel } = parseTagged(tg);
     for (let i = 0; i < head.length; i++) {
@@ -124,6 +144,12 @@ export function parseSentences(doc: Doc, which: (si: number) => boolean): number
   });
   doc.trail.push({ stage: 'nlp.parse', ms: performance.now() - t0 });
   return parsed;
+}
+
+/** The forms the models read: a title-case headline's common words in lowercase (truecase.ts). */
+function modelForms(forms: string[]): string[] {
+  const m = models();
+  return truecase(m.taggerMeta, forms, (w) => !!m.ner && w in m.ner.gaz.entries);
 }
 
 /** Entity spans [start, end, label] from IOB2 tags (a stray I- starts a span). */
