@@ -17,7 +17,7 @@ const DESCRIPTIVE = new Set(['sector', 'description', 'title']);
 const LEAD = 3;
 const LEAD_WEIGHT = 2;
 const DATELINE_WEIGHT = 3;
-/** The home country needs at least this weight and this share of the weighted country mentions. */
+/** The home country needs at least this weight and more than this share of the weighted country mentions. */
 const HOME_MIN_WEIGHT = 2;
 const HOME_MIN_SHARE = 0.5;
 /** Confidence multiplier for a country taken from the document rather than the phrase. */
@@ -43,7 +43,7 @@ export function homeOf(placed: Placed[], isDateline: (x: Placed) => boolean): { 
       best = n;
       home = c;
     }
-  if (!home || best < HOME_MIN_WEIGHT || best / total < HOME_MIN_SHARE) return null;
+  if (!home || best < HOME_MIN_WEIGHT || best / total <= HOME_MIN_SHARE) return null;
   return { home, why: `${best}/${total} weighted country mentions` };
 }
 
