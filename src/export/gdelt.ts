@@ -2,7 +2,6 @@
  * GDELT 2.0 event-table export: GDELT's 61 columns in GDELT's order, tab-separated. The mapping of each column is in
  * docs/data.md; columns with no meaning here are left empty.
  */
-import { createHash } from 'node:crypto';
 import type { ArgOut, EventOut, PlaceOut } from '../record/index.js';
 
 const ACTOR = [
@@ -47,9 +46,20 @@ export const GDELT_COLUMNS: string[] = [
 
 type Cell = string | number | null;
 
-/** A stable positive integer id from our record id: the first 13 hex digits of its sha256 (< 2^52). */
+/**
+ * A stable positive integer id from our record id (< 2^52, so exact in a double and in GDELT's BIGINT): two 32-bit
+ * FNV-1a hashes of its UTF-16 units with different offsets, 20 bits of one above 32 of the other. Computed in JS
+ * (no crypto object per row); collisions are ~1 in 2^52 per pair.
+ */
 export function globalEventId(id: string): number {
-  return parseInt(createHash('sha256').update(id).digest('hex').slice(0, 13), 16);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (b >>> 12) * 0x1_0000_0000 + (a >>> 0);
 }
 
 /** The ten actor columns of one argument (first of its side); empty when the side has none. */
@@ -99,11 +109,28 @@ function fractionDate(day: string): string {
   return (y + (Number(day.slice(4, 6)) * 30 + Number(day.slice(6, 8))) / 365).toFixed(4);
 }
 
+const UTC_STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/;
+let lastPublished: string | null = null;
+let lastStamp: string | null = null;
+
+/** YYYYMMDDHHMMSS (UTC) of a timestamp with a time of day, or null; the last answer is kept (a document's events repeat it). */
+function stamp(published: string): string | null {
+  if (published === lastPublished) return lastStamp;
+  const m = UTC_STAMP.exec(published);
+  let v: string | null = m ? m[1] + m[2] + m[3] + m[4] + m[5] + m[6] : null;
+  if (!m && /T\d{2}:\d{2}/.test(published)) {
+    const t = Date.parse(published);
+    v = Number.isNaN(t) ? null : new Date(t).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  }
+  lastPublished = published;
+  lastStamp = v;
+  return v;
+}
+
 /** DATEADDED (YYYYMMDDHHMMSS, UTC): when the article was published, else the event day at midnight. */
 function dateAdded(e: EventOut, day: string | null): string | null {
-  const t = e.published && /T\d{2}:\d{2}/.test(e.published) ? Date.parse(e.published) : NaN;
-  if (!Number.isNaN(t)) return new Date(t).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  return day ? day + '000000' : null;
+  const t = e.published ? stamp(e.published) : null;
+  return t ?? (day ? day + '000000' : null);
 }
 
 /** One record as GDELT's 61 cells. */
@@ -136,14 +163,19 @@ export function gdeltCells(e: EventOut): Cell[] {
   ];
 }
 
-/** A cell as GDELT writes it: tabs and line breaks inside a value become spaces. */
-function cell(v: Cell): string {
-  return v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' ');
-}
+const BREAKS = /[\t\r\n]/;
 
-/** One record as a GDELT TSV line (with its newline). */
+/** One record as a GDELT TSV line (with its newline): tabs and line breaks inside a value become spaces. */
 export function gdeltLine(e: EventOut): string {
-  return gdeltCells(e).map(cell).join('\t') + '\n';
+  const cells = gdeltCells(e);
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (i) line += '\t';
+    if (v === null) continue;
+    line += typeof v === 'string' && BREAKS.test(v) ? v.replace(/[\t\r\n]+/g, ' ') : v;
+  }
+  return line + '\n';
 }
 
 /** The header line of GDELT's column names. */

@@ -1,10 +1,10 @@
 /** Parquet export through hyparquet-writer (pure JS, streams row groups): typed columns, SNAPPY, one file. */
-import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
+import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import type { EventOut } from '../record/index.js';
 import { FLAT_COLUMNS, type FlatType } from './flat.js';
 
-/** Rows per row group: bounded memory (~50k records in flight) and large enough for fast scans. */
-export const ROW_GROUP = 50_000;
+/** Rows per row group: bounded memory (one group's column arrays in flight, ~150 MB at most) and large enough for scans. */
+export const ROW_GROUP = 10_000;
 
 type SchemaElement = {
   name: string;
@@ -38,27 +38,41 @@ function dateDays(v: string | number | boolean | null): number | null {
   return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }
 
-/** One record as a Parquet row object. */
-function parquetRow(e: EventOut): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const c of FLAT_COLUMNS) {
-    if (c.value) row[c.name] = c.value(e);
-    else row[c.name] = c.type === 'DATE' ? dateDays(c.get(e)) : c.get(e);
+/** One row group being filled: one array per column, written straight to the writer (no row objects, no transpose). */
+class Group {
+  readonly cols: unknown[][] = FLAT_COLUMNS.map(() => []);
+  size = 0;
+
+  add(e: EventOut): void {
+    for (let i = 0; i < FLAT_COLUMNS.length; i++) {
+      const c = FLAT_COLUMNS[i];
+      this.cols[i].push(c.value ? c.value(e) : c.type === 'DATE' ? dateDays(c.get(e)) : c.get(e));
+    }
+    this.size++;
   }
-  return row;
+
+  /** Write the group and start empty. */
+  flush(pq: ParquetWriter): void | Promise<void> {
+    const columnData = FLAT_COLUMNS.map((c, i) => ({ name: c.name, data: this.cols[i] as never }));
+    const w = pq.write({ columnData, rowGroupSize: this.size });
+    for (const col of this.cols) col.length = 0;
+    this.size = 0;
+    return w;
+  }
 }
 
-/** Write `records` to a Parquet file at `path`, one row group at a time. */
+/** Write `records` to a Parquet file at `path`, one row group of ROW_GROUP rows at a time (each flushed as it fills). */
 export async function writeParquet(path: string, records: AsyncIterable<EventOut>): Promise<void> {
-  async function* rows() {
-    for await (const e of records) yield parquetRow(e);
-  }
-  await parquetWriteRows({
+  const pq = new ParquetWriter({
     writer: fileWriter(path),
-    rows: rows(),
-    columns: FLAT_COLUMNS.map((c) => ({ name: c.name })),
     schema: parquetSchema() as never,
-    rowGroupSize: ROW_GROUP,
     createdBy: 'dateline export',
   });
+  const group = new Group();
+  for await (const e of records) {
+    group.add(e);
+    if (group.size >= ROW_GROUP) await group.flush(pq);
+  }
+  if (group.size) await group.flush(pq);
+  await pq.finish();
 }

@@ -23,20 +23,32 @@ const CHUNK = 1 << 20;
 /** Records from a store (async) or a list. */
 export type Records = AsyncIterable<EventOut> | Iterable<EventOut>;
 
-/** Lines to a file descriptor in ~1 MB writes. */
-async function writeLines(fd: number, lines: AsyncIterable<string>): Promise<void> {
-  let buf: string[] = [];
-  let size = 0;
-  for await (const line of lines) {
-    buf.push(line);
-    size += line.length;
-    if (size >= CHUNK) {
-      writeSync(fd, buf.join(''));
-      buf = [];
-      size = 0;
+/** The line builder of a text format. */
+function lineOf(format: ExportFormat): (e: EventOut) => string {
+  if (format === 'csv') return csvLine;
+  if (format === 'gdelt') return gdeltLine;
+  return (e) => JSON.stringify(e) + '\n';
+}
+
+/** A text format's lines to a file descriptor through one reused 1 MB buffer (each line is encoded as it is made). */
+async function writeText(fd: number, records: Records, o: ExportOptions): Promise<void> {
+  const line = lineOf(o.format);
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let at = 0;
+  const put = (s: string) => {
+    if (at + s.length * 3 > CHUNK) {
+      writeSync(fd, buf, 0, at);
+      at = 0;
     }
+    if (s.length * 3 > CHUNK) writeSync(fd, s);
+    else at += buf.write(s, at);
+  };
+  put(o.format === 'csv' ? csvHeader() : o.format === 'gdelt' && o.header ? gdeltHeader() : '');
+  for await (const e of records) {
+    o.onRecord?.();
+    put(line(e));
   }
-  if (buf.length) writeSync(fd, buf.join(''));
+  if (at) writeSync(fd, buf, 0, at);
 }
 
 /** Count each record as it passes. */
@@ -47,25 +59,15 @@ async function* counted(records: Records, onRecord?: () => void): AsyncGenerator
   }
 }
 
-/** The text lines of a format. */
-async function* lines(records: AsyncIterable<EventOut>, o: ExportOptions): AsyncGenerator<string> {
-  if (o.format === 'csv') yield csvHeader();
-  if (o.format === 'gdelt' && o.header) yield gdeltHeader();
-  const line =
-    o.format === 'csv' ? csvLine : o.format === 'gdelt' ? gdeltLine : (e: EventOut) => JSON.stringify(e) + '\n';
-  for await (const e of records) yield line(e);
-}
-
 /** Write `records` to `path` in `o.format`. */
 export async function writeExport(path: string, records: Records, o: ExportOptions): Promise<void> {
-  const stream = counted(records, o.onRecord);
   if (o.format === 'parquet') {
-    await writeParquet(path, stream);
+    await writeParquet(path, counted(records, o.onRecord));
     return;
   }
   const fd = openSync(path, 'w');
   try {
-    await writeLines(fd, lines(stream, o));
+    await writeText(fd, records, o);
   } finally {
     closeSync(fd);
   }

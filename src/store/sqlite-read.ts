@@ -1,6 +1,14 @@
 /** Reading the SQLite store: event records (streamed), cluster representatives, documents, counts. */
 import type Database from 'better-sqlite3';
-import { recordFromRow, type EventOut, type EventRow } from '../record/index.js';
+import {
+  buildRecord,
+  recordFromRow,
+  type ArgOut,
+  type EventOut,
+  type EventRow,
+  type PlaceIn,
+  type RecordInput,
+} from '../record/index.js';
 import { likeEscape } from './rows.js';
 import type { EventFilter, StoredDocument } from './store.js';
 
@@ -35,7 +43,11 @@ export function filterSql(f: EventFilter, alias = 'e'): { where: string; params:
 const PACK = (t: string, role: string) =>
   `json_array(${role}, ${t}.text, ${t}.start, ${t}."end", ${t}.name, ${t}.country, ${t}.sector, ${t}.code, ${t}.wikidata)`;
 
-/** The event columns every read selects (after `extra` ones), joined with document, arguments, speaker and cluster. */
+/**
+ * Named-column event rows (after `extra` ones) joined with document, arguments, speaker and cluster, for callers that
+ * need extra columns (the API's pages); turn each into its record with `SqliteReader.record`. Streams use the faster
+ * raw read below.
+ */
 export const eventSelect = (
   extra = '',
 ) => `SELECT ${extra}e.doc_id, e.id, d.source, COALESCE(d.url, d.canonical_url) AS url, d.site, d.published,
@@ -51,37 +63,179 @@ export const eventSelect = (
   FROM events e JOIN documents d ON d.id = e.doc_id
   LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
   LEFT JOIN clusters c ON c.id = e.cluster`;
-const SELECT = eventSelect();
+
+/** The event columns every read selects (raw rows, by position: see EventCells), with speaker and cluster joined. */
+const SELECT = `SELECT e.doc_id, e.id, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.type, e.mode,
+  e.contexts, e.cameo, e.quad, e.goldstein, e.date, e.place, e.negated, e.modality, e.historical, e.decided_by,
+  e.confidence, r.text, r.start, r."end", r.name, r.country, r.sector, r.code, r.wikidata,
+  COALESCE(e.cluster, e.doc_id || ':' || e.id), COALESCE(c.mentions, 1), COALESCE(c.articles, 1),
+  COALESCE(c.sources, 1), c.first_seen, c.last_seen
+  FROM events e
+  LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
+  LEFT JOIN clusters c ON c.id = e.cluster`;
+
+/** One raw row of SELECT, by position. */
+type EventCells = [
+  docId: string,
+  id: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  triggerStart: number,
+  triggerEnd: number,
+  type: string,
+  mode: string,
+  contexts: string,
+  cameo: string,
+  quad: number,
+  goldstein: number,
+  date: string | null,
+  place: string | null,
+  negated: number,
+  modality: string,
+  historical: number,
+  decidedBy: string,
+  confidence: number,
+  ...speaker: MentionCells,
+  cluster: string,
+  mentions: number,
+  articles: number,
+  sources: number,
+  firstSeen: string | null,
+  lastSeen: string | null,
+];
+
+/** A mention's columns as the reads select them (all null for a missing speaker). */
+type MentionCells = [
+  text: string,
+  start: number,
+  end: number,
+  name: string,
+  country: string | null,
+  sector: string,
+  code: string,
+  wikidata: string | null,
+];
+
+/** A document's fields every one of its records carries, and its events' arguments. */
+interface DocPart {
+  doc: RecordInput['doc'];
+  tone: number | null;
+  text: string;
+  args: Map<string, { actor: ArgOut[]; recipient: ArgOut[] }>;
+}
 
 const ORDER = 'ORDER BY e.date, e.doc_id, e.sentence, e.trigger_start';
+const NO_ARGS = { actor: [], recipient: [] };
+/** Documents kept while their events stream (events of one document mostly arrive together). */
+const DOC_CACHE = 64;
+
+/** A mention's cells as a record argument. */
+function argFrom(m: unknown[], at: number): ArgOut {
+  const a: ArgOut = {
+    text: m[at] as string,
+    start: m[at + 1] as number,
+    end: m[at + 2] as number,
+    name: m[at + 3] as string,
+    country: (m[at + 4] as string | null) ?? null,
+    sector: m[at + 5] as string,
+    code: m[at + 6] as string,
+  };
+  if (m[at + 7]) a.wikidata = m[at + 7] as string;
+  return a;
+}
 
 /** Reads events and documents from one SQLite database. */
 export class SqliteReader {
-  private readonly docText: Database.Statement;
-  private readonly texts = new Map<string, string>();
+  private readonly docRow: Database.Statement;
+  private readonly argRows: Database.Statement;
+  private readonly docs = new Map<string, DocPart>();
+  /** Parsed JSON of the small list columns (contexts, decided_by): few distinct values, parsed once each. */
+  private readonly lists = new Map<string, string[]>();
 
   constructor(private readonly db: Database.Database) {
-    this.docText = db.prepare('SELECT text FROM documents WHERE id = ?');
+    this.docRow = db
+      .prepare('SELECT source, COALESCE(url, canonical_url), site, published, tone, text FROM documents WHERE id = ?')
+      .raw();
+    this.argRows = db
+      .prepare(
+        `SELECT a.event_id, a.role, m.text, m.start, m."end", m.name, m.country, m.sector, m.code, m.wikidata
+         FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
+         WHERE a.doc_id = ? ORDER BY a.event_id, a.role, a.position`,
+      )
+      .raw();
   }
 
-  /** A document's text, from a small cache (events of one document arrive together). */
-  private text(docId: string): string {
-    let t = this.texts.get(docId);
-    if (t === undefined) {
-      t = (this.docText.get(docId) as { text: string }).text;
-      if (this.texts.size >= 64) this.texts.delete(this.texts.keys().next().value!);
-      this.texts.set(docId, t);
+  /** A document's part of its records, from a small cache. */
+  private doc(id: string): DocPart {
+    let d = this.docs.get(id);
+    if (d) return d;
+    const [source, url, site, published, tone, text] = this.docRow.get(id) as [
+      string,
+      string | null,
+      string | null,
+      string | null,
+      number | null,
+      string,
+    ];
+    const args = new Map<string, { actor: ArgOut[]; recipient: ArgOut[] }>();
+    for (const m of this.argRows.iterate(id) as Iterable<unknown[]>) {
+      let a = args.get(m[0] as string);
+      if (!a) args.set(m[0] as string, (a = { actor: [], recipient: [] }));
+      (m[1] === 'actor' ? a.actor : a.recipient).push(argFrom(m, 2));
     }
-    return t;
+    d = { doc: { id, source, url, site, published }, tone, text, args };
+    if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
+    this.docs.set(id, d);
+    return d;
   }
 
-  /** A raw row completed with its sentence and trigger text (sliced in JS: offsets are UTF-16 units). */
+  /** A named-column row of `eventSelect` as its record (sentence and trigger sliced from the cached document text). */
   record(row: Omit<EventRow, 'sentence_text' | 'trigger_text'>): EventOut {
-    const t = this.text(row.doc_id);
+    const t = this.doc(row.doc_id).text;
     return recordFromRow({
       ...row,
       sentence_text: t.slice(row.sentence_start, row.sentence_end),
       trigger_text: t.slice(row.trigger_start, row.trigger_end),
+    });
+  }
+
+  /** A JSON list column, parsed once per distinct value. */
+  private list(v: string): string[] {
+    let l = this.lists.get(v);
+    if (!l) {
+      l = JSON.parse(v) as string[];
+      if (this.lists.size < 10_000) this.lists.set(v, l);
+    }
+    return l;
+  }
+
+  /** One raw row as its record (sentence and trigger sliced in JS: offsets are UTF-16 units). */
+  private fromCells(c: EventCells): EventOut {
+    const d = this.doc(c[0]);
+    const args = d.args.get(c[1]) ?? NO_ARGS;
+    return buildRecord({
+      doc: d.doc,
+      docTone: d.tone,
+      eventId: c[1],
+      sentence: { text: d.text.slice(c[2], c[3]), start: c[2], end: c[3] },
+      trigger: { text: d.text.slice(c[4], c[5]), start: c[4], end: c[5] },
+      type: c[6],
+      mode: c[7],
+      contexts: this.list(c[8]),
+      cameo: c[9],
+      quad: c[10],
+      goldstein: c[11],
+      actor: args.actor,
+      recipient: args.recipient,
+      date: c[12],
+      place: c[13] === null ? null : (JSON.parse(c[13]) as PlaceIn),
+      negated: c[14] === 1,
+      modality: c[15],
+      historical: c[16] === 1,
+      decidedBy: this.list(c[17]),
+      confidence: c[18],
+      reportedBy: c[19] === null ? null : argFrom(c, 19),
+      cluster: { id: c[27], mentions: c[28], articles: c[29], sources: c[30], firstSeen: c[31], lastSeen: c[32] },
     });
   }
 
@@ -101,7 +255,15 @@ export class SqliteReader {
   /** Matching events, one at a time. */
   *events(f: EventFilter, clusters = false): Generator<EventOut> {
     const { sql, params } = this.sql(f, clusters);
-    for (const row of this.db.prepare(sql).iterate(...params)) yield this.record(row as EventRow);
+    const rows = this.db
+      .prepare(sql)
+      .raw()
+      .iterate(...params) as Iterable<EventCells>;
+    try {
+      for (const row of rows) yield this.fromCells(row);
+    } finally {
+      this.docs.clear();
+    }
   }
 
   /** How many events (or clusters) a read would give. */
