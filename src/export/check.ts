@@ -17,7 +17,7 @@ export interface ExportCheck {
 }
 
 /** The ids of the rows in each exported file. */
-async function readIds(format: ExportFormat, path: string): Promise<string[] | null> {
+export async function readIds(format: ExportFormat, path: string): Promise<string[] | null> {
   if (format === 'jsonl')
     return readFileSync(path, 'utf8')
       .split('\n')
@@ -45,7 +45,7 @@ async function readIds(format: ExportFormat, path: string): Promise<string[] | n
 }
 
 /** GDELT convention problems in a TSV written with --header; `expected` rows. */
-function gdeltProblems(path: string, expected: number): string[] {
+export function gdeltProblems(path: string, expected: number): string[] {
   const lines = readFileSync(path, 'utf8').split('\n');
   lines.pop();
   const [header, ...rows] = lines.map((l) => l.split('\t'));
