@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pq from 'parquet-wasm/node';
 import { tableFromIPC } from 'apache-arrow';
+import type { PlaceOut } from '../record/index.js';
 import { openSqliteStore, type SqliteStore } from '../store/index.js';
 import { fixtureDoc } from '../store/fixture.js';
 import { COPY_A, OTHER, WIRE } from '../store/fixture-texts.js';
 import { FLAT_COLUMNS } from './flat.js';
-import { GDELT_COLUMNS } from './gdelt.js';
+import { GDELT_COLUMNS, gdeltLine } from './gdelt.js';
+import { fipsCountry, geoCells } from './geo.js';
 import { writeExport, type ExportFormat } from './write.js';
 
 /** A small store: the wire story twice, another report, and a sentence full of CSV-hostile characters. */
@@ -145,7 +147,9 @@ test("gdelt: GDELT 2.0's 61 columns in order with --header, and its field conven
     assert.match(c('DATEADDED'), /^\d{14}$/);
   });
   const odd = rows.find((r) => r[GDELT_COLUMNS.indexOf('SOURCEURL')] === 'local/odd.txt')!;
-  assert.equal(odd[GDELT_COLUMNS.indexOf('ActionGeo_FullName')], 'Polen');
+  assert.equal(odd[GDELT_COLUMNS.indexOf('ActionGeo_Type')], '1', 'known only by its country: country-level');
+  assert.equal(odd[GDELT_COLUMNS.indexOf('ActionGeo_FullName')], 'Poland');
+  assert.equal(odd[GDELT_COLUMNS.indexOf('ActionGeo_CountryCode')], 'PL');
   assert.equal(odd[GDELT_COLUMNS.indexOf('Actor1Code')], 'DEU');
   const wire = rows.find((r) => r[GDELT_COLUMNS.indexOf('SOURCEURL')] === 'https://wire.example/1')!;
   assert.equal(wire[GDELT_COLUMNS.indexOf('NumArticles')], '3');
@@ -183,4 +187,92 @@ test('parquet is read back by an independent reader (parquet-wasm, Rust arrow-rs
   });
   await s.close();
   rmSync(dir, { recursive: true });
+});
+
+test('GDELT geography: types, FIPS country and ADM1 codes, full names, for the event and for each actor', () => {
+  const place = (p: Partial<PlaceOut>): PlaceOut => ({
+    text: 'x',
+    start: 0,
+    end: 1,
+    name: null,
+    country: null,
+    admin1: null,
+    lat: null,
+    lon: null,
+    feature: null,
+    geonameid: null,
+    ...p,
+  });
+  const moscow = place({
+    name: 'Moscow',
+    country: 'RUS',
+    admin1: '48',
+    lat: 55.75,
+    lon: 37.62,
+    feature: 'city',
+    geonameid: 524901,
+  });
+  assert.deepEqual(geoCells(moscow), [4, 'Moscow, Russia', 'RS', 'RS48', null, 55.75, 37.62, 524901]);
+  const texas = place({ name: 'Texas', country: 'USA', admin1: 'TX', lat: 31.25, lon: -99.25, feature: 'admin1' });
+  assert.deepEqual(geoCells(texas).slice(0, 4), [2, 'Texas, United States', 'US', 'USTX']);
+  const austin = place({ name: 'Austin', country: 'USA', admin1: 'TX', lat: 30.27, lon: -97.74, feature: 'city' });
+  assert.deepEqual(geoCells(austin).slice(0, 4), [3, 'Austin, Texas, United States', 'US', 'USTX']);
+  const bavaria = place({ name: 'Bavaria', country: 'DEU', admin1: '02', lat: 48.9, lon: 11.4, feature: 'admin1' });
+  assert.deepEqual(geoCells(bavaria).slice(0, 4), [5, 'Bavaria, Germany', 'GM', 'GM02']);
+  const france = place({ name: 'France', country: 'FRA', lat: 46, lon: 2, feature: 'country', geonameid: 3017382 });
+  assert.deepEqual(geoCells(france), [1, 'France', 'FR', 'FR', null, 46, 2, 3017382]);
+  assert.deepEqual(geoCells(place({ name: 'Middle East', lat: 29, lon: 41, feature: 'other' })), Array(8).fill(null));
+  assert.deepEqual(geoCells(null), Array(8).fill(null));
+  for (const [iso3, fips] of [
+    ['GBR', 'UK'],
+    ['CHN', 'CH'],
+    ['CHE', 'SZ'],
+    ['AUT', 'AU'],
+    ['AUS', 'AS'],
+    ['USA', 'US'],
+    ['IGO', null],
+  ])
+    assert.equal(fipsCountry(iso3), fips, String(iso3));
+});
+
+test("an actor mention's place is stored, carried into the record and written to GDELT's Actor1Geo columns", async () => {
+  const s = openSqliteStore(':memory:');
+  const doc = fixtureDoc(WIRE, {
+    url: 'https://wire.example/geo',
+    published: '2024-03-04T08:00:00Z',
+    events: [
+      {
+        type: 'CONSULT',
+        cameo: '043',
+        trigger: 'met',
+        actor: [['French foreign minister', 'FRAGOV']],
+        recipient: [['Russian officials', 'RUSGOV']],
+        date: '2024-03-04',
+      },
+    ],
+  });
+  const m = doc.layers.mentions![0];
+  m.place = {
+    text: doc.text.slice(m.start, m.end),
+    start: m.start,
+    end: m.end,
+    name: 'France',
+    country: 'FRA',
+    admin1: null,
+    lat: 46,
+    lon: 2,
+    feature: 'country',
+    geonameid: 3017382,
+  };
+  s.saveDocumentSync(doc, []);
+  const [e] = await s.queryEvents({});
+  assert.equal(e.actor[0].place?.name, 'France');
+  assert.equal(e.actor[0].place?.geonameid, 3017382);
+  assert.equal(e.recipient[0].place, undefined, 'absent when the places stage found none');
+  const r = gdeltLine(e).split('\t');
+  assert.equal(r[GDELT_COLUMNS.indexOf('Actor1Geo_Type')], '1');
+  assert.equal(r[GDELT_COLUMNS.indexOf('Actor1Geo_CountryCode')], 'FR');
+  assert.equal(r[GDELT_COLUMNS.indexOf('Actor1Geo_FeatureID')], '3017382');
+  assert.equal(r[GDELT_COLUMNS.indexOf('Actor2Geo_Type')], '');
+  await s.close();
 });

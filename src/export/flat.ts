@@ -78,6 +78,7 @@ export const FLAT_COLUMNS: FlatColumn[] = [
   s('url', (e) => e.url),
   s('site', (e) => e.site),
   s('published', (e) => e.published),
+  s('ingested_at', (e) => e.ingested_at),
   j('actor', (e) => e.actor),
   j('recipient', (e) => e.recipient),
 ];

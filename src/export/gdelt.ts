@@ -2,7 +2,8 @@
  * GDELT 2.0 event-table export: GDELT's 61 columns in GDELT's order, tab-separated. The mapping of each column is in
  * docs/data.md; columns with no meaning here are left empty.
  */
-import type { ArgOut, EventOut, PlaceOut } from '../record/index.js';
+import type { ArgOut, EventOut } from '../record/index.js';
+import { GEO, geoCells } from './geo.js';
 
 const ACTOR = [
   'Code',
@@ -16,7 +17,6 @@ const ACTOR = [
   'Type2Code',
   'Type3Code',
 ];
-const GEO = ['Type', 'FullName', 'CountryCode', 'ADM1Code', 'ADM2Code', 'Lat', 'Long', 'FeatureID'];
 
 /** GDELT 2.0's event-table column names, in order. */
 export const GDELT_COLUMNS: string[] = [
@@ -69,34 +69,12 @@ function actorCells(a: ArgOut | undefined): Cell[] {
   return [a.code || null, a.name.toUpperCase(), a.country, null, null, null, null, sector, null, null];
 }
 
-/** GDELT's geo type from a GeoNames feature code: 1 country, 2/5 state (US/world), 3/4 city (US/world). */
-function geoType(p: PlaceOut): number | null {
-  const f = p.feature ?? '';
-  const us = p.country === 'US' || p.country === 'USA';
-  if (/^PCL/.test(f)) return 1;
-  if (/^ADM1/.test(f)) return us ? 2 : 5;
-  if (/^(PPL|P\.)/.test(f) || f === 'P') return us ? 3 : 4;
-  return null;
-}
-
-/** The eight ActionGeo columns. */
-function geoCells(p: PlaceOut | null): Cell[] {
-  if (!p) return Array<Cell>(GEO.length).fill(null);
-  return [
-    geoType(p),
-    p.name ?? p.text,
-    p.country,
-    p.admin1 ? `${p.country ?? ''}${p.admin1}` : null,
-    null,
-    p.lat,
-    p.lon,
-    p.geonameid,
-  ];
-}
-
-/** The day an event is dated by: its own date, else its article's publication day, else its cluster's first sighting. */
+/**
+ * The day an event is dated by: its own date, else its article's publication day, else its cluster's first sighting,
+ * else the day the store received the article (GDELT too dates an undated event by when it saw the report).
+ */
 function eventDay(e: EventOut): string | null {
-  for (const v of [e.date, e.published, e.first_seen]) {
+  for (const v of [e.date, e.published, e.first_seen, e.ingested_at]) {
     const m = v ? /^(\d{4})-(\d{2})-(\d{2})/.exec(v) : null;
     if (m) return `${m[1]}${m[2]}${m[3]}`;
   }
@@ -127,9 +105,9 @@ function stamp(published: string): string | null {
   return v;
 }
 
-/** DATEADDED (YYYYMMDDHHMMSS, UTC): when the article was published, else the event day at midnight. */
+/** DATEADDED (YYYYMMDDHHMMSS, UTC): when the store received the article, else its publication time, else the day. */
 function dateAdded(e: EventOut, day: string | null): string | null {
-  const t = e.published ? stamp(e.published) : null;
+  const t = e.ingested_at ? stamp(e.ingested_at) : e.published ? stamp(e.published) : null;
   return t ?? (day ? day + '000000' : null);
 }
 
@@ -155,8 +133,8 @@ export function gdeltCells(e: EventOut): Cell[] {
     e.sources,
     e.articles,
     e.tone,
-    ...geoCells(null),
-    ...geoCells(null),
+    ...geoCells(e.actor[0]?.place),
+    ...geoCells(e.recipient[0]?.place),
     ...geoCells(e.place),
     dateAdded(e, day),
     e.url ?? e.source,

@@ -1,11 +1,11 @@
 /** Event records from an in-memory Doc (no store): clusters are those within the document. */
 import type { Doc, EventRecord, Mention } from '../doc/index.js';
 import { dayOf, groupEvents, type ClusterFacts } from '../clusters/index.js';
-import { buildRecord, type ArgOut, type EventOut, type PlaceIn } from './record.js';
+import { buildRecord, type ArgIn, type EventOut, type PlaceIn } from './record.js';
 import { siteOf } from './site.js';
 
 /** The record argument for one mention. */
-function mentionArg(doc: Doc, m: Mention): ArgOut {
+function mentionArg(doc: Doc, m: Mention): ArgIn {
   return {
     text: doc.text.slice(m.start, m.end),
     start: m.start,
@@ -15,6 +15,7 @@ function mentionArg(doc: Doc, m: Mention): ArgOut {
     sector: m.sector,
     code: m.code,
     wikidata: m.wikidata,
+    place: (m.place as PlaceIn | undefined) ?? null,
   };
 }
 

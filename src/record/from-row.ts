@@ -1,8 +1,19 @@
 /** Event records from store rows: the shape any backend's event query returns, turned into the one record. */
-import { buildRecord, type ArgOut, type EventOut, type PlaceIn } from './record.js';
+import { buildRecord, type ArgIn, type EventOut, type PlaceIn } from './record.js';
 
-/** A mention as a store row packs it: [role, text, start, end, name, country, sector, code, wikidata]. */
-export type PackedArg = [string, string, number, number, string, string | null, string, string, string | null];
+/** A mention as a store row packs it: [role, text, start, end, name, country, sector, code, wikidata, place]. */
+export type PackedArg = [
+  string,
+  string,
+  number,
+  number,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  (string | PlaceIn | null)?,
+];
 
 /** One event row joined with its document, arguments and cluster, as a backend returns it. */
 export interface EventRow {
@@ -12,6 +23,8 @@ export interface EventRow {
   url: string | null;
   site: string | null;
   published: string | null;
+  /** The document's ingest time (absent: null). */
+  ingested_at?: string | null;
   doc_tone: number | null;
   sentence_start: number;
   sentence_end: number;
@@ -48,9 +61,19 @@ export interface EventRow {
 const json = <T>(v: string | T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** A packed mention as a record argument. */
-function unpack(p: PackedArg): ArgOut {
-  const [, text, start, end, name, country, sector, code, wikidata] = p;
-  return { text, start, end, name, country, sector, code, wikidata: wikidata ?? undefined };
+function unpack(p: PackedArg): ArgIn {
+  const [, text, start, end, name, country, sector, code, wikidata, place] = p;
+  return {
+    text,
+    start,
+    end,
+    name,
+    country,
+    sector,
+    code,
+    wikidata: wikidata ?? undefined,
+    place: place ? json<PlaceIn>(place) : null,
+  };
 }
 
 /** The record of one stored event. */
@@ -59,7 +82,14 @@ export function recordFromRow(r: EventRow): EventOut {
   const role = (name: string) => args.filter((a) => a[0] === name).map(unpack);
   const speaker = r.speaker === null ? null : json<PackedArg>(r.speaker);
   return buildRecord({
-    doc: { id: r.doc_id, source: r.source, url: r.url, site: r.site, published: r.published },
+    doc: {
+      id: r.doc_id,
+      source: r.source,
+      url: r.url,
+      site: r.site,
+      published: r.published,
+      ingestedAt: r.ingested_at ?? null,
+    },
     docTone: r.doc_tone,
     eventId: r.id,
     sentence: { text: r.sentence_text, start: r.sentence_start, end: r.sentence_end },

@@ -59,6 +59,19 @@ function richDoc() {
     ],
   });
   doc.layers.mentions![0].wikidata = 'Q212';
+  const m1 = doc.layers.mentions![1];
+  m1.place = {
+    text: doc.text.slice(m1.start, m1.end),
+    start: m1.start,
+    end: m1.end,
+    name: 'Russia',
+    country: 'RUS',
+    admin1: null,
+    lat: 60,
+    lon: 100,
+    feature: 'country',
+    geonameid: 2017370,
+  };
   doc.layers.events![0].reportedBy = 'm0';
   return doc;
 }
@@ -72,8 +85,16 @@ test('a record from the Doc and the same record from the store are identical JSO
   await store.close();
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   assert.equal(fromStore.length, 3);
+  assert.ok(
+    fromStore.every((e) => /^\d{4}-\d{2}-\d{2}T/.test(e.ingested_at ?? '')),
+    'the store knows when it got them',
+  );
+  assert.ok(
+    fromDoc.every((e) => e.ingested_at === null),
+    'a Doc outside a store does not',
+  );
   assert.deepEqual(
-    [...fromStore].sort(byId).map((e) => JSON.stringify(e)),
+    [...fromStore].sort(byId).map((e) => JSON.stringify({ ...e, ingested_at: null })),
     [...fromDoc].sort(byId).map((e) => JSON.stringify(e)),
   );
   const shelled = fromDoc.find((e) => e.trigger.text === 'shelled')!;

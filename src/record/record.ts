@@ -6,7 +6,7 @@
  */
 
 /** Version of the record shape; bump on any change to its fields. */
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 /** An event argument: the mention's text span and resolved identity. */
 export interface ArgOut {
@@ -18,6 +18,8 @@ export interface ArgOut {
   sector: string;
   code: string;
   wikidata?: string;
+  /** The place the mention names or is tied to ("the Syrian president" → Syria), present only when the places stage found one. */
+  place?: PlaceOut;
 }
 
 /** Where an event happened: the place phrase and, when the gazetteer matched it, its GeoNames entry. */
@@ -49,6 +51,8 @@ export interface EventOut {
   url: string | null;
   site: string | null;
   published: string | null;
+  /** When the store received the document (ISO 8601, UTC); null for a record made outside a store. */
+  ingested_at: string | null;
   sentence: string;
   sentence_span: { start: number; end: number };
   type: string;
@@ -80,9 +84,19 @@ export interface EventOut {
 /** A loosely typed place as stored or as a stage wrote it; missing gazetteer fields become null. */
 export type PlaceIn = { text: string; start: number; end: number } & Partial<Record<keyof PlaceOut, unknown>>;
 
+/** An argument as a source gives it: its place loosely typed (or absent). */
+export type ArgIn = Omit<ArgOut, 'place'> & { place?: PlaceIn | null };
+
 /** Everything the builder needs, already joined, from whichever source. */
 export interface RecordInput {
-  doc: { id: string; source: string; url: string | null; site: string | null; published: string | null };
+  doc: {
+    id: string;
+    source: string;
+    url: string | null;
+    site: string | null;
+    published: string | null;
+    ingestedAt?: string | null;
+  };
   docTone: number | null;
   eventId: string;
   sentence: TextSpan;
@@ -93,8 +107,8 @@ export interface RecordInput {
   cameo: string;
   quad: number;
   goldstein: number;
-  actor: ArgOut[];
-  recipient: ArgOut[];
+  actor: ArgIn[];
+  recipient: ArgIn[];
   date: string | null;
   place: PlaceIn | null;
   negated: boolean;
@@ -102,7 +116,7 @@ export interface RecordInput {
   historical: boolean;
   decidedBy: string[];
   confidence: number;
-  reportedBy: ArgOut | null;
+  reportedBy: ArgIn | null;
   cluster: ClusterCounts;
 }
 
@@ -116,8 +130,8 @@ export interface ClusterCounts {
   lastSeen: string | null;
 }
 
-/** One argument in canonical key order (wikidata only when known). */
-export function argOut(a: ArgOut): ArgOut {
+/** One argument in canonical key order (wikidata and place only when known). */
+export function argOut(a: ArgOut | ArgIn): ArgOut {
   const v: ArgOut = {
     text: a.text,
     start: a.start,
@@ -128,6 +142,8 @@ export function argOut(a: ArgOut): ArgOut {
     code: a.code,
   };
   if (a.wikidata) v.wikidata = a.wikidata;
+  const place = placeOut(a.place ?? null);
+  if (place) v.place = place;
   return v;
 }
 
@@ -160,6 +176,7 @@ export function buildRecord(r: RecordInput): EventOut {
     url: r.doc.url,
     site: r.doc.site,
     published: r.doc.published,
+    ingested_at: r.doc.ingestedAt ?? null,
     sentence: r.sentence.text,
     sentence_span: { start: r.sentence.start, end: r.sentence.end },
     type: r.type,

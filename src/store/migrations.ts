@@ -206,4 +206,11 @@ CREATE TABLE fetch_state (
     name: 'read model for the API: event head arguments and tone, sentence search, daily counts',
     sql: READ_MODEL_SQL,
   },
+  {
+    version: 5,
+    name: 'mention places (the place an actor mention names or is tied to; places stage)',
+    sql: `
+ALTER TABLE mentions ADD COLUMN place TEXT;
+`,
+  },
 ];

@@ -226,4 +226,11 @@ CREATE TABLE event_days (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'mention places (the place an actor mention names or is tied to; places stage)',
+    sql: `
+ALTER TABLE mentions ADD COLUMN place text;
+`,
+  },
 ];

@@ -55,6 +55,7 @@ const MENTION_COLUMNS = [
   'antecedent',
   'entity',
   'evidence',
+  'place',
 ] as const;
 
 const EVENT_COLUMNS = [
@@ -150,6 +151,7 @@ function mentionRows(doc: Doc): unknown[][] {
     x.antecedent ?? null,
     x.entity ?? null,
     JSON.stringify(x.evidence),
+    x.place ? JSON.stringify(x.place) : null,
   ]);
 }
 
@@ -252,9 +254,9 @@ export function eventSql(where: string, limit?: number, clusters = false): strin
        AND COALESCE(e.cluster, e.doc_id || ':' || e.id) IN
          (SELECT COALESCE(e2.cluster, e2.doc_id || ':' || e2.id) FROM events e2 ${where})`
     : where;
-  return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, d.published, d.tone AS doc_tone,
+  return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, d.published, d.ingested_at, d.tone AS doc_tone,
       r.text AS r_text, r.name AS r_name, r.country AS r_country, r.sector AS r_sector, r.code AS r_code,
-      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata,
+      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata, r.place AS r_place,
       COALESCE(e.cluster, e.doc_id || ':' || e.id) AS cluster_id, c.mentions AS c_mentions,
       c.articles AS c_articles, c.sources AS c_sources, c.first_seen AS c_first_seen, c.last_seen AS c_last_seen
       FROM events e JOIN documents d ON d.id = e.doc_id
@@ -266,7 +268,7 @@ export function eventSql(where: string, limit?: number, clusters = false): strin
 
 /** The argument rows of events in some documents (`IN` list written by the caller). */
 export const ARGS_SQL = `SELECT a.doc_id, a.event_id, a.role, m.text, m.start, m."end", m.name, m.country, m.sector, m.code,
-      m.wikidata FROM event_args a
+      m.wikidata, m.place FROM event_args a
       JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id`;
 
 /** A mention from a row's columns named `${prefix}text`, `${prefix}start`, …, packed as the record builder takes it. */
@@ -281,6 +283,7 @@ function packedArg(row: Row, prefix: string, role: string): PackedArg {
     row[prefix + 'sector'] as string,
     row[prefix + 'code'] as string,
     (row[prefix + 'wikidata'] as string) ?? null,
+    (row[prefix + 'place'] as string) ?? null,
   ];
 }
 
@@ -309,6 +312,7 @@ export function storedEvents(rows: Row[], argRowsOf: Row[]): StoredEvent[] {
       url,
       site: siteOf(url),
       published,
+      ingested_at: (r.ingested_at as string) ?? null,
       doc_tone: r.doc_tone === null || r.doc_tone === undefined ? null : Number(r.doc_tone),
       sentence_start: num('sentence_start'),
       sentence_end: num('sentence_end'),

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import {
   buildRecord,
   recordFromRow,
-  type ArgOut,
+  type ArgIn,
   type EventOut,
   type EventRow,
   type PlaceIn,
@@ -41,7 +41,7 @@ export function filterSql(f: EventFilter, alias = 'e'): { where: string; params:
 }
 
 const PACK = (t: string, role: string) =>
-  `json_array(${role}, ${t}.text, ${t}.start, ${t}."end", ${t}.name, ${t}.country, ${t}.sector, ${t}.code, ${t}.wikidata)`;
+  `json_array(${role}, ${t}.text, ${t}.start, ${t}."end", ${t}.name, ${t}.country, ${t}.sector, ${t}.code, ${t}.wikidata, ${t}.place)`;
 
 /**
  * Named-column event rows (after `extra` ones) joined with document, arguments, speaker and cluster, for callers that
@@ -51,7 +51,7 @@ const PACK = (t: string, role: string) =>
 export const eventSelect = (
   extra = '',
 ) => `SELECT ${extra}e.doc_id, e.id, d.source, COALESCE(d.url, d.canonical_url) AS url, d.site, d.published,
-  d.tone AS doc_tone, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.type, e.mode, e.contexts,
+  d.ingested_at, d.tone AS doc_tone, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.type, e.mode, e.contexts,
   e.cameo, e.quad, e.goldstein, e.date, e.place, e.negated, e.modality, e.historical, e.decided_by, e.confidence,
   (SELECT json_group_array(${PACK('x', 'x.role')}) FROM (SELECT a.role, m.* FROM event_args a
      JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
@@ -67,7 +67,7 @@ export const eventSelect = (
 /** The event columns every read selects (raw rows, by position: see EventCells), with speaker and cluster joined. */
 const SELECT = `SELECT e.doc_id, e.id, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.type, e.mode,
   e.contexts, e.cameo, e.quad, e.goldstein, e.date, e.place, e.negated, e.modality, e.historical, e.decided_by,
-  e.confidence, r.text, r.start, r."end", r.name, r.country, r.sector, r.code, r.wikidata,
+  e.confidence, r.text, r.start, r."end", r.name, r.country, r.sector, r.code, r.wikidata, r.place,
   COALESCE(e.cluster, e.doc_id || ':' || e.id), COALESCE(c.mentions, 1), COALESCE(c.articles, 1),
   COALESCE(c.sources, 1), c.first_seen, c.last_seen
   FROM events e
@@ -114,6 +114,7 @@ type MentionCells = [
   sector: string,
   code: string,
   wikidata: string | null,
+  place: string | null,
 ];
 
 /** A document's fields every one of its records carries, and its events' arguments. */
@@ -121,7 +122,7 @@ interface DocPart {
   doc: RecordInput['doc'];
   tone: number | null;
   text: string;
-  args: Map<string, { actor: ArgOut[]; recipient: ArgOut[] }>;
+  args: Map<string, { actor: ArgIn[]; recipient: ArgIn[] }>;
 }
 
 const ORDER = 'ORDER BY e.date, e.doc_id, e.sentence, e.trigger_start';
@@ -130,8 +131,8 @@ const NO_ARGS = { actor: [], recipient: [] };
 const DOC_CACHE = 64;
 
 /** A mention's cells as a record argument. */
-function argFrom(m: unknown[], at: number): ArgOut {
-  const a: ArgOut = {
+function argFrom(m: unknown[], at: number): ArgIn {
+  const a: ArgIn = {
     text: m[at] as string,
     start: m[at + 1] as number,
     end: m[at + 2] as number,
@@ -141,6 +142,7 @@ function argFrom(m: unknown[], at: number): ArgOut {
     code: m[at + 6] as string,
   };
   if (m[at + 7]) a.wikidata = m[at + 7] as string;
+  if (m[at + 8]) a.place = JSON.parse(m[at + 8] as string) as PlaceIn;
   return a;
 }
 
@@ -154,12 +156,14 @@ export class SqliteReader {
 
   constructor(private readonly db: Database.Database) {
     this.docRow = db
-      .prepare('SELECT source, COALESCE(url, canonical_url), site, published, tone, text FROM documents WHERE id = ?')
+      .prepare(
+        'SELECT source, COALESCE(url, canonical_url), site, published, ingested_at, tone, text FROM documents WHERE id = ?',
+      )
       .raw();
     this.argRows = db
       .prepare(
-        `SELECT a.event_id, a.role, m.text, m.start, m."end", m.name, m.country, m.sector, m.code, m.wikidata
-         FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
+        `SELECT a.event_id, a.role, m.text, m.start, m."end", m.name, m.country, m.sector, m.code, m.wikidata,
+         m.place FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
          WHERE a.doc_id = ? ORDER BY a.event_id, a.role, a.position`,
       )
       .raw();
@@ -169,21 +173,22 @@ export class SqliteReader {
   private doc(id: string): DocPart {
     let d = this.docs.get(id);
     if (d) return d;
-    const [source, url, site, published, tone, text] = this.docRow.get(id) as [
+    const [source, url, site, published, ingestedAt, tone, text] = this.docRow.get(id) as [
       string,
+      string | null,
       string | null,
       string | null,
       string | null,
       number | null,
       string,
     ];
-    const args = new Map<string, { actor: ArgOut[]; recipient: ArgOut[] }>();
+    const args = new Map<string, { actor: ArgIn[]; recipient: ArgIn[] }>();
     for (const m of this.argRows.iterate(id) as Iterable<unknown[]>) {
       let a = args.get(m[0] as string);
       if (!a) args.set(m[0] as string, (a = { actor: [], recipient: [] }));
       (m[1] === 'actor' ? a.actor : a.recipient).push(argFrom(m, 2));
     }
-    d = { doc: { id, source, url, site, published }, tone, text, args };
+    d = { doc: { id, source, url, site, published, ingestedAt }, tone, text, args };
     if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
     this.docs.set(id, d);
     return d;
@@ -235,7 +240,7 @@ export class SqliteReader {
       decidedBy: this.list(c[17]),
       confidence: c[18],
       reportedBy: c[19] === null ? null : argFrom(c, 19),
-      cluster: { id: c[27], mentions: c[28], articles: c[29], sources: c[30], firstSeen: c[31], lastSeen: c[32] },
+      cluster: { id: c[28], mentions: c[29], articles: c[30], sources: c[31], firstSeen: c[32], lastSeen: c[33] },
     });
   }
 
