@@ -65,17 +65,11 @@ export function annotateDoc(doc: Doc, opts: { parse?: boolean } = {}): void {
   const parse = opts.parse !== false;
   const tagged: (Tagged | null)[] = [];
   let k = 0;
-  // Headline-like: a title block, or a short first block (a plain text's first line), or any title-case sentence.
-  const first = blocks[0];
-  const headlineAt = (at: number, n: number) =>
-    blocks.some((b) => 'kind' in b && b.kind === 'title' && at >= b.start && at < b.end) ||
-    (sents[0][0].start === at && n <= HEADLINE_MAX_TOKENS && (sents.length < 2 || sents[1][0].start >= first.end));
+  const starts = sents.map((toks) => toks[0].start);
   sents.forEach((toks, si) => {
     const base = k;
     const raw = toks.map((x) => doc.text.slice(x.start, x.end));
-    const forms = modelForms(raw);
-    const headline = headlineAt(toks[0].start, toks.length) || isTitleCase(raw);
-    const fixTags = headline ? headlineVerbTags(models().taggerMeta, forms) : undefined;
+    const { forms, fixTags } = modelInput(raw, isHeadline(blocks, starts, si, raw));
     const a = annotate(forms, clock, { parse, fixTags });
     if (!parse) tagged.push(a.tagged);
     for (let i = 0; i < toks.length; i++, k++) {
@@ -119,6 +113,8 @@ export function parseSentences(doc: Doc, which: (si: number) => boolean): number
   const sentences = doc.layers.sentences ?? [];
   const kept = pending.get(doc);
   pending.delete(doc);
+  const blocks = doc.layers.blocks?.length ? doc.layers.blocks : [{ start: 0, end: doc.text.length }];
+  const starts = sentences.map((s) => s.start);
   let parsed = 0;
   sentences.forEach((s, si) => {
     if (!which(si)) return;
@@ -126,12 +122,7 @@ export function parseSentences(doc: Doc, which: (si: number) => boolean): number
     if (!tg) {
       const forms: string[] = [];
       for (let i = s.tokenStart; i < s.tokenEnd; i++) forms.push(doc.text.slice(t.start[i], t.end[i]));
-      // The same model input as annotateDoc gave it (title blocks and title-case sentences; not the first-line rule).
-      const inTitle = (doc.layers.blocks ?? []).some(
-        (b) => b.kind === 'title' && s.start >= b.start && s.start < b.end,
-      );
-      const mf = modelForms(forms);
-      const fixTags = inTitle || isTitleCase(forms) ? headlineVerbTags(models().taggerMeta, mf) : undefined;
+      const { forms: mf, fixTags } = modelInput(forms, isHeadline(blocks, starts, si, forms));
       tg = annotate(mf, undefined, { parse: false, fixTags }).tagged;
     }
     const { head, deprel } = parseTagged(tg);
@@ -146,10 +137,27 @@ export function parseSentences(doc: Doc, which: (si: number) => boolean): number
   return parsed;
 }
 
-/** The forms the models read: a title-case headline's common words in lowercase (truecase.ts). */
-function modelForms(forms: string[]): string[] {
+/**
+ * Whether sentence `si` (word forms `raw`; `starts` are the sentences' start offsets) reads as a headline: in a title
+ * block, a short first sentence alone in the first block (a plain text's first line), or in title case.
+ */
+function isHeadline(
+  blocks: { start: number; end: number; kind?: string }[],
+  starts: number[],
+  si: number,
+  raw: string[],
+) {
+  const at = starts[si];
+  if (blocks.some((b) => b.kind === 'title' && at >= b.start && at < b.end)) return true;
+  if (si === 0 && raw.length <= HEADLINE_MAX_TOKENS && (starts.length < 2 || starts[1] >= blocks[0].end)) return true;
+  return isTitleCase(raw);
+}
+
+/** The forms the models read (a title-case headline's common words in lowercase) and the tags fixed in a headline. */
+function modelInput(raw: string[], headline: boolean): { forms: string[]; fixTags?: Int32Array } {
   const m = models();
-  return truecase(m.taggerMeta, forms, (w) => !!m.ner && w in m.ner.gaz.entries);
+  const forms = truecase(m.taggerMeta, raw, (w) => !!m.ner && w in m.ner.gaz.entries);
+  return { forms, fixTags: headline ? headlineVerbTags(m.taggerMeta, forms) : undefined };
 }
 
 /** Entity spans [start, end, label] from IOB2 tags (a stray I- starts a span). */
