@@ -129,8 +129,8 @@ export function tidy(s: string): string {
     .join('\n');
 }
 
-/** Cut the tree under `root` into blocks in document order. */
-export function toBlocks(root: El, check?: () => void): RawBlock[] {
+/** Cut the tree under `root` into blocks in document order; `check(steps)` is charged every 4,096 elements walked. */
+export function toBlocks(root: El, check?: (steps: number) => void): RawBlock[] {
   let visits = 0;
   const out: RawBlock[] = [];
   let buf = '';
@@ -161,7 +161,7 @@ export function toBlocks(root: El, check?: () => void): RawBlock[] {
 
   // Recursive: the tree is at most MAX_DEPTH (200) deep, and recursion allocates nothing per node.
   const walk = (n: El): void => {
-    if (check && (++visits & 4095) === 0) check();
+    if (check && (++visits & 4095) === 0) check(4096);
     for (const c of n.children) {
       if (typeof c === 'string') {
         const t = inPre ? c : c.replace(WS, ' ');

@@ -1,16 +1,26 @@
-/** A per-document time budget: checked at safe points; exceeding it aborts that document with a clear error. */
+/**
+ * A per-document work budget: a count of steps (HTML tags parsed, elements walked), charged at safe points;
+ * going over it aborts that document with a clear error. It counts work, never time, so the same bytes give
+ * the same outcome whatever the machine's load.
+ */
 
-/** Thrown when a document runs past its budget. */
+/** Thrown when a document needs more steps than its budget. */
 export class BudgetExceeded extends Error {}
 
-/** Deadline tracker for one document. */
+/** Step counter for one document. */
 export class Budget {
-  private readonly deadline: number;
-  constructor(readonly ms: number) {
-    this.deadline = performance.now() + ms;
+  private used = 0;
+  constructor(
+    readonly limit: number,
+    readonly what = 'steps',
+  ) {}
+  /** Charge `steps`; throw {@link BudgetExceeded} once the total is over the limit. */
+  spend(steps: number): void {
+    this.used += steps;
+    if (this.used > this.limit) throw new BudgetExceeded(`over the ${this.limit}-step work budget (${this.what})`);
   }
-  /** Throw {@link BudgetExceeded} when the deadline has passed. */
-  check(): void {
-    if (performance.now() > this.deadline) throw new BudgetExceeded(`over the ${this.ms} ms budget`);
+  /** Steps charged so far. */
+  get spent(): number {
+    return this.used;
   }
 }

@@ -52,8 +52,11 @@ const SKIP_SUBTREE = new Set([
 /** Raw-text elements whose content we never need (JSON-LD scripts are kept for metadata). */
 const DROP_TEXT = new Set(['style', 'noscript', 'template']);
 
-/** Parse HTML into an element tree rooted at a synthetic `#root`. `check` is called now and then to enforce a budget. */
-export function parseHtml(html: string, check?: () => void, lowercaseAttrs = true): El {
+/**
+ * Parse HTML into an element tree rooted at a synthetic `#root`. `check(steps)` is charged every 1,024 tags opened
+ * (skipped subtrees included), to enforce a work budget.
+ */
+export function parseHtml(html: string, check?: (steps: number) => void, lowercaseAttrs = true): El {
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
   // Parallel to htmlparser2's own stack: null marks an element flattened away by the depth cap.
   const stack: (El | null)[] = [];
@@ -67,7 +70,7 @@ export function parseHtml(html: string, check?: () => void, lowercaseAttrs = tru
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (check && (++n & 1023) === 0) check();
+        if (check && (++n & 1023) === 0) check(1024);
         if (skip > 0 || SKIP_SUBTREE.has(name)) {
           // Inside a subtree extraction always drops (inline SVG icons can be thousands of elements).
           skip++;

@@ -32,14 +32,12 @@ function articleScope(el: El): El {
 export function extractBody(
   root: El,
   title: string | null,
-  check?: () => void,
+  check?: (steps: number) => void,
   meta?: Omit<MetaLineContext, 'index'>,
   tuning: ContentTuning = DEFAULT_CONTENT,
 ): BodyResult {
   const removed = clean(root);
-  check?.();
   const all = toBlocks(root, check);
-  check?.();
   const teasers = findTeasers(all, tuning);
   const pick = pickContainer(all, teasers, tuning);
   if (!pick) return { body: [], captions: [], all, container: null, removed };

@@ -36,26 +36,26 @@ test('binary, empty and blank inputs are errors with codes', () => {
   assert.equal(!blank.ok && blank.code, 'empty');
 });
 
-// Walks are iterative, so these finish within the default budget (speed itself is bench:extract's job).
+// Walks are iterative, so these finish within the default work budget (speed itself is bench:extract's job).
 test('10,000-deep nesting and 100,000 unclosed tags parse without overflowing the stack', () => {
   const deep = page('<div>'.repeat(10000) + para.repeat(3) + '</div>'.repeat(10000));
   const r = extract({ bytes: Buffer.from(deep), source: 'deep' });
   assert.ok(r.ok);
   assert.match(r.value.text, /talks would continue/);
   const r2 = extract({ bytes: Buffer.from('<html><body>' + '<div><span>'.repeat(100000) + para), source: 'unclosed' });
-  assert.ok(r2.ok || r2.code === 'timeout');
+  assert.ok(r2.ok, !r2.ok ? r2.reason : '');
 });
 
-// No wall-clock bar here (a shared machine under load misses any): the big page gets a budget it cannot
-// reach, and the test checks that all of it comes through; speed on big pages is bench:extract's job.
-test('a 5 MB page extracts whole; a tiny budget gives timeout', () => {
+// No wall-clock bar here (a shared machine under load misses any): the check is that all of it comes through
+// within the default work budget; speed on big pages is bench:extract's job.
+test('a 5 MB page extracts whole; a tiny work budget gives too-large', () => {
   const n = Math.ceil(5e6 / para.length);
   const big = Buffer.from(page(Array.from({ length: n }, (_, i) => para.replace('<p>', `<p>Item ${i}. `)).join('')));
-  const r = extract({ bytes: big, source: 'big' }, { budgetMs: 600_000 });
+  const r = extract({ bytes: big, source: 'big' });
   assert.ok(r.ok, !r.ok ? r.reason : '');
   assert.ok(r.value.text.length > 3.5e6);
-  const slow = extract({ bytes: big, source: 'big' }, { budgetMs: 1 });
-  assert.equal(!slow.ok && slow.code, 'timeout');
+  const small = extract({ bytes: big, source: 'big' }, { workLimit: 1000 });
+  assert.equal(!small.ok && small.code, 'too-large');
 });
 
 test('malformed HTML does not throw', () => {

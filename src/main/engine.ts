@@ -3,7 +3,7 @@ import { createDoc, type Doc } from '../doc/index.js';
 import { extract } from '../extract/index.js';
 import { Pipeline } from '../pipeline/index.js';
 import type { InputItem } from './inputs.js';
-import { gate } from './gate.js';
+import { analysisLimit, gate } from './gate.js';
 
 /** One document's outcome. */
 export type Outcome =
@@ -93,16 +93,14 @@ export function processItem(item: InputItem): Outcome {
 }
 
 /**
- * Per-document wall-clock budget for analysis. The gate's size budgets keep every stage well inside it; a
- * document that still runs past it fails (timing is checked after each stage, which cannot be interrupted).
+ * Run the analysis pipeline over a Doc. Its per-document limits are work counts checked after each stage
+ * ({@link analysisLimit}: tokens), on top of the gate's sizes: never a clock, so the same text always gives the same
+ * stored result or the same error, whatever the load or the number of workers.
  */
-export const ANALYSIS_BUDGET_MS = 60000;
-
-/** Run the analysis pipeline over a Doc. */
 export function analyse(doc: Doc): Outcome {
-  const r = analysisPipeline().run(doc, ANALYSIS_BUDGET_MS);
+  const r = analysisPipeline().run(doc, analysisLimit);
   if (r.ok) return { ok: true, source: doc.source.source, doc };
-  const code = r.timeout ? 'timeout' : 'stage-failed';
+  const code = r.overLimit ? 'too-large' : 'stage-failed';
   return { ok: false, source: doc.source.source, code, stage: r.stage, reason: r.reason, doc };
 }
 

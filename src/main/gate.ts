@@ -1,9 +1,11 @@
 /**
  * The analysis gate: checks between extraction and analysis that a document is text worth analysing and within
  * the per-document size budgets every later stage is sized for. An empty text is an error, never a document;
- * random bytes or printable noise decoded as text are refused, not stored as articles.
+ * random bytes or printable noise decoded as text are refused, not stored as articles. Every budget here is a
+ * count over the document (characters, tokens), never a time, so a page's outcome does not depend on the load.
  */
 import type { Doc } from '../doc/index.js';
+import type { Limit } from '../pipeline/index.js';
 
 /** Why a document is not analysed: code, step and reason. */
 export interface GateRefusal {
@@ -17,6 +19,12 @@ export interface GateRefusal {
  * the hostile 30 MB text pages are far above. Past it the NLP stages' time grows beyond the per-document budget.
  */
 export const MAX_ANALYSED_CHARS = 1_000_000;
+/**
+ * Most tokens analysed per document, checked once the nlp stage has tokenised it ({@link analysisLimit}). Prose
+ * runs ~5 characters a token, so {@link MAX_ANALYSED_CHARS} of it is ~200,000 tokens; this catches texts that pass
+ * the character budget but split into far more tokens (runs of short marks and letters).
+ */
+export const MAX_ANALYSED_TOKENS = 250_000;
 /** Longest run without white space analysed (a URL is ~200; a 5 MB "word" is not language). */
 export const MAX_WORD_CHARS = 2000;
 /**
@@ -119,3 +127,9 @@ export function gate(doc: Doc): GateRefusal | null {
     };
   return null;
 }
+
+/** The analysis pipeline's per-document work limit (checked after each stage): too many tokens. */
+export const analysisLimit: Limit = (doc) => {
+  const n = doc.layers.tokens?.count ?? 0;
+  return n > MAX_ANALYSED_TOKENS ? `${n} tokens is over the ${MAX_ANALYSED_TOKENS}-token analysis budget` : null;
+};

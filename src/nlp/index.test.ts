@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDoc } from '../doc/index.js';
-import { nlpStage, parseConllu, parseText, spansOf } from './index.js';
+import { MAX_SENTENCE_TOKENS, nlpStage, parseConllu, parseText, segment, spansOf } from './index.js';
 
 test('stage fills tokens and sentences within blocks', () => {
   const text = 'Officials met in Paris on Monday. They agreed.\n\nA second block here';
@@ -67,5 +67,21 @@ test('every sentence has one root, heads stay inside it, and entities come out t
   assert.deepEqual(
     doc.layers.entities!.map((e) => e.id),
     ents.map((_, i) => `e${i}`),
+  );
+});
+
+test('a run of words with no sentence end is cut into pieces of at most MAX_SENTENCE_TOKENS tokens', () => {
+  const n = MAX_SENTENCE_TOKENS * 2 + 7;
+  const text = Array.from({ length: n }, (_, i) => (i % 5 ? 'talks' : 'Minister')).join(' ');
+  const sents = segment(text, [{ start: 0, end: text.length }]);
+  assert.deepEqual(
+    sents.map((s) => s.length),
+    [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 7],
+  );
+  assert.equal(sents[1][0].start, sents[0][MAX_SENTENCE_TOKENS - 1].end + 1);
+  const short = segment('They met. They agreed.', [{ start: 0, end: 22 }]);
+  assert.deepEqual(
+    short.map((s) => s.length),
+    [3, 3],
   );
 });

@@ -1,14 +1,20 @@
 /**
  * A pipeline of stages, checked once when built (every required layer is
  * assigned by an earlier stage), then run as a plain loop with per-stage
- * timing and error capture.
+ * timing, error capture and deterministic work limits.
  */
 import type { Doc, LayerName } from '../doc/index.js';
 import type { Stage } from './stage.js';
 
-/** The outcome of running a pipeline on one document. */
+/** The outcome of running a pipeline on one document; `overLimit` when a {@link Limit} stopped it. */
 export type RunResult =
-  { ok: true; doc: Doc } | { ok: false; doc: Doc; stage: string; reason: string; timeout?: boolean };
+  { ok: true; doc: Doc } | { ok: false; doc: Doc; stage: string; reason: string; overLimit?: boolean };
+
+/**
+ * A per-document work limit checked after each stage: why `doc` is over it, or null. It must look only at the
+ * document (token counts, sizes), never at a clock, so the same input always stops at the same stage.
+ */
+export type Limit = (doc: Doc, stage: string) => string | null;
 
 /** A checked sequence of stages. */
 export class Pipeline {
@@ -32,11 +38,11 @@ export class Pipeline {
   }
 
   /**
-   * Run every stage on `doc`; stop at the first failure and report which stage failed and why. With `budgetMs`,
-   * a document whose stages have used more than that fails at the stage that crossed it.
+   * Run every stage on `doc`; stop at the first failure and report which stage failed and why. With `limit`, a
+   * document found over it after a stage fails at that stage. Stage times go to `doc.trail` (for benchmarks and
+   * logs only: no decision reads them).
    */
-  run(doc: Doc, budgetMs = Infinity): RunResult {
-    const start = performance.now();
+  run(doc: Doc, limit?: Limit): RunResult {
     for (const s of this.stages) {
       const t0 = performance.now();
       try {
@@ -46,15 +52,8 @@ export class Pipeline {
       } finally {
         doc.trail.push({ stage: s.name, ms: performance.now() - t0 });
       }
-      const used = performance.now() - start;
-      if (used > budgetMs)
-        return {
-          ok: false,
-          doc,
-          stage: s.name,
-          reason: `over the ${budgetMs} ms budget (${Math.round(used)} ms)`,
-          timeout: true,
-        };
+      const over = limit?.(doc, s.name);
+      if (over) return { ok: false, doc, stage: s.name, reason: over, overLimit: true };
     }
     return { ok: true, doc };
   }
