@@ -28,7 +28,10 @@ test('the extraction work limit counts tags and elements: the same page passes o
 });
 
 test('the same page gives the same outcome under a clock that jumps an hour a read', () => {
-  const fast = [extract({ bytes: page, source: 'p.html' }), extract({ bytes: page, source: 'p.html' }, { workLimit: 10_000 })];
+  const fast = [
+    extract({ bytes: page, source: 'p.html' }),
+    extract({ bytes: page, source: 'p.html' }, { workLimit: 10_000 }),
+  ];
   const slow = withSlowClock(() => [
     extract({ bytes: page, source: 'p.html' }),
     extract({ bytes: page, source: 'p.html' }, { workLimit: 10_000 }),
