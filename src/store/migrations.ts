@@ -213,4 +213,11 @@ CREATE TABLE fetch_state (
 ALTER TABLE mentions ADD COLUMN place TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'row order and sentence search for the Postgres read model',
+    // SQLite already has both: every events row has a rowid (insertion order, the API's cursor tie-break) and
+    // migration 4 built events_fts. Postgres adds an events.rowid identity and a tsvector table (postgres-migrations.ts).
+    sql: '-- nothing to do in SQLite',
+  },
 ];

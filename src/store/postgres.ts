@@ -8,6 +8,8 @@ import type { Doc, Layers } from '../doc/index.js';
 import { decodeLayer } from './codec.js';
 import { GROUPS_LOCK, linkAndCluster } from './postgres-groups.js';
 import { PG_MIGRATIONS } from './postgres-migrations.js';
+import { PostgresReader } from './postgres-read.js';
+import { indexDocument, withReadColumns } from './postgres-read-index.js';
 import { ARGS_SQL, collectStats, documentTables, eventSql, eventWhere, storedEvents, type Row } from './rows.js';
 import type { EventFilter, Stats, Store, StoredDocument, StoredError, StoredEvent } from './store.js';
 
@@ -93,7 +95,11 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   /** Milliseconds this store's writers waited for GROUPS_LOCK, and spent holding it before commit (benchmarks). */
   readonly lockTimes = { waitMs: 0, heldMs: 0 };
-  constructor(readonly pool: pg.Pool) {}
+  /** The API's reads (StoreReader); the writer keeps their columns, search words and daily counts. */
+  readonly read: PostgresReader;
+  constructor(readonly pool: pg.Pool) {
+    this.read = new PostgresReader(pool);
+  }
 
   /** Run `fn` in one transaction on one client: committed when it resolves, rolled back when it throws. */
   async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -119,13 +125,17 @@ export class PostgresStore implements Store {
     const [first, ...rest] = documentTables(doc, pipeline);
     const r = await insertRows(c, first.table, first.columns, first.rows, 'ON CONFLICT (id) DO NOTHING');
     if (r.rowCount === 0) return false;
-    for (const t of rest) if (t.rows.length) await insertRows(c, t.table, t.columns, t.rows);
+    for (const t of rest) {
+      const rows = t.table === 'events' ? withReadColumns(t, doc) : t;
+      if (rows.rows.length) await insertRows(c, rows.table, rows.columns, rows.rows);
+    }
     // The rows above go in alongside other writers'; groups and clusters are updated by one writer at a time, each
     // seeing every earlier writer's commit (the lock is held to this transaction's end).
     const t0 = performance.now();
     await c.query('SELECT pg_advisory_xact_lock($1)', [GROUPS_LOCK]);
     const t1 = performance.now();
     await linkAndCluster(c, doc);
+    await indexDocument(c, doc);
     this.lockTimes.waitMs += t1 - t0;
     this.lockTimes.heldMs += performance.now() - t1;
     return true;

@@ -244,6 +244,19 @@ export function eventWhere(f: EventFilter, p: (i: number) => string, e = 'e'): {
 }
 
 /**
+ * The Postgres event columns, joined with document, speaker and cluster (before a WHERE clause over `e`): the rows
+ * {@link storedEvents} turns into records.
+ */
+export const PG_EVENT_SELECT = `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, d.published, d.ingested_at,
+      d.tone AS doc_tone, r.text AS r_text, r.name AS r_name, r.country AS r_country, r.sector AS r_sector, r.code AS r_code,
+      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata, r.place AS r_place,
+      COALESCE(e.cluster, e.doc_id || ':' || e.id) AS cluster_id, c.mentions AS c_mentions,
+      c.articles AS c_articles, c.sources AS c_sources, c.first_seen AS c_first_seen, c.last_seen AS c_last_seen
+      FROM events e JOIN documents d ON d.id = e.doc_id
+      LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
+      LEFT JOIN clusters c ON c.id = e.cluster`;
+
+/**
  * The Postgres event query around a WHERE clause (over `e`), with its cluster's counts; with `clusters`, the WHERE
  * clause is over `e2` and only each matching cluster's representative (the event whose id names it) is returned.
  * NULL dates first and byte-order text, as SQLite orders.
@@ -254,14 +267,7 @@ export function eventSql(where: string, limit?: number, clusters = false): strin
        AND COALESCE(e.cluster, e.doc_id || ':' || e.id) IN
          (SELECT COALESCE(e2.cluster, e2.doc_id || ':' || e2.id) FROM events e2 ${where})`
     : where;
-  return `SELECT e.*, d.source, COALESCE(d.url, d.canonical_url) AS url, d.text, d.published, d.ingested_at, d.tone AS doc_tone,
-      r.text AS r_text, r.name AS r_name, r.country AS r_country, r.sector AS r_sector, r.code AS r_code,
-      r.start AS r_start, r."end" AS r_end, r.wikidata AS r_wikidata, r.place AS r_place,
-      COALESCE(e.cluster, e.doc_id || ':' || e.id) AS cluster_id, c.mentions AS c_mentions,
-      c.articles AS c_articles, c.sources AS c_sources, c.first_seen AS c_first_seen, c.last_seen AS c_last_seen
-      FROM events e JOIN documents d ON d.id = e.doc_id
-      LEFT JOIN mentions r ON r.doc_id = e.doc_id AND r.id = e.reported_by
-      LEFT JOIN clusters c ON c.id = e.cluster
+  return `${PG_EVENT_SELECT}
       ${cond} ORDER BY e.date COLLATE "C" NULLS FIRST, e.doc_id COLLATE "C", e.sentence, e.trigger_start
       ${limit ? 'LIMIT ' + Math.floor(limit) : ''}`;
 }

@@ -34,17 +34,18 @@ export function eventRows(
 }
 
 /** Where a page ended: the null-date section or not, the sort value and the rowid. */
-interface Cursor {
+export interface Cursor {
   s: EventSort;
   n: 0 | 1;
   v: string | number | null;
   r: number;
 }
 
-const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+/** Where a page ended, as the opaque cursor string (the Postgres reader issues the same form). */
+export const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 /** Parse a cursor issued for `sort`, or throw {@link BadCursor}. */
-function decode(cursor: string, sort: EventSort): Cursor {
+export function decode(cursor: string, sort: EventSort): Cursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
     if (c.s === sort && (c.n === 0 || c.n === 1) && Number.isInteger(c.r)) return c;

@@ -124,7 +124,7 @@ export class SqliteApiReader implements StoreReader {
     return this.db
       .prepare(
         `SELECT ${col} country, count(*) n FROM events e WHERE ${w.sql} AND ${col} IS NOT NULL
-         GROUP BY 1 ORDER BY n DESC`,
+         GROUP BY 1 ORDER BY n DESC, 1`,
       )
       .all(...w.params) as CountryCount[];
   }
@@ -135,7 +135,7 @@ export class SqliteApiReader implements StoreReader {
       .prepare(
         `SELECT e.doc_id, e.id, e.type, e.quad, json_extract(e.place, '$.lat') lat, json_extract(e.place, '$.lon') lon,
            json_extract(e.place, '$.text') place FROM events e
-         WHERE ${w.sql} AND e.place IS NOT NULL AND json_extract(e.place, '$.lat') IS NOT NULL LIMIT ?`,
+         WHERE ${w.sql} AND e.place IS NOT NULL AND json_extract(e.place, '$.lat') IS NOT NULL ORDER BY e.rowid LIMIT ?`,
       )
       .all(...w.params, limit) as Row[];
     return rows.map((r) => ({

@@ -92,6 +92,8 @@ async function postgresShape(url: string): Promise<Shape> {
       WHERE table_schema = current_schema()`);
     const shape: Shape = {};
     for (const row of r.rows) {
+      // SQLite's implicit rowid and its FTS5 index are, in Postgres, events.rowid and events_fts (migration 6).
+      if (row.table_name === 'events_fts' || (row.table_name === 'events' && row.column_name === 'rowid')) continue;
       (shape[row.table_name] ??= []).push(`${row.column_name} ${row.is_nullable === 'YES' ? 'null' : 'not null'}`);
     }
     for (const k of Object.keys(shape)) shape[k].sort();

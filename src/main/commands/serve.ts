@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApi } from '../../api/index.js';
 import { PACKAGE_ROOT } from '../../doc/index.js';
-import type { Store } from '../../store/index.js';
+import { redact, type Store } from '../../store/index.js';
 import type { Command } from '../args.js';
 import { loadAnalysis } from '../engine.js';
 import { storeIngest } from './serve-ingest.js';
@@ -23,9 +23,7 @@ export interface ServeOptions {
 /** Serve `store` until SIGINT/SIGTERM; resolves with the exit code once the server has closed (the caller closes the store). */
 export async function serveStore(store: Store, label: string, o: ServeOptions): Promise<number> {
   if (!('read' in store)) {
-    process.stderr.write(
-      `error: ${label}: serve reads SQLite stores only so far (the Postgres backend has no StoreReader yet)\n`,
-    );
+    process.stderr.write(`error: ${label}: this store has no API reader\n`);
     return 1;
   }
   if (o.token) await loadAnalysis();
@@ -63,13 +61,13 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the HTTP API and the web UI over a store',
   usage: `
-Usage: dateline serve [--db FILE] [--port N] [--host ADDR] [--token TOKEN]
+Usage: dateline serve [--db FILE|URL] [--port N] [--host ADDR] [--token TOKEN]
 
 Serve the store: the web UI at /, the JSON API under /api (OpenAPI document at /api/openapi.json).
 Read-only unless --token is given; then POST /api/ingest accepts "Authorization: Bearer TOKEN".
 
 Options:
-  --db FILE        SQLite file (default ./dateline.db)
+  --db FILE|URL    SQLite file (default ./dateline.db) or postgres://… URL
   --port N         port (default 8080; 0 picks a free one)
   --host ADDR      address to listen on (default 127.0.0.1)
   --token TOKEN    allow ingestion with this bearer token (8+ characters)
@@ -87,6 +85,6 @@ Options:
       return 2;
     }
     const spec = (v.db as string) ?? 'dateline.db';
-    return withStore(spec, { mustExist: true }, (store) => serveStore(store, spec, o));
+    return withStore(spec, { mustExist: true }, (store) => serveStore(store, redact(spec), o));
   },
 };
