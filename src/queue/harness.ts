@@ -72,8 +72,8 @@ const TABLES: Record<string, string[]> = {
   dup_bands: ['band', 'key', 'doc_id'],
   clusters: ['id'],
 };
-/** Columns that say when or in which order a row was written, not what it says. */
-const SKIP = new Set(['ingested_at', 'at', 'applied_at']);
+/** Columns that say when or in which order a row was written, not what it says (Postgres's events.rowid too). */
+const SKIP = new Set(['ingested_at', 'at', 'applied_at', 'rowid']);
 const PAGE = 500;
 
 /** Per table: rows, and a sha256 over the sorted hashes of its rows (so engine and write order do not matter). */
