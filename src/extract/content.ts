@@ -114,7 +114,21 @@ export function findTeasers(blocks: RawBlock[], t: ContentTuning = DEFAULT_CONTE
     }
   }
   const small = [...size].filter(([, n]) => n < t.teaserMaxChars).map(([el]) => el);
-  return small.length >= t.teaserMinCount ? new Set(small) : new Set();
+  if (small.length < t.teaserMinCount) return new Set();
+  // A teaser grid leads elsewhere: most of its cards hold a link. Cards that mostly do not are sections of the
+  // page's own story (the steps of a guide, each marked up as an <article>).
+  return small.filter(hasLink).length * 2 > small.length ? new Set(small) : new Set();
+}
+
+/** Does the element hold a link (an `<a href>`)? */
+function hasLink(el: El): boolean {
+  const todo: El[] = [el];
+  while (todo.length) {
+    const x = todo.pop()!;
+    if (x.tag === 'a' && x.attrs.href) return true;
+    for (const c of x.children) if (typeof c !== 'string') todo.push(c);
+  }
+  return false;
 }
 
 function depthOf(el: El, memo: Map<El, number>): number {

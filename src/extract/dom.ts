@@ -169,7 +169,20 @@ export function rawText(el: El): string {
 
 /** Text under an element with whitespace collapsed. */
 export function textOf(el: El): string {
-  return rawText(el).replace(/\s+/g, ' ').trim();
+  return collapseSpace(rawText(el));
+}
+
+/** White space other than a single space, or two spaces in a row: a text that needs collapsing. */
+const NEEDS_COLLAPSE = /[^\S ]|  /;
+const WHITE_RUNS = /\s+/g;
+
+/**
+ * `s` trimmed with each run of white space made one space. Most text between tags is bare white space or
+ * already single-spaced, so the replace runs only when something is left to collapse (same result, less work).
+ */
+export function collapseSpace(s: string): string {
+  const t = s.trim();
+  return NEEDS_COLLAPSE.test(t) ? t.replace(WHITE_RUNS, ' ') : t;
 }
 
 /** Remove an element from its parent. */

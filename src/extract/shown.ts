@@ -3,7 +3,7 @@
  * dates anywhere ("Posted: …"), datelines and dated captions in the body.
  */
 import type { Sourced } from '../doc/index.js';
-import type { El } from './dom.js';
+import { collapseSpace, type El } from './dom.js';
 import { parseMachineDate, parseMonthDay, parseMonthYearLine, parseTextDate, yearFromUrl } from './dates.js';
 import { DEFAULT_META } from './options.js';
 import { cleanByline } from './byline.js';
@@ -162,7 +162,7 @@ export function linearText(root: El, h1: El): { nodes: { text: string; time?: st
   while (todo.length) {
     const n = todo.pop()!;
     if (typeof n === 'string') {
-      const t = n.replace(/\s+/g, ' ').trim();
+      const t = collapseSpace(n);
       if (t) nodes.push({ text: t });
       continue;
     }

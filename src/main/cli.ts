@@ -1,40 +1,6 @@
 /** The `dateline` command: dispatches to subcommands; exit 0 when at least one document succeeded. */
-import type { Command } from './args.js';
 import { parseFor } from './args.js';
-import { extractCommand } from './commands/extract.js';
-import { eventsCommand } from './commands/events.js';
-import { ingestCommand } from './commands/ingest.js';
-import { watchCommand } from './commands/watch.js';
-import { queryCommand, statsCommand } from './commands/query.js';
-import { parseCommand } from './commands/parse.js';
-import { actorsCommand } from './commands/actors.js';
-import { quotesCommand } from './commands/quotes.js';
-import { demoCommand } from './commands/demo.js';
-import { docsCommand } from './commands/docs.js';
-import { exportCommand } from './commands/export.js';
-import { enqueueCommand } from './commands/enqueue.js';
-import { workerCommand } from './commands/worker.js';
-import { placesCommand } from './commands/places.js';
-import { serveCommand } from './commands/serve.js';
-
-const COMMANDS: Command[] = [
-  extractCommand,
-  eventsCommand,
-  quotesCommand,
-  ingestCommand,
-  watchCommand,
-  queryCommand,
-  statsCommand,
-  docsCommand,
-  exportCommand,
-  parseCommand,
-  actorsCommand,
-  placesCommand,
-  demoCommand,
-  enqueueCommand,
-  workerCommand,
-  serveCommand,
-];
+import { COMMANDS } from './commands/list.js';
 
 /** The top-level help text. */
 function usage(): string {
@@ -55,11 +21,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`dateline: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  const cmd = await entry.load();
   const parsed = parseFor(cmd, rest);
   if ('code' in parsed) return parsed.code;
   return cmd.run(parsed.values, parsed.positionals);

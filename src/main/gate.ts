@@ -56,9 +56,18 @@ function profile(text: string): {
   let letters = 0;
   let chars = 0;
   let noSpace = 0;
-  for (const c of sample) {
-    if (c === ' ' || c === '\n' || c === '\t' || c === '\r') continue;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 32 || code === 10 || code === 9 || code === 13) continue;
     chars++;
+    // ASCII without a regex (most text); other characters by code point, as `for…of` would see them.
+    if (code < 128) {
+      if ((code | 32) >= 97 && (code | 32) <= 122) letters++;
+      continue;
+    }
+    const cp = sample.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const c = String.fromCodePoint(cp);
     if (LETTER.test(c)) {
       letters++;
       if (NO_SPACE_SCRIPT.test(c)) noSpace++;

@@ -1,5 +1,5 @@
 /** What several commands share: turning FILE arguments and `--input-list` into readable items; opening the store. */
-import { DEFAULT_DB, openStore, StoreOpenError, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import {
   expandPaths,
   isItem,
@@ -70,6 +70,8 @@ export async function withStore(
   opts: { mustExist?: boolean; readonly?: boolean },
   fn: (store: Store) => Promise<number>,
 ): Promise<number> {
+  // Imported here, not at start-up: commands without a store (extract, events, parse) need not load it.
+  const { DEFAULT_DB, openStore, StoreOpenError } = await import('../../store/index.js');
   let store: Store;
   try {
     store = await openStore(spec, opts);
