@@ -15,16 +15,18 @@ export interface GateRefusal {
 }
 
 /**
- * Most characters analysed per document. The longest article in ../shared/data/extraction (aeb) is far below this;
- * the hostile 30 MB text pages are far above. Past it the NLP stages' time grows beyond the per-document budget.
+ * Most characters analysed per document: 4× the longest of the 974 AEB and WCXB dev pages (74,526), ~50,000 words.
+ * Analysis costs up to ~90 CPU µs a character on the worst text measured (runs of `"x," said Mr. Smith 5.`: 200,000
+ * characters took 17.5 CPU s), so this bounds a document at ~30 CPU s; the hostile 30 MB text pages and the
+ * 920,000-character runs of quotes are far above it.
  */
-export const MAX_ANALYSED_CHARS = 1_000_000;
+export const MAX_ANALYSED_CHARS = 300_000;
 /**
  * Most tokens analysed per document, checked once the nlp stage has tokenised it ({@link analysisLimit}). Prose
- * runs ~5 characters a token, so {@link MAX_ANALYSED_CHARS} of it is ~200,000 tokens; this catches texts that pass
- * the character budget but split into far more tokens (runs of short marks and letters).
+ * runs ~5 characters a token and the runs of quotes ~3, so {@link MAX_ANALYSED_CHARS} of either stays below this;
+ * it catches texts that pass the character budget but split into far more tokens (runs of short marks and letters).
  */
-export const MAX_ANALYSED_TOKENS = 250_000;
+export const MAX_ANALYSED_TOKENS = 120_000;
 /** Longest run without white space analysed (a URL is ~200; a 5 MB "word" is not language). */
 export const MAX_WORD_CHARS = 2000;
 /**

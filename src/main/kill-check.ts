@@ -3,9 +3,13 @@
  * (pipeline/corpus.ts distinctCopy: each copy its own document), ingested once uninterrupted, and once with SIGKILL at K random moments, re-run
  * after each kill and to the end. The two stores must hold exactly the same documents and events (digest of every
  * table, clock columns aside).
- * Usage: node dist/main/kill-check.js [--pages 2000] [--kills 5] [--workers 2]
+ * With --parallel the uninterrupted run goes on beside the killed ones (same CPU work, shorter wall time on a shared
+ * machine), and the kills fall at random points of progress instead: each after a random number of new documents
+ * (up to 1.6 × pages / (kills + 1)) plus a random 0–2 s. On a mismatch the sources stored in one store only are
+ * listed with the errors both stores logged for them.
+ * Usage: node dist/main/kill-check.js [--pages 2000] [--kills 5] [--workers 2] [--parallel]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +28,47 @@ const BIN = join(PACKAGE_ROOT, 'bin', 'dateline.js');
 
 function ingestArgs(db: string, pages: string): string[] {
   return [BIN, 'ingest', '--db', db, '--workers', String(arg('workers', 2)), pages];
+}
+
+/** Documents stored so far (0 while the store does not exist yet or is busy). */
+function docCount(db: string): number {
+  if (!existsSync(db)) return 0;
+  try {
+    const d = new Database(db, { readonly: true, timeout: 2000 });
+    try {
+      return (d.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n;
+    } finally {
+      d.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+/** Run ingest and SIGKILL it once `more` new documents are stored, plus `jitterMs`; resolves when it is gone. */
+function killedAfterDocs(db: string, pages: string, more: number, jitterMs: number): Promise<string> {
+  const target = docCount(db) + more;
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ingestArgs(db, pages), { stdio: 'ignore' });
+    const poll = setInterval(() => {
+      if (docCount(db) < target) return;
+      clearInterval(poll);
+      setTimeout(() => p.kill('SIGKILL'), jitterMs);
+    }, 500);
+    p.on('exit', (code, signal) => {
+      clearInterval(poll);
+      resolve(signal ?? `exit ${code}`);
+    });
+  });
+}
+
+/** Run ingest to its end. */
+function fullRun(db: string, pages: string): Promise<number> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ingestArgs(db, pages), { stdio: 'ignore' });
+    p.on('exit', () => resolve(Date.now() - t0));
+  });
 }
 
 /** Run ingest and SIGKILL it after `ms`; resolves when it is gone. */
@@ -57,6 +102,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const n = arg('pages', 2000);
+  const parallel = process.argv.includes('--parallel');
   const kills = arg('kills', 5);
   const dir = mkdtempSync(join(tmpdir(), 'dateline-kill-'));
   const pages = join(dir, 'pages');
@@ -70,24 +116,38 @@ async function main(): Promise<number> {
     writeFileSync(join(pages, `p-${String(i).padStart(5, '0')}.html`), distinctCopy(html, i));
   }
   const ref = join(dir, 'ref.db');
-  let t0 = Date.now();
-  spawnSync(process.execPath, ingestArgs(ref, pages), { stdio: 'ignore' });
-  const fullMs = Date.now() - t0;
-  console.log(`uninterrupted run: ${(fullMs / 1000).toFixed(0)} s`);
   const killed = join(dir, 'killed.db');
   let seed = 5;
   const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const started = Date.now();
+  const refDone = fullRun(ref, pages).then((ms) => {
+    console.log(`uninterrupted run: ${(ms / 1000).toFixed(0)} s`);
+    return ms;
+  });
+  const fullMs = parallel ? 0 : await refDone;
   for (let k = 0; k < kills; k++) {
     // Random moments across the whole run; each re-run starts from what the last one left.
-    const ms = Math.round(1000 + rnd() * fullMs * 0.5);
-    t0 = Date.now();
-    const how = await killedRun(killed, pages, ms);
+    const t0 = Date.now();
+    let how: string;
+    let when: string;
+    if (parallel) {
+      const more = 1 + Math.floor(rnd() * ((1.6 * n) / (kills + 1)));
+      const jitter = Math.round(rnd() * 2000);
+      how = await killedAfterDocs(killed, pages, more, jitter);
+      when = `after ${more} more documents + ${jitter} ms (${((Date.now() - t0) / 1000).toFixed(0)} s)`;
+    } else {
+      const ms = Math.round(1000 + rnd() * fullMs * 0.5);
+      how = await killedRun(killed, pages, ms);
+      when = `after ${ms} ms`;
+    }
     const partial = existsSync(killed) ? summary(killed) : { documents: 0, events: 0 };
-    console.log(
-      `kill ${k + 1} after ${ms} ms: ${how}; store has ${partial.documents} documents, ${partial.events} events`,
-    );
+    console.log(`kill ${k + 1} ${when}: ${how}; store has ${partial.documents} documents, ${partial.events} events`);
   }
-  spawnSync(process.execPath, ingestArgs(killed, pages), { stdio: 'ignore' });
+  const lastMs = await fullRun(killed, pages);
+  console.log(
+    `final re-run: ${(lastMs / 1000).toFixed(0)} s; killed series ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  await refDone;
   const a = summary(ref);
   const b = summary(killed);
   console.log(`uninterrupted: ${a.documents} documents (of ${n} pages), ${a.events} events`);
@@ -100,8 +160,30 @@ async function main(): Promise<number> {
   for (const t of tables)
     if (JSON.stringify(a.digest[t]) !== JSON.stringify(b.digest[t]))
       console.log(`  differs: ${t} ${JSON.stringify(a.digest[t])} vs ${JSON.stringify(b.digest[t])}`);
+  if (!same) explain(ref, killed);
   console.log(same ? 'PASS: identical stores' : 'FAIL');
   return same ? 0 : 1;
+}
+
+/** Sources stored in one store only, with the errors each store logged for them. */
+function explain(a: string, b: string): void {
+  const open = (f: string) => new Database(f, { readonly: true });
+  const [da, db] = [open(a), open(b)];
+  const sources = (d: Database.Database) =>
+    new Set((d.prepare('SELECT source FROM documents').all() as { source: string }[]).map((r) => r.source));
+  const errors = (d: Database.Database, src: string) =>
+    (d.prepare('SELECT code, stage, message FROM errors WHERE source = ?').all(src) as Record<string, string>[])
+      .map((e) => `${e.code} (${e.stage}): ${e.message}`)
+      .join('; ') || 'no error row';
+  const [sa, sb] = [sources(da), sources(db)];
+  for (const [name, x, y] of [
+    ['uninterrupted only', sa, sb],
+    ['killed only', sb, sa],
+  ] as const)
+    for (const src of [...x].filter((v) => !y.has(v)).sort())
+      console.log(`  ${name}: ${src} — uninterrupted: ${errors(da, src)} | killed: ${errors(db, src)}`);
+  da.close();
+  db.close();
 }
 
 main().then((c) => (process.exitCode = c));

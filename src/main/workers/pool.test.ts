@@ -49,3 +49,12 @@ test('outcomes come back in input order, a failed item included, from a pool of 
   assert.deepEqual(sources, ['a.txt', 'b.html', 'c.txt', 'd.txt']);
   assert.deepEqual(oks, [true, false, false, true]);
 });
+
+test('a stalled document is stopped by the watchdog and a crash fails only the document in hand', async () => {
+  const names = ['a', 'stall', 'b', 'c', 'crash', 'd', 'e', 'f'];
+  const items: InputItem[] = names.map((n) => ({ ok: true, source: n, url: null, bytes: new Uint8Array([1]) }));
+  const got: string[] = [];
+  const opts = { watchdogMs: 1000, workerUrl: new URL('./fake-worker.js', import.meta.url) };
+  for await (const o of analyseAll(items, 2, opts)) got.push(`${o.source}:${o.ok ? 'ok' : o.code}`);
+  assert.deepEqual(got, ['a:fake', 'stall:timeout', 'b:fake', 'c:fake', 'crash:crashed', 'd:fake', 'e:fake', 'f:fake']);
+});
