@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { extract } from './index.js';
+import { extract, MAX_TEXT_CHARS } from './index.js';
 import { decodeBytes } from './decode.js';
 
 const para =
@@ -56,6 +56,14 @@ test('a 5 MB page extracts whole; a tiny work budget gives too-large', () => {
   assert.ok(r.value.text.length > 3.5e6);
   const small = extract({ bytes: big, source: 'big' }, { workLimit: 1000 });
   assert.equal(!small.ok && small.code, 'too-large');
+});
+
+test('plain text over MAX_TEXT_CHARS is too-large before it is cut into blocks', () => {
+  const line = 'Delegates from both sides met in Geneva on Monday. ';
+  const big = Buffer.from(line.repeat(Math.ceil((MAX_TEXT_CHARS + 1) / line.length)));
+  const r = extract({ bytes: big, source: 'big.txt' });
+  assert.equal(!r.ok && r.code, 'too-large');
+  assert.ok(extract({ bytes: Buffer.from(line.repeat(1000)), source: 'ok.txt' }).ok);
 });
 
 test('malformed HTML does not throw', () => {
