@@ -1,8 +1,9 @@
 /**
  * A read-only view of one parsed sentence for the event rules: children lists,
  * lemma/text/deprel accessors and small tree walks over UD-style dependencies.
+ * Texts and lemmas come from the document's one token view (doc/tokens.ts), which actors and quotes read too.
  */
-import type { Doc, Tokens } from '../doc/index.js';
+import { tokenView, type Doc, type TokenView, type Tokens } from '../doc/index.js';
 
 /** Helpers over the tokens of one sentence (token indices are document-wide). */
 export class SentenceView {
@@ -10,9 +11,8 @@ export class SentenceView {
   readonly start: number;
   readonly end: number;
   private readonly kids: number[][];
-  /** Lower-cased texts and lemmas, computed once: the rules ask for them many times per token. */
-  private readonly texts: string[];
-  private readonly lemmas: string[];
+  /** The document's token view: lower-cased texts and lemmas, computed once per token however often rules ask. */
+  private readonly tv: TokenView;
 
   constructor(
     readonly doc: Doc,
@@ -23,14 +23,7 @@ export class SentenceView {
     this.start = s.tokenStart;
     this.end = s.tokenEnd;
     this.kids = Array.from({ length: this.end - this.start }, () => []);
-    this.texts = [];
-    this.lemmas = [];
-    for (let i = this.start; i < this.end; i++) {
-      const tx = doc.text.slice(this.t.start[i], this.t.end[i]).toLowerCase();
-      this.texts.push(tx);
-      const l = this.t.lemma[i];
-      this.lemmas.push(l ? l.toLowerCase() : tx);
-    }
+    this.tv = tokenView(doc);
     let parsed = false;
     for (let i = this.start; i < this.end && !parsed; i++) if (this.t.deprel[i]) parsed = true;
     this.parsed = parsed;
@@ -40,14 +33,14 @@ export class SentenceView {
     }
   }
 
-  /** Lower-cased surface text of token i. */
+  /** Lower-cased surface text of token i ('' outside the sentence). */
   text(i: number): string {
-    return this.texts[i - this.start];
+    return i >= this.start && i < this.end ? this.tv.low(i) : '';
   }
 
-  /** Lower-cased lemma of token i, falling back to its text when the parser gave none. */
+  /** Lower-cased lemma of token i, falling back to its text when the parser gave none ('' outside the sentence). */
   lemma(i: number): string {
-    return this.lemmas[i - this.start];
+    return i >= this.start && i < this.end ? this.tv.lemma(i) : '';
   }
 
   upos(i: number): string {
