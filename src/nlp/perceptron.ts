@@ -123,32 +123,37 @@ export class Trainer implements Scorer {
   }
 }
 
-/** Models with at most this many classes are stored densely in memory. */
-const DENSE_MAX_CLASSES = 8;
+/** Models with at most this many classes are stored densely in memory (weights packed beside the key). */
+const DENSE_MAX_CLASSES = 4;
+/** Rows with at most this many entries of a sparse model live inside their slot (most rows: one miss per hit). */
+const INLINE_MAX = 2;
+/** Int32 words per slot: key plus two (dense: key plus up to four int16 weights, two per word). */
+const STRIDE = 3;
 
 /**
  * Compact read-only model: hashed keys → sparse int16 rows. On disk: header,
  * sorted keys (uint32), row lengths (uint8), weights (int16), classes (uint8);
  * the open-addressing lookup table is rebuilt at load (a few ms).
+ *
+ * In memory every slot is three int32 words. Dense models (the parser's 3 transitions): [key, w0 | w1 << 16, w2].
+ * Sparse models: [key, e0, e1] with entries packed as `weight << 8 | class`, a row of up to two entries inline
+ * (most rows: the perceptron's +gold/-guess pair), longer rows as [key, 0, start << 8 | length] into `ent`.
+ * Scores are sums of the integer weights (exact in float32: |sum| < 2^24), so they do not depend on the order of
+ * the features; they are in units of the quantisation step (argmax is all any caller reads).
  */
 export class SparseModel implements Scorer {
   readonly nClasses: number;
   private mask: number;
-  /** Interleaved slots: sparse [key, start << 8 | length into `ent`]; dense [key, w0, w1, ...]. */
-  private slots: Uint32Array;
-  /** Float view of `slots` for dense weights. */
-  private fslots: Float32Array;
-  /** Sparse rows as pairs [class, weight]. */
-  private ent: Float32Array;
+  private slots: Int32Array;
+  /** Packed entries (weight << 8 | class) of rows longer than {@link INLINE_MAX}. */
+  private ent: Int32Array;
   private dense: boolean;
-  private stride: number;
 
   constructor(buf: Buffer) {
     if (buf.readUInt32LE(0) !== 0x4e4c5032) throw new Error('not an nlp model file');
     const nClasses = buf.readUInt32LE(4);
     const nRows = buf.readUInt32LE(8);
     const nEntries = buf.readUInt32LE(12);
-    const scale = buf.readFloatLE(16);
     let off = 20;
     const take = (bytes: number): ArrayBuffer => {
       const ab = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + off + bytes) as ArrayBuffer;
@@ -160,19 +165,15 @@ export class SparseModel implements Scorer {
     const lens = new Uint8Array(take(nRows));
     const q = new Int16Array(take(nEntries * 2));
     const cls = new Uint8Array(take(nEntries));
-    // Few classes (the parser's 3 transitions): weights live inside the slot,
-    // [key, w0, w1, w2], so a lookup touches one cache line.
     this.dense = nClasses <= DENSE_MAX_CLASSES;
     if (!this.dense && nEntries >= 1 << 24) throw new Error('model too large for the sparse layout');
-    let stride = 2;
-    if (this.dense) while (stride < nClasses + 1) stride <<= 1;
-    this.stride = stride;
     const cap = tableCap(nRows);
     this.mask = cap - 1;
-    this.slots = new Uint32Array(cap * stride);
-    this.fslots = new Float32Array(this.slots.buffer);
-    this.ent = new Float32Array(this.dense ? 0 : nEntries * 2);
-    fillSlots(this.slots, this.fslots, this.ent, this.mask, stride, this.dense, keys, lens, q, cls, scale);
+    this.slots = new Int32Array(cap * STRIDE);
+    let long = 0;
+    if (!this.dense) for (let r = 0; r < nRows; r++) if (lens[r] > INLINE_MAX) long += lens[r];
+    this.ent = new Int32Array(long);
+    fillSlots(this.slots, this.ent, this.mask, this.dense, keys, lens, q, cls);
   }
 
   /** Sink for the prefetch pass's loads, so they are not optimised away. */
@@ -180,22 +181,22 @@ export class SparseModel implements Scorer {
 
   score(feats: ArrayLike<number>, n: number, out: Float32Array): void {
     out.fill(0);
-    const { slots, fslots, mask, ent, stride } = this;
-    const k = this.nClasses;
-    const wrap = (mask + 1) * stride - 1;
+    const { slots, mask } = this;
+    const wrap = (mask + 1) * STRIDE;
     // Scoring is bound by cache misses on the table. A first pass touches every feature's home slot with loads
     // that do not depend on each other, so the CPU has them in flight at once; the probing pass then hits cache.
     let touch = 0;
-    for (let i = 0; i < n; i++) touch ^= slots[(feats[i] & mask) * stride];
+    for (let i = 0; i < n; i++) touch ^= slots[(feats[i] & mask) * STRIDE];
     this.sink = touch;
     const rows = this.rowBuf.length >= n ? this.rowBuf : (this.rowBuf = new Int32Array(n * 2));
     let nr = 0;
     for (let i = 0; i < n; i++) {
-      const key = feats[i];
-      let p = (key & mask) * stride;
+      const key = feats[i] | 0;
+      let p = (key & mask) * STRIDE;
       let kk = slots[p];
       while (kk !== 0 && kk !== key) {
-        p = (p + stride) & wrap;
+        p += STRIDE;
+        if (p === wrap) p = 0;
         kk = slots[p];
       }
       if (kk !== 0) rows[nr++] = p;
@@ -203,22 +204,36 @@ export class SparseModel implements Scorer {
     if (this.dense) {
       for (let r = 0; r < nr; r++) {
         const p = rows[r];
-        for (let j = 0; j < k; j++) out[j] += fslots[p + 1 + j];
+        const a = slots[p + 1];
+        const b = slots[p + 2];
+        out[0] += (a << 16) >> 16;
+        out[1] += a >> 16;
+        out[2] += (b << 16) >> 16;
+        if (out.length > 3) out[3] += b >> 16;
       }
       return;
     }
-    // Sparse rows: the entries are a second miss each; touch their first entries together too.
+    const ent = this.ent;
+    // Long rows are a second miss each: touch their first entries together first.
     for (let r = 0; r < nr; r++) {
-      const m = slots[rows[r] + 1];
-      rows[r] = m;
-      touch ^= ent[(m >>> 8) << 1];
+      const p = rows[r];
+      if (slots[p + 1] === 0) touch ^= ent[slots[p + 2] >>> 8];
     }
     this.sink = touch;
     for (let r = 0; r < nr; r++) {
-      const m = rows[r];
-      const start = (m >>> 8) << 1;
-      const stop = start + ((m & 255) << 1);
-      for (let e = start; e < stop; e += 2) out[ent[e]] += ent[e + 1];
+      const p = rows[r];
+      const a = slots[p + 1];
+      const b = slots[p + 2];
+      if (a !== 0) {
+        out[a & 255] += a >> 8;
+        if (b !== 0) out[b & 255] += b >> 8;
+      } else {
+        const stop = (b >>> 8) + (b & 255);
+        for (let e = b >>> 8; e < stop; e++) {
+          const x = ent[e];
+          out[x & 255] += x >> 8;
+        }
+      }
     }
   }
 
@@ -272,35 +287,36 @@ function tableCap(n: number): number {
 
 /** Build the lookup table (a plain function with locals, so it is optimised on its first, only call). */
 function fillSlots(
-  slots: Uint32Array,
-  fslots: Float32Array,
-  ent: Float32Array,
+  slots: Int32Array,
+  ent: Int32Array,
   mask: number,
-  stride: number,
   dense: boolean,
   keys: Uint32Array,
   lens: Uint8Array,
   q: Int16Array,
   cls: Uint8Array,
-  scale: number,
 ): void {
   const nRows = keys.length;
   let e = 0;
+  let ne = 0;
   for (let r = 0; r < nRows; r++) {
     const len = lens[r];
-    const key = keys[r];
+    const key = keys[r] | 0;
     let p = key & mask;
-    while (slots[p * stride] !== 0) p = (p + 1) & mask;
-    const base = p * stride;
+    while (slots[p * STRIDE] !== 0) p = (p + 1) & mask;
+    const base = p * STRIDE;
     slots[base] = key;
     if (dense) {
-      for (let j = 0; j < len; j++, e++) fslots[base + 1 + cls[e]] = q[e] * scale;
-    } else {
-      slots[base + 1] = (e << 8) | len;
       for (let j = 0; j < len; j++, e++) {
-        ent[2 * e] = cls[e];
-        ent[2 * e + 1] = q[e] * scale;
+        const c = cls[e];
+        const w = base + 1 + (c >> 1);
+        slots[w] = c & 1 ? (slots[w] & 0xffff) | (q[e] << 16) : (slots[w] & ~0xffff) | (q[e] & 0xffff);
       }
+    } else if (len <= INLINE_MAX) {
+      for (let j = 0; j < len; j++, e++) slots[base + 1 + j] = (q[e] << 8) | cls[e];
+    } else {
+      slots[base + 2] = (ne << 8) | len;
+      for (let j = 0; j < len; j++, e++) ent[ne++] = (q[e] << 8) | cls[e];
     }
   }
 }
