@@ -1,5 +1,5 @@
 /** Runs the models over one sentence of word forms: tags, lemmas, dependencies, entity tags. */
-import { lexOf, normWord, type Lex } from './lex.js';
+import { lexOf, normWords, type Lex } from './lex.js';
 import { lemmatize } from './lemma.js';
 import { models } from './models.js';
 import { ambOf, fixedOf, tagSentence } from './tagger.js';
@@ -54,7 +54,7 @@ export function annotate(
   const m = models();
   const n = forms.length;
   const lx = lexOf(forms);
-  const words = forms.map(normWord);
+  const words = normWords(forms);
   const amb = ambOf(m.taggerMeta, words);
   lx.amb = amb;
   const fixed = fixedOf(m.taggerMeta, words);

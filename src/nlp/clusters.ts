@@ -7,10 +7,17 @@ import { existsSync } from 'node:fs';
 import { dataPath, loadJson } from '../doc/resources.js';
 
 let table: Map<string, number> | null = null;
+let generation = 0;
 
 /** Replace the table (training builds it before the models that use it). */
 export function setClusters(codes: Record<string, number> | null): void {
   table = new Map(Object.entries(codes ?? {}));
+  generation++;
+}
+
+/** Changes whenever the table is replaced (memos of cluster codes compare it). */
+export function clusterGeneration(): number {
+  return generation;
 }
 
 /** Cluster code of a normalised word: (1 << depth) | path bits; 0 when unknown. */

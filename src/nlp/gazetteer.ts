@@ -105,17 +105,28 @@ function startsOf(g: Gazetteer): Set<string> {
   return s;
 }
 
+/** Per gazetteer: form → whether it can start an entry (capitalised, and the first token of one). */
+const startMemo = new WeakMap<Gazetteer, Map<string, boolean>>();
+/** Forms kept in that memo before it is reset. */
+const START_MEMO_MAX = 200000;
+
 /** Per-token gazetteer tags ("B-COUNTRY", "I-CITY", "" when none), longest match first. */
 export function gazTags(g: Gazetteer, forms: string[]): string[] {
   const n = forms.length;
   const out = new Array<string>(n).fill('');
-  const lower = forms.map((f) => f.toLowerCase());
   const first = startsOf(g);
+  let can = startMemo.get(g);
+  if (!can || can.size > START_MEMO_MAX) startMemo.set(g, (can = new Map()));
+  let lower: string[] | null = null;
   for (let i = 0; i < n;) {
     let hit = 0;
     let cat = '';
     // Only capitalised (or acronym) starts: "china" the material is not China.
-    if (first.has(lower[i]) && /^\p{Lu}/u.test(forms[i])) {
+    let starts = can.get(forms[i]);
+    if (starts === undefined)
+      can.set(forms[i], (starts = first.has(forms[i].toLowerCase()) && /^\p{Lu}/u.test(forms[i])));
+    if (starts) {
+      lower ??= forms.map((f) => f.toLowerCase());
       for (let L = Math.min(g.maxLen, n - i); L >= 1; L--) {
         const c = g.entries[lower.slice(i, i + L).join(' ')];
         if (c !== undefined) {

@@ -3,7 +3,7 @@
  * lowercased form, cased form, shape, prefixes and suffixes, computed once per sentence.
  */
 import { hashRange, hashStr } from './hash.js';
-import { clusterOf, clusterPrefix } from './clusters.js';
+import { clusterGeneration, clusterOf, clusterPrefix } from './clusters.js';
 
 /** Hashed lexical columns for one sentence. */
 export interface Lex {
@@ -53,7 +53,69 @@ export function normWord(w: string): string {
   return /\d/.test(l) ? l.replace(/\d/g, '0') : l;
 }
 
-/** Compute the lexical columns of a sentence. */
+/** Column order of a word's memoised lexical values (see {@link wordOf}). */
+const COLS = 14;
+
+/** A word form's lexical values (everything but the first-word flag), computed once per form. */
+interface WordLex {
+  norm: string;
+  cols: Uint32Array;
+}
+
+/** Forms seen so far → their values; reset when it grows past {@link MEMO_MAX} or the clusters change. */
+let memo = new Map<string, WordLex>();
+let memoClusters = -1;
+/** Forms kept before the memo is reset (bounds memory on long runs; news repeats its words). */
+const MEMO_MAX = 200000;
+
+function computeWord(w: string): WordLex {
+  const l = normWord(w);
+  const c = new Uint32Array(COLS);
+  c[0] = hashStr(l);
+  c[1] = hashStr(w);
+  c[2] = hashStr(shapeOf(w));
+  const L = l.length;
+  c[3] = hashRange(l, L - 1, L);
+  c[4] = hashRange(l, L - 2, L);
+  c[5] = hashRange(l, L - 3, L);
+  c[6] = hashRange(l, L - 4, L);
+  c[7] = hashRange(l, 0, Math.min(1, L));
+  c[8] = hashRange(l, 0, Math.min(2, L));
+  c[9] = hashRange(l, 0, Math.min(3, L));
+  let f = 0;
+  const c0 = w[0] ?? '';
+  if (c0 !== c0.toLowerCase()) f |= 1;
+  if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) f |= 2;
+  if (/\d/.test(w)) f |= 4;
+  if (w.includes('-')) f |= 8;
+  if (!/[\p{L}\p{N}]/u.test(w)) f |= 16;
+  c[10] = f;
+  const code = clusterOf(l);
+  c[11] = clusterPrefix(code, 4);
+  c[12] = clusterPrefix(code, 8);
+  c[13] = clusterPrefix(code, 16);
+  return { norm: l, cols: c };
+}
+
+/** The memoised lexical values of a form. */
+function wordOf(w: string): WordLex {
+  if (memoClusters !== clusterGeneration() || memo.size > MEMO_MAX) {
+    memo = new Map();
+    memoClusters = clusterGeneration();
+  }
+  let x = memo.get(w);
+  if (x === undefined) memo.set(w, (x = computeWord(w)));
+  return x;
+}
+
+/** {@link normWord} of each form, from the memo. */
+export function normWords(forms: string[]): string[] {
+  const out = new Array<string>(forms.length);
+  for (let i = 0; i < forms.length; i++) out[i] = wordOf(forms[i]).norm;
+  return out;
+}
+
+/** Compute the lexical columns of a sentence (each distinct form's values computed once per process). */
 export function lexOf(forms: string[]): Lex {
   const n = forms.length;
   const mk = (): Uint32Array => new Uint32Array(n);
@@ -78,32 +140,21 @@ export function lexOf(forms: string[]): Lex {
     amb: undefined,
   };
   for (let i = 0; i < n; i++) {
-    const w = forms[i];
-    const l = normWord(w);
-    lx.lower[i] = hashStr(l);
-    lx.cased[i] = hashStr(w);
-    const code = clusterOf(l);
-    lx.c4[i] = clusterPrefix(code, 4);
-    lx.c8[i] = clusterPrefix(code, 8);
-    lx.c16[i] = clusterPrefix(code, 16);
-    lx.shape[i] = hashStr(shapeOf(w));
-    const L = l.length;
-    lx.suf1[i] = hashRange(l, L - 1, L);
-    lx.suf2[i] = hashRange(l, L - 2, L);
-    lx.suf3[i] = hashRange(l, L - 3, L);
-    lx.suf4[i] = hashRange(l, L - 4, L);
-    lx.pre1[i] = hashRange(l, 0, Math.min(1, L));
-    lx.pre2[i] = hashRange(l, 0, Math.min(2, L));
-    lx.pre3[i] = hashRange(l, 0, Math.min(3, L));
-    let f = 0;
-    const c0 = w[0] ?? '';
-    if (c0 !== c0.toLowerCase()) f |= 1;
-    if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) f |= 2;
-    if (/\d/.test(w)) f |= 4;
-    if (w.includes('-')) f |= 8;
-    if (!/[\p{L}\p{N}]/u.test(w)) f |= 16;
-    if (i === 0) f |= 32;
-    lx.flags[i] = f;
+    const c = wordOf(forms[i]).cols;
+    lx.lower[i] = c[0];
+    lx.cased[i] = c[1];
+    lx.shape[i] = c[2];
+    lx.suf1[i] = c[3];
+    lx.suf2[i] = c[4];
+    lx.suf3[i] = c[5];
+    lx.suf4[i] = c[6];
+    lx.pre1[i] = c[7];
+    lx.pre2[i] = c[8];
+    lx.pre3[i] = c[9];
+    lx.flags[i] = i === 0 ? c[10] | 32 : c[10];
+    lx.c4[i] = c[11];
+    lx.c8[i] = c[12];
+    lx.c16[i] = c[13];
   }
   return lx;
 }

@@ -108,6 +108,11 @@ export function givenName(gz: Gazetteer, w: string): boolean {
   return fs.has(w.toLowerCase());
 }
 
+/** Per form: the given-name code (1 known capitalised given name, 2 not) and the capitalisation-prior char code. */
+const formMemo = new WeakMap<object, { gz: Gazetteer; map: Map<string, number> }>();
+/** Forms kept in that memo before it is reset. */
+const FORM_MEMO_MAX = 200000;
+
 /** Prepare NER inputs for a sentence. */
 export function nerInput(
   lx: Lex,
@@ -120,10 +125,39 @@ export function nerInput(
   let fs = firstSets.get(gz);
   if (!fs) firstSets.set(gz, (fs = new Set(gz.first)));
   const names = fs;
-  const first = Uint32Array.from(lx.forms, (f) => (/^\p{Lu}/u.test(f) && names.has(f.toLowerCase()) ? 1 : 2));
-  const cap = (k: string) => (capsDict && Object.hasOwn(capsDict, k) ? capsDict[k] : 'u');
-  const caps = Uint32Array.from(lx.forms, (f) => cap(f.toLowerCase()).charCodeAt(0));
-  return { lx, tags, gaz: Uint32Array.from(g, (x) => (x ? hashStr(x) : 0)), first, amb, caps, run: nameRuns(lx) };
+  // Keyed by the capitalisation table and the gazetteer both (training builds several).
+  const owner = capsDict ?? gz;
+  let entry = formMemo.get(owner);
+  if (!entry || entry.gz !== gz || entry.map.size > FORM_MEMO_MAX)
+    formMemo.set(owner, (entry = { gz, map: new Map() }));
+  const memo = entry.map;
+  const n = lx.n;
+  const first = new Uint32Array(n);
+  const caps = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = lx.forms[i];
+    let v = memo.get(f);
+    if (v === undefined) {
+      const low = f.toLowerCase();
+      const fc = /^\p{Lu}/u.test(f) && names.has(low) ? 1 : 2;
+      const cp = (capsDict && Object.hasOwn(capsDict, low) ? capsDict[low] : 'u').charCodeAt(0);
+      memo.set(f, (v = (cp << 2) | fc));
+    }
+    first[i] = v & 3;
+    caps[i] = v >>> 2;
+  }
+  const gh = new Uint32Array(n);
+  for (let i = 0; i < n; i++) gh[i] = g[i] ? gazHash(g[i]) : 0;
+  return { lx, tags, gaz: gh, first, amb, caps, run: nameRuns(lx) };
+}
+
+const gazHashes = new Map<string, number>();
+
+/** hashStr of a gazetteer tag ("B-CITY", a handful of distinct values), memoised. */
+function gazHash(t: string): number {
+  let h = gazHashes.get(t);
+  if (h === undefined) gazHashes.set(t, (h = hashStr(t)));
+  return h;
 }
 
 /** Features of token i given the previous two predicted classes. */

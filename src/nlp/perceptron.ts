@@ -143,6 +143,8 @@ const STRIDE = 3;
  */
 export class SparseModel implements Scorer {
   readonly nClasses: number;
+  /** Scores are exact integer sums: a caller may keep partial sums of some features and add the rest later. */
+  readonly exact = true;
   private mask: number;
   private slots: Int32Array;
   /** Packed entries (weight << 8 | class) of rows longer than {@link INLINE_MAX}. */
