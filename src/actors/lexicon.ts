@@ -58,6 +58,7 @@ export interface WordLists {
   regnalTitles: string[];
   surnameArticles: string[];
   orgNameWords: string[];
+  actNouns: string[];
 }
 
 /** The loaded, indexed gazetteer. */
@@ -91,6 +92,8 @@ export interface Lexicon {
     postfixPrepositions: Set<string>;
     /** Matches a word that makes a proper-noun run an organisation rather than a person (any case). */
     orgNameWord: RegExp;
+    /** Nouns of acts and stances: a nationality adjective before one names the state that acts ("Israeli strikes"). */
+    actNouns: Set<string>;
   };
   /** One-deletion variants of long single-word proper names, for typo-tolerant lookup ("Afganistan"). */
   deletions: Map<string, string[]>;
@@ -219,6 +222,7 @@ export function lexicon(): Lexicon {
       directions: new Set(wl.directions),
       governing: new Set(wl.governing),
       postfixPrepositions: new Set(wl.postfixPrepositions),
+      actNouns: new Set(wl.actNouns),
       orgNameWord: new RegExp(`^(${wl.orgNameWords.join('|')})$`, 'i'),
     },
     deletions,

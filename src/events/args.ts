@@ -162,6 +162,16 @@ function agentOf(v: SentenceView, p: number): number[] {
   return [];
 }
 
+/** The noun a relative clause containing token t describes ("Westmacott, who served in France"), or -1. */
+export function relativeClauseOwner(v: SentenceView, t: number): number {
+  let a = t;
+  for (let steps = 0; a >= 0 && steps < 8; steps++) {
+    if (v.rel(a) === 'acl:relcl') return v.head(a);
+    a = v.head(a);
+  }
+  return -1;
+}
+
 /** Subject-side arguments of predicate p: { actor, passiveRecipient }, following control, conjunction and clause links. */
 export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPick; patient: ArgPick } {
   // A time phrase parsed as subject ("Saleh this week demanded …") is not one.
@@ -229,6 +239,11 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
       const s = subjectOf(v, hh, depth + 1);
       return { actor: { tokens: s.actor.tokens, rule: 'acl:time:' + s.actor.rule }, patient: NONE };
     }
+    // "Westmacott, who served in Turkey and France, praised X": the parser hung the main verb on the last noun of
+    // the relative clause; the one who acts is the noun the relative clause describes.
+    const described = relativeClauseOwner(v, h);
+    if (described >= 0 && p > 0 && v.text(p - 1) === ',')
+      return { actor: { tokens: expand(v, [described], p), rule: 'acl:relcl-owner' }, patient: NONE };
     return { actor: { tokens: expand(v, [h], p), rule: 'acl:head' }, patient: NONE };
   }
   return { actor: NONE, patient: NONE };

@@ -10,7 +10,10 @@
  * the out-of-fold news-dev train examples calibrates them; the threshold maximising F1 on the out-of-fold news-dev train
  * predictions becomes the default minimum confidence. The news-dev test split and PLV dev are never used here.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Doc, Span } from '../doc/index.js';
 import { dataPath, sharedRoot } from '../doc/resources.js';
@@ -35,6 +38,16 @@ export interface GateExample extends Example {
   group: string;
   source: 'news' | 'nonpol' | 'plv';
   must?: boolean;
+  /** News examples: the event line the CLI would print, for scoring out-of-fold decisions with the shared scorer. */
+  line?: ScoredLine;
+}
+
+/** The fields of an event line the shared scorer reads. */
+interface ScoredLine {
+  sentence: string;
+  type: string;
+  actor: { country: string; code: string }[];
+  recipient: { country: string; code: string }[];
 }
 
 const foldOf = (group: string): number => createHash('sha256').update(group).digest()[0] % FOLDS;
@@ -61,7 +74,24 @@ function newsExamples(log: (s: string) => void): GateExample[] {
       });
       if (label === 'unannotated') continue;
       if (label === 'match') yes++;
-      out.push({ feats, label: label === 'match' ? 'YES' : 'NO', weight: GW.news, group: a.article, source: 'news' });
+      const party = (id: string) => {
+        const m = ms.find((x) => x.id === id);
+        return { country: m?.country ?? '', code: m?.code ?? '' };
+      };
+      const line: ScoredLine = {
+        sentence: doc.text.slice(s.start, s.end),
+        type: c.record.type,
+        actor: c.record.actor.map(party),
+        recipient: c.record.recipient.map(party),
+      };
+      out.push({
+        feats,
+        label: label === 'match' ? 'YES' : 'NO',
+        weight: GW.news,
+        group: a.article,
+        source: 'news',
+        line,
+      });
     }
     log(`  ${a.article}: ${yes} yes`);
   }
@@ -183,6 +213,36 @@ function pickThreshold(p: number[], y: number[]): { t: number; f1: number; prec:
   return best;
 }
 
+/**
+ * The out-of-fold decisions scored as a user's output is: for each threshold, the news-dev train candidates whose
+ * out-of-fold calibrated probability reaches it, written one file per article and scored by the shared scorer
+ * (precision, must recall, F1). An honest figure for choosing the threshold and the features on train.
+ */
+function oofArticleScores(ex: GateExample[], p: number[], thresholds: number[]): string[] {
+  const scorer = join(sharedRoot()!, 'scorers', 'news_events_score.mjs');
+  const gold = join(sharedRoot()!, 'data', 'events', 'news-dev', 'gold.jsonl');
+  const articles = loadNewsDev().filter((a) => a.split === 'train');
+  const rows: string[] = [];
+  for (const t of thresholds) {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-gate-oof-'));
+    for (const a of articles) {
+      const lines = ex
+        .map((e, k) => ({ e, k }))
+        .filter(({ e, k }) => e.group === a.article && e.line && p[k] >= t)
+        .map(({ e }) => JSON.stringify(e.line));
+      writeFileSync(join(dir, `${a.article}.jsonl`), lines.join('\n') + (lines.length ? '\n' : ''));
+    }
+    const out = execFileSync('node', [scorer, gold, dir, '--only-with-pred']).toString().trim().split('\n').pop()!;
+    const r = JSON.parse(out) as { precision: number; recall_must: number; f1: number; pred_per_article: number };
+    rows.push(
+      `t ${t.toFixed(3)}: P ${r.precision.toFixed(3)} R_must ${r.recall_must.toFixed(3)} F1 ${r.f1.toFixed(3)} ` +
+        `events/article ${r.pred_per_article.toFixed(1)}`,
+    );
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 function main(): void {
   if (!sharedRoot()) {
     console.log('train:gate: ../shared is absent; nothing to train');
@@ -224,6 +284,9 @@ function main(): void {
     `threshold ${best.t}: OOF news-dev train candidate precision ${best.prec.toFixed(3)} recall ${best.rec.toFixed(3)} F1 ${best.f1.toFixed(3)}; ` +
       `non-political candidates kept ${npP.filter((p) => p >= best.t).length}/${npP.length}`,
   );
+  log('out-of-fold decisions on news-dev train, scored by the shared scorer (adjudicated gold):');
+  const newsP = ex.map((e, k) => (e.source === 'news' ? cal(oof[k]) : 0));
+  for (const r of oofArticleScores(ex, newsP, [0.2, 0.25, 0.3, best.t, 0.4, 0.45, 0.5])) log('  ' + r);
   const m = train(ex, ['NO', 'YES'], HYPER);
   const json = serialise(m, {
     name: GATE_NAME,

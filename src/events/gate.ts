@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Doc, Mention } from '../doc/index.js';
 import { dataPath, loadJson } from '../doc/resources.js';
 import type { Candidate } from './coder.js';
+import { stanceFeatures } from './stance.js';
 import { deserialise, predict, type LinearModel } from './linear.js';
 
 export const GATE_NAME = 'events.gate.v1';
@@ -183,6 +184,7 @@ export function gateFeatures(c: Candidate, ctx: GateContext): string[] {
   f.push(`docGov=${bin(ctx.docPolitical, [1, 3, 6, 12])}`, `docCoded=${bin(ctx.docCoded, [1, 3, 6, 12, 25])}`);
   if (ctx.sentenceRelevance) f.push(`srel=${bin(ctx.sentenceRelevance[si] ?? 0, [0.1, 0.25, 0.5, 0.75, 0.9])}`);
   if (ctx.docRelevance !== null) f.push(`drel=${bin(ctx.docRelevance, [0.1, 0.25, 0.5, 0.75, 0.9])}`);
+  f.push(...stanceFeatures(c));
   return f;
 }
 

@@ -8,6 +8,7 @@ import type { Stage } from '../pipeline/index.js';
 import { codeCandidates, type Candidate } from './coder.js';
 import { loadModel, rescore } from './model.js';
 import { applyGate, type Rejected } from './gate.js';
+import { stanceCandidates } from './stance.js';
 
 export * from './ontology/index.js';
 export { findDates } from './dates.js';
@@ -18,6 +19,8 @@ export interface EventsOptions {
   model?: boolean;
   /** Apply the event gate (hard gates and the learned confidence threshold; default true). */
   gate?: boolean;
+  /** Propose stance candidates (reported criticism and praise, stance.ts; default true). */
+  stance?: boolean;
   /** Emit events at or above this confidence (default: the gate's documented threshold). */
   minConfidence?: number;
 }
@@ -63,12 +66,27 @@ function dedupe(cands: Candidate[]): Candidate[] {
   return out;
 }
 
+/** Merge `extra` into `base` after the candidates of the same sentence, keeping both orders. */
+function bySentence(base: Candidate[], extra: Candidate[]): Candidate[] {
+  if (!extra.length) return base;
+  const out: Candidate[] = [];
+  let k = 0;
+  for (const c of base) {
+    while (k < extra.length && extra[k].record.sentence < c.record.sentence) out.push(extra[k++]);
+    out.push(c);
+  }
+  return out.concat(extra.slice(k));
+}
+
 /** The candidates of a parsed Doc before the gate: rule coding, re-scoring, one event per fact. */
 export function eventCandidates(doc: Doc, opts: EventsOptions = {}): Candidate[] {
   const useModel = opts.model !== false && loadModel() !== null;
   // Generic (lexicon-free) candidates exist only for the model to type; without it they are not produced.
   const cands = codeCandidates(doc, useModel);
-  return dedupe(useModel ? rescore(cands) : cands);
+  const coded = useModel ? rescore(cands) : cands;
+  // Reported evaluations with no event word: proposed after the lexicon's candidates, never on their predicates.
+  const stance = opts.stance === false ? [] : stanceCandidates(doc, cands);
+  return dedupe(bySentence(coded, stance));
 }
 
 /** Code and gate the events of a parsed Doc; also returns the candidates the gate rejected, with reasons. */

@@ -149,9 +149,9 @@ export function parseSentences(doc: Doc, which: (si: number) => boolean): number
 
 /**
  * Whether sentence `si` (word forms `raw`; `starts` are the sentences' start offsets) reads as a headline: in a title
- * block, a short first sentence alone in the first block (a plain text's first line), or in title case.
+ * block, a short first sentence alone in the first of several blocks (a plain text's first line), or in title case.
  */
-function isHeadline(
+export function isHeadline(
   blocks: { start: number; end: number; kind?: string }[],
   starts: number[],
   si: number,
@@ -159,7 +159,14 @@ function isHeadline(
 ) {
   const at = starts[si];
   if (blocks.some((b) => b.kind === 'title' && at >= b.start && at < b.end)) return true;
-  if (si === 0 && raw.length <= HEADLINE_MAX_TOKENS && (starts.length < 2 || starts[1] >= blocks[0].end)) return true;
+  // A first line alone in its block, with more text after it; a text of one block (a bare sentence) is no headline.
+  if (
+    si === 0 &&
+    blocks.length > 1 &&
+    raw.length <= HEADLINE_MAX_TOKENS &&
+    (starts.length < 2 || starts[1] >= blocks[0].end)
+  )
+    return true;
   return isTitleCase(raw);
 }
 

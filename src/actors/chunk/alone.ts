@@ -26,13 +26,18 @@ export function orgResult(s: Chunk): ChunkResult {
   return { cands: [{ i, j: p, kind: 'org', ident, person: false, org, subject: isSubject(s.cx, i, p) }], end: p };
 }
 
-/** "in France", "across the Netherlands": a place-only word before the country-ish word. */
-export function isLocative(s: Chunk): boolean {
+/**
+ * "in France", "across the Netherlands": a place-only word before the country-ish word. A country after "at" is a
+ * target, not a place ("lashed out at the US", "angry at France", "aimed at Russia"): where something happens in a
+ * country is "in" it; "at" places things at a city or a seat ("talks at the Kremlin").
+ */
+export function isLocative(s: Chunk, countryName = false): boolean {
   const { ws, i } = s;
   const W = s.lex.words;
   const prev = i > 0 ? ws[i - 1].key : '';
   const prev2 = i > 1 ? ws[i - 2].key : '';
-  return W.placeOnly.has(prev) || (prev === 'the' && W.placeOnly.has(prev2));
+  const place = (w: string): boolean => W.placeOnly.has(w) && !(countryName && w === 'at');
+  return place(prev) || (prev === 'the' && place(prev2));
 }
 
 /** One candidate over the match, or none. */
@@ -108,11 +113,36 @@ function peopleNoun(s: Chunk, c: CountryRecord): ChunkResult {
   return one(s, 'demonym', ident);
 }
 
-/** A bare adjective names an actor only when nothing follows it that it could modify ("the French", "French."). */
+/** Words between a nationality adjective and the act noun it modifies ("Israeli air strikes"): at most this many. */
+const ACT_NOUN_REACH = 3;
+
+/** The act noun ("strikes", "move", "criticism") a nationality adjective at `end - 1` modifies, or -1. */
+export function actNounAfter(s: Chunk, end: number): number {
+  const { ws, at } = s;
+  const acts = s.lex.words.actNouns;
+  for (let k = end; k < ws.length && k < end + ACT_NOUN_REACH; k++) {
+    const w = ws[k];
+    if (!/^[\p{Ll}]/u.test(w.raw) || at.has(k) || s.lex.words.functionWords.has(w.key)) return -1;
+    const sing = w.key.endsWith('s') ? w.key.slice(0, -1) : w.key;
+    if (acts.has(w.key) || acts.has(sing)) return k;
+  }
+  return -1;
+}
+
+/**
+ * A bare adjective names an actor only when nothing follows it that it could modify ("the French", "French."), or
+ * when what it modifies is an act or stance of its state ("Israeli strikes", "the Swedish move": the state acts).
+ */
 function bareDemonym(s: Chunk, c: CountryRecord): ChunkResult {
   const { ws, at, i, cx } = s;
   const end = s.first.j;
   const next = ws[end];
+  const act = cx.standalone ? -1 : actNounAfter(s, end);
+  if (act >= 0) {
+    const evidence = [`demonym "${ws[i].raw}" of the act "${ws[act].raw}"`];
+    const ident = { name: c.name, country: c.code, sector: '', code: c.code, confidence: 0.6, evidence };
+    return one(s, 'demonym', ident, false);
+  }
   const modifiesNoun = next && /^[\p{Ll}]/u.test(next.raw) && !at.has(end);
   if (
     cx.standalone ||
@@ -137,7 +167,7 @@ export function countryResult(s: Chunk): ChunkResult {
   const end = s.first.j;
   const placeKind =
     country.kind === 'country' || country.kind === 'capital' || country.kind === 'seat' || country.kind === 'city';
-  if (placeKind && isLocative(s) && !s.cx.standalone) return { cands: [], end };
+  if (placeKind && isLocative(s, country.kind === 'country') && !s.cx.standalone) return { cands: [], end };
   if (country.kind === 'country') return countryName(s, c);
   if (country.kind === 'capital' || country.kind === 'seat') return metonym(s, country);
   if (country.kind === 'city') return city(s, c);

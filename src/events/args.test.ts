@@ -1,0 +1,30 @@
+/** Argument rules on hand-built parses. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { relativeClauseOwner, subjectOf } from './args.js';
+import { SentenceView } from './syntax.js';
+import { buildDoc } from './testdoc.js';
+
+// "Ellis, who worked in Chile and Peru, praised the plan ." parsed as the parser misreads it: the main verb hangs
+// on "Peru" as a modifier, and the sentence's root is the name.
+const MISREAD =
+  'Ellis/PROPN/0/root ,/PUNCT/4/punct who/PRON/4/nsubj worked|work/VERB/1/acl:relcl in/ADP/6/case Chile/PROPN/4/obl ' +
+  'and/CCONJ/8/cc Peru/PROPN/6/conj ,/PUNCT/10/punct praised|praise/VERB/8/acl the/DET/12/det plan/NOUN/10/obj ./PUNCT/1/punct';
+
+test('a verb the parser hung on a relative clause belongs to the noun the clause describes', () => {
+  const doc = buildDoc(MISREAD);
+  const v = new SentenceView(doc, 0);
+  assert.equal(relativeClauseOwner(v, 7), 0);
+  const s = subjectOf(v, 9);
+  assert.equal(s.actor.rule, 'acl:relcl-owner');
+  assert.deepEqual(s.actor.tokens, [0]);
+});
+
+test('an ordinary participle modifier still takes the noun it modifies ("forces fighting the rebels")', () => {
+  const doc = buildDoc(
+    'forces|force/NOUN/0/root fighting|fight/VERB/1/acl the/DET/4/det rebels|rebel/NOUN/2/obj ./PUNCT/1/punct',
+  );
+  const v = new SentenceView(doc, 0);
+  assert.equal(relativeClauseOwner(v, 0), -1);
+  assert.equal(subjectOf(v, 1).actor.rule, 'acl:head');
+});
