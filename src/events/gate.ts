@@ -10,6 +10,7 @@ import type { Doc, Mention } from '../doc/index.js';
 import { dataPath, loadJson } from '../doc/resources.js';
 import type { Candidate } from './coder.js';
 import { stanceFeatures } from './stance.js';
+import { grammar } from './grammar.js';
 import { deserialise, predict, type LinearModel } from './linear.js';
 
 export const GATE_NAME = 'events.gate.v1';
@@ -20,7 +21,7 @@ export const GATE_NAME = 'events.gate.v1';
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 /** Why a candidate was not emitted. */
-export type GateReason = 'no-coded-party' | 'caption' | 'below-threshold' | 'non-political-document';
+export type GateReason = 'no-coded-party' | 'caption' | 'below-threshold' | 'non-political-document' | 'accident';
 
 /** A candidate that did not pass, kept for inspection. */
 export interface Rejected {
@@ -214,7 +215,24 @@ export function hardGate(c: Candidate, ctx: GateContext): GateReason | null {
     return 'non-political-document';
   if (blockKind(ctx.doc, r.trigger.start) === 'caption') return 'caption';
   if (![...r.actor, ...r.recipient].some((id) => coded(ctx.mentions.get(id)))) return 'no-coded-party';
+  if (r.type === 'ASSAULT' && accidental(c)) return 'accident';
   return null;
+}
+
+/** "killed in a helicopter crash", "died in the flood": a death by accident or nature is no one's assault. */
+export function accidental(c: Candidate): boolean {
+  const v = c.view;
+  const acc = grammar().accident;
+  return [c.trigger, c.pred].some((p) =>
+    v
+      .children(p)
+      .some(
+        (k) =>
+          ['obl', 'nmod'].includes(v.base(k)) &&
+          acc.has(v.lemma(k)) &&
+          v.marks(k).some((m) => m === 'in' || m === 'by'),
+      ),
+  );
 }
 
 /** Options for {@link applyGate}. */

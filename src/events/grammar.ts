@@ -20,6 +20,7 @@ interface GrammarFile {
   relativePronouns: string[];
   historicalDeterminers: string[];
   contextCues: Record<string, string[]>;
+  accidentNouns: string[];
 }
 
 /** The word lists as sets, plus context cues as a list of (context, regex). */
@@ -42,6 +43,8 @@ export interface Grammar {
   relPron: Set<string>;
   histDet: Set<string>;
   contextCues: [string, RegExp][];
+  /** Causes of death that are no one's act ("killed in a crash"). */
+  accident: Set<string>;
 }
 
 let cached: Grammar | null = null;
@@ -69,6 +72,7 @@ export function grammar(): Grammar {
     placePreps: new Set(g.placePreps),
     relPron: new Set(g.relativePronouns),
     histDet: new Set(g.historicalDeterminers),
+    accident: new Set(g.accidentNouns),
     contextCues: Object.entries(g.contextCues).map(([c, words]) => [
       c,
       new RegExp(`\\b(?:${words.map(esc).join('|')})\\b`, 'i'),
