@@ -6,6 +6,7 @@
  */
 import { grammar } from './grammar.js';
 import type { SentenceView } from './syntax.js';
+import type { Span } from '../doc/index.js';
 
 /** Argument head tokens for one role and the rule that found them. */
 export interface ArgPick {
@@ -130,6 +131,16 @@ export function phraseTokens(v: SentenceView, h: number, deep = false): number[]
     }
   }
   return out.sort((a, b) => a - b);
+}
+
+/** The text span of argument head `h`'s phrase, with punctuation trimmed from its end. */
+export function phraseSpan(v: SentenceView, h: number): Span {
+  const toks = phraseTokens(v, h);
+  let s = v.t.start[toks[0]];
+  let e = v.t.end[toks[toks.length - 1]];
+  while (e > s && /[\s,.;:]/.test(v.doc.text[e - 1])) e--;
+  if (s > e) s = e;
+  return { start: s, end: e };
 }
 
 /** Replace a relative pronoun argument by the noun its clause modifies ("forces that fight" → forces). */

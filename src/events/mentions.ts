@@ -2,6 +2,7 @@
 import { tokenAt } from '../doc/index.js';
 import type { Doc, Mention } from '../doc/index.js';
 import type { SentenceView } from './syntax.js';
+import { phraseTokens } from './args.js';
 
 /** For each token, the indices of mentions overlapping it. */
 export class MentionIndex {
@@ -35,6 +36,14 @@ export class MentionIndex {
     const out: Mention[] = [];
     for (const t of tokens) for (const m of this.at(t)) if (!out.includes(m)) out.push(m);
     void v;
+    return out;
+  }
+
+  /** Mentions of argument heads, in order, each once: {@link forPhrase} over each head's phrase (`deep`: with nmod). */
+  forHeads(v: SentenceView, heads: number[], deep: boolean): Mention[] {
+    const out: Mention[] = [];
+    for (const h of heads)
+      for (const m of this.forPhrase(v, h, phraseTokens(v, h, deep))) if (!out.includes(m)) out.push(m);
     return out;
   }
 }

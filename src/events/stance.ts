@@ -7,11 +7,11 @@
  * among its examples) decides which are events, from the frame, the polarity, the part of speech of the evaluative
  * word, the parties and the document.
  */
-import type { Doc, Mention, Span } from '../doc/index.js';
+import type { Doc } from '../doc/index.js';
 import { loadJson } from '../doc/resources.js';
 import type { EventRecord } from '../doc/types.js';
 import { toneWords, wordValences } from '../quotes/tone.js';
-import { phraseTokens, subjectOf } from './args.js';
+import { phraseSpan, phraseTokens, subjectOf } from './args.js';
 import type { Candidate } from './coder.js';
 import { isoDay } from './dates.js';
 import { grammar } from './grammar.js';
@@ -154,19 +154,6 @@ const subj = (v: SentenceView, p: number): number[] => subjectOf(v, p).actor.tok
 
 const FRAMES = [callFrame, sayFrame, attitudeFrame, expressFrame];
 
-/** The mentions of argument heads: the mention covering each head, else any inside its phrase (with possessors). */
-function mentionsFor(v: SentenceView, mi: MentionIndex, heads: number[]): Mention[] {
-  const out: Mention[] = [];
-  for (const h of heads)
-    for (const m of mi.forPhrase(v, h, phraseTokens(v, h, true))) if (!out.includes(m)) out.push(m);
-  return out;
-}
-
-function spanOf(v: SentenceView, h: number): Span {
-  const toks = phraseTokens(v, h);
-  return { start: v.t.start[toks[0]], end: v.t.end[toks[toks.length - 1]] };
-}
-
 const entries = new Map<string, LexEntry>();
 /** The pseudo lexicon entry of a frame and polarity (its id is what the gate learns from). */
 function entryFor(frame: StanceFrame, type: string): LexEntry {
@@ -209,11 +196,11 @@ function toCandidate(
   if (pr.frame === 'say' && (!EVALUATIVE_POS.has(v.upos(pol.peak)) || Math.abs(pol.peakValence) < MIN_PEAK))
     return null;
   const type = pol.sum < 0 ? 'ACCUSE' : 'SUPPORT';
-  const actor = mentionsFor(v, mi, pr.actorHeads);
-  let recipient = mentionsFor(v, mi, pr.recipientHeads).filter((m) => !actor.includes(m));
+  const actor = mi.forHeads(v, pr.actorHeads, true);
+  let recipient = mi.forHeads(v, pr.recipientHeads, true).filter((m) => !actor.includes(m));
   // "said it viewed Washington's move as …": the evaluated party may sit anywhere in the reported clause.
   if (!recipient.length && pr.frame !== 'attitude')
-    recipient = mentionsFor(v, mi, pr.content).filter((m) => !actor.includes(m) && m.code);
+    recipient = mi.forHeads(v, pr.content, true).filter((m) => !actor.includes(m) && m.code);
   if (!actor.length && !recipient.length) return null;
   const entry = entryFor(pr.frame, type);
   const cameo = entry.cameo;
@@ -230,8 +217,8 @@ function toCandidate(
     goldstein: goldstein(cameo),
     actor: actor.map((m) => m.id),
     recipient: recipient.map((m) => m.id),
-    actorSpans: pr.actorHeads.map((h) => spanOf(v, h)),
-    recipientSpans: pr.recipientHeads.map((h) => spanOf(v, h)),
+    actorSpans: pr.actorHeads.map((h) => phraseSpan(v, h)),
+    recipientSpans: pr.recipientHeads.map((h) => phraseSpan(v, h)),
     date: docDate,
     negated: false,
     modality: 'happened',
