@@ -101,7 +101,10 @@ const SOURCES: Record<string, { source: string; licence: string }> = {
   'lexicon.txt': { source: 'written for dateline from the PLOVER and CAMEO definitions', licence: 'MIT' },
   'lexicon.json': { source: 'compiled from lexicon.txt by src/events/lexicon/compile.ts', licence: 'MIT' },
   'grammar.json': { source: 'written for dateline', licence: 'MIT' },
-  'stance.json': { source: 'written for dateline (word lists of the stance frames, src/events/stance.ts)', licence: 'MIT' },
+  'stance.json': {
+    source: 'written for dateline (word lists of the stance frames, src/events/stance.ts)',
+    licence: 'MIT',
+  },
   'model.json': {
     source: 'trained by src/events/train.ts on ../shared/data/events (see docs/events.md)',
     licence: 'MIT (weights); training data licences in docs/models.md',
