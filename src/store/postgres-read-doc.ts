@@ -7,7 +7,7 @@ import { pgEventRows } from './postgres-read-events.js';
 import { Params } from './postgres-read-where.js';
 import type { Row } from './rows.js';
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+import { eventSpans, num } from './api-rows.js';
 
 /** The document with its text and the layers the UI highlights, or null. */
 export async function pgDocument(db: pg.Pool, id: string): Promise<DocumentView | null> {
@@ -77,17 +77,5 @@ async function docEvents(db: pg.Pool, id: string): Promise<SpanOut[]> {
   const args = (
     await db.query('SELECT event_id, role, mention_id FROM event_args WHERE doc_id = $1 ORDER BY position', [id])
   ).rows as Row[];
-  const ids = (ev: string, role: string) =>
-    args.filter((a) => a.event_id === ev && a.role === role).map((a) => a.mention_id as string);
-  return rows.map(({ row, event }) => ({
-    ...event,
-    id: row.id as string,
-    key: event.id,
-    start: row.sentence_start as number,
-    end: row.sentence_end as number,
-    sentenceIndex: row.sentence as number,
-    triggerSpan: { start: row.trigger_start as number, end: row.trigger_end as number },
-    actorIds: ids(row.id as string, 'actor'),
-    recipientIds: ids(row.id as string, 'recipient'),
-  }));
+  return eventSpans(rows, args, (row) => row.sentence as number);
 }

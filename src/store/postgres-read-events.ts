@@ -4,7 +4,7 @@ import type { EventPage, EventQuery, EventSort } from './api-reader.js';
 import type { StoredEvent } from './store.js';
 import { ARGS_SQL, PG_EVENT_SELECT, storedEvents, type Row } from './rows.js';
 import { Params, pgEventWhere } from './postgres-read-where.js';
-import { decode, encode } from './sqlite-api-events.js';
+import { cursorPage, decode } from './api-rows.js';
 
 /** A raw row and the event record made from it. */
 export interface PgEventRow {
@@ -62,17 +62,5 @@ export async function pgEventsAfter(
     const order = isNull ? `ORDER BY e.rowid ${dir}` : `ORDER BY ${col} ${dir}, e.rowid ${dir}`;
     out.push(...(await pgEventRows(db, c.join(' AND '), p, order, limit + 1 - out.length)));
   }
-  const more = out.length > limit;
-  const page = out.slice(0, limit);
-  const last = page[page.length - 1];
-  const next =
-    more && last
-      ? encode({
-          s: sort,
-          n: last.row[field] === null ? 1 : 0,
-          v: last.row[field] as string,
-          r: Number(last.row.rowid),
-        })
-      : null;
-  return { events: page.map((x) => x.event), next };
+  return cursorPage(out, limit, sort, field, (row) => Number(row.rowid));
 }

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Doc } from '../doc/index.js';
+import { mentionsById, readColumns } from './api-rows.js';
 import type { TableRows } from './rows.js';
 import { searchWords, tsvectorLiteral } from './search-words.js';
 
@@ -21,25 +22,9 @@ const READ_COLUMNS = [
 
 /** The events table rows (from documentTables, one per event in layer order) with the read columns appended. */
 export function withReadColumns(events: TableRows, doc: Doc): TableRows {
-  const mentions = new Map((doc.layers.mentions ?? []).map((m) => [m.id, m]));
-  const tones = doc.layers.sentenceTone;
+  const mentions = mentionsById(doc);
   const list = doc.layers.events ?? [];
-  const rows = events.rows.map((row, i) => {
-    const e = list[i];
-    const a = mentions.get(e.actor[0] ?? '');
-    const r = mentions.get(e.recipient[0] ?? '');
-    const tone = tones && e.sentence < tones.length ? tones[e.sentence] : null;
-    return [
-      ...row,
-      a?.code ?? null,
-      a?.country ?? null,
-      a?.sector ?? null,
-      r?.code ?? null,
-      r?.country ?? null,
-      r?.sector ?? null,
-      tone,
-    ];
-  });
+  const rows = events.rows.map((row, i) => [...row, ...readColumns(doc, list[i], mentions)]);
   return { table: events.table, columns: [...events.columns, ...READ_COLUMNS], rows };
 }
 

@@ -22,9 +22,8 @@ import { pgEventsAfter } from './postgres-read-events.js';
 import { Params, pgEventWhere, pgPeriodExpr, pgRollupWhere } from './postgres-read-where.js';
 import type { Row } from './rows.js';
 import { rollupOnly } from './sqlite-api-where.js';
-import { storedArg } from './sqlite-rows.js';
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+import { num, quotesFromRows } from './api-rows.js';
 
 /** Reads for the API over a Postgres pool. */
 export class PostgresReader implements StoreReader {
@@ -146,23 +145,6 @@ export class PostgresReader implements StoreReader {
        ORDER BY d.published COLLATE "C" NULLS FIRST, q.doc_id COLLATE "C", q.content_start`,
       p,
     );
-    const needle = f.q?.toLowerCase();
-    const out: StoredQuote[] = [];
-    for (const r of rows) {
-      const text = (r.doc_text as string).slice(r.content_start as number, r.content_end as number);
-      if (needle && !text.toLowerCase().includes(needle)) continue;
-      out.push({
-        id: `${r.doc_id}:${r.id}`,
-        doc: r.doc_id as string,
-        text,
-        speaker: r.code === null ? null : storedArg(r, ''),
-        cue: r.cue_start === null ? null : (r.doc_text as string).slice(r.cue_start as number, r.cue_end as number),
-        direct: r.direct === 1,
-        tone: num(r.tone),
-        date: (r.published as string) ?? null,
-      });
-      if (out.length >= limit) break;
-    }
-    return out;
+    return quotesFromRows(rows, f.q, limit);
   }
 }

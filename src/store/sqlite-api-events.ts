@@ -1,6 +1,7 @@
 /** Event rows as {@link StoredEvent}s, and keyset (cursor) pages over them in any {@link EventSort} order. */
 import type Database from 'better-sqlite3';
-import { BadCursor, type EventPage, type EventQuery, type EventSort } from './api-reader.js';
+import type { EventPage, EventQuery, EventSort } from './api-reader.js';
+import { cursorPage, decode } from './api-rows.js';
 import type { StoredEvent } from './store.js';
 import type { Row } from './sqlite-rows.js';
 import { eventWhere } from './sqlite-api-where.js';
@@ -31,28 +32,6 @@ export function eventRows(
     .prepare(`${eventSelect('e.rowid AS rid, e.sentence AS sentence_index, ')} WHERE ${where} ${order} LIMIT ?`)
     .all(...params, limit) as Row[];
   return rows.map((row) => ({ row, event: records.record(row as unknown as RecordRow) }));
-}
-
-/** Where a page ended: the null-date section or not, the sort value and the rowid. */
-export interface Cursor {
-  s: EventSort;
-  n: 0 | 1;
-  v: string | number | null;
-  r: number;
-}
-
-/** Where a page ended, as the opaque cursor string (the Postgres reader issues the same form). */
-export const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-/** Parse a cursor issued for `sort`, or throw {@link BadCursor}. */
-export function decode(cursor: string, sort: EventSort): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (c.s === sort && (c.n === 0 || c.n === 1) && Number.isInteger(c.r)) return c;
-  } catch {
-    // fall through
-  }
-  throw new BadCursor(`cursor was not issued for sort '${sort}'`);
 }
 
 /**
@@ -90,17 +69,5 @@ export function eventsAfter(
     const order = isNull ? `ORDER BY e.rowid ${dir}` : `ORDER BY ${col} ${dir}, e.rowid ${dir}`;
     out.push(...eventRows(db, records, c.join(' AND '), p, order, limit + 1 - out.length));
   }
-  const more = out.length > limit;
-  const page = out.slice(0, limit);
-  const last = page[page.length - 1];
-  const next =
-    more && last
-      ? encode({
-          s: sort,
-          n: last.row[field] === null ? 1 : 0,
-          v: last.row[field] as string,
-          r: last.row.rid as number,
-        })
-      : null;
-  return { events: page.map((x) => x.event), next };
+  return cursorPage(out, limit, sort, field, (row) => row.rid as number);
 }

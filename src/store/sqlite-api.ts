@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Doc } from '../doc/index.js';
 import { decodeLayer } from './codec.js';
+import { eventSpans, mentionsById, quotesFromRows, readColumns } from './api-rows.js';
 import { BadCursor } from './api-reader.js';
 import type {
   ActorCount,
@@ -17,7 +18,7 @@ import type {
   DocumentView,
   StoredQuote,
 } from './api-reader.js';
-import { storedArg, type Row } from './sqlite-rows.js';
+import type { Row } from './sqlite-rows.js';
 import { eventRows, eventsAfter } from './sqlite-api-events.js';
 import { eventWhere, periodExpr, rollupOnly, rollupWhere } from './sqlite-api-where.js';
 import { SqliteReader } from './sqlite-read.js';
@@ -48,24 +49,10 @@ export class SqliteApiReader implements StoreReader {
   index(doc: Doc): void {
     const events = doc.layers.events ?? [];
     if (!events.length) return;
-    const mentions = new Map((doc.layers.mentions ?? []).map((m) => [m.id, m]));
+    const mentions = mentionsById(doc);
     const sentences = doc.layers.sentences ?? [];
-    const tones = doc.layers.sentenceTone;
     for (const e of events) {
-      const a = mentions.get(e.actor[0] ?? '');
-      const r = mentions.get(e.recipient[0] ?? '');
-      const tone = tones && e.sentence < tones.length ? tones[e.sentence] : null;
-      this.setHead.run(
-        a?.code ?? null,
-        a?.country ?? null,
-        a?.sector ?? null,
-        r?.code ?? null,
-        r?.country ?? null,
-        r?.sector ?? null,
-        tone,
-        doc.id,
-        e.id,
-      );
+      this.setHead.run(...readColumns(doc, e, mentions), doc.id, e.id);
       const s = sentences[e.sentence];
       if (s) this.addFts.run(doc.text.slice(s.start, s.end), doc.id, e.id);
     }
@@ -209,19 +196,7 @@ export class SqliteApiReader implements StoreReader {
     const args = this.db
       .prepare('SELECT event_id, role, mention_id FROM event_args WHERE doc_id = ? ORDER BY position')
       .all(id) as Row[];
-    const ids = (ev: string, role: string) =>
-      args.filter((a) => a.event_id === ev && a.role === role).map((a) => a.mention_id as string);
-    return rows.map(({ row, event }) => ({
-      ...event,
-      id: row.id as string,
-      key: event.id,
-      start: row.sentence_start as number,
-      end: row.sentence_end as number,
-      sentenceIndex: row.sentence_index as number,
-      triggerSpan: { start: row.trigger_start as number, end: row.trigger_end as number },
-      actorIds: ids(row.id as string, 'actor'),
-      recipientIds: ids(row.id as string, 'recipient'),
-    }));
+    return eventSpans(rows, args, (row) => row.sentence_index as number);
   }
 
   async quotes(f: { doc?: string; speaker?: string; q?: string }, limit: number): Promise<StoredQuote[]> {
@@ -242,24 +217,7 @@ export class SqliteApiReader implements StoreReader {
          WHERE ${c.length ? c.join(' AND ') : '1'} ORDER BY d.published, q.doc_id, q.content_start`,
       )
       .all(...p) as Row[];
-    const needle = f.q?.toLowerCase();
-    const out: StoredQuote[] = [];
-    for (const r of rows) {
-      const text = (r.doc_text as string).slice(r.content_start as number, r.content_end as number);
-      if (needle && !text.toLowerCase().includes(needle)) continue;
-      out.push({
-        id: `${r.doc_id}:${r.id}`,
-        doc: r.doc_id as string,
-        text,
-        speaker: r.code === null ? null : storedArg(r, ''),
-        cue: r.cue_start === null ? null : (r.doc_text as string).slice(r.cue_start as number, r.cue_end as number),
-        direct: r.direct === 1,
-        tone: (r.tone as number) ?? null,
-        date: (r.published as string) ?? null,
-      });
-      if (out.length >= limit) break;
-    }
-    return out;
+    return quotesFromRows(rows, f.q, limit);
   }
 }
 
