@@ -4,6 +4,7 @@
  * dates and places off the dependency tree, and emits EventRecords whose `decidedBy` says which lexicon entry and
  * which rules decided each part; then the document-wide steps (quotes, speaker as actor).
  */
+import type { StanceReading } from './stance.js';
 import type { Doc, EventRecord } from '../doc/index.js';
 import { isoDay } from './dates.js';
 import type { LexMatch } from './lexicon/index.js';
@@ -19,6 +20,8 @@ export interface Candidate {
   trigger: number;
   /** Predicate the arguments hang on (the trigger, or the verb governing a nominal trigger). */
   pred: number;
+  /** Set on stance candidates (stance.ts): how the evaluation was read, for the gate's features. */
+  stance?: StanceReading;
 }
 
 /** Run the rule coder over every sentence of a Doc; returns candidates in text order (ids unassigned). */

@@ -36,6 +36,17 @@ const W = (): StanceWords => (words ??= loadJson<StanceWords>('events', 'stance.
 /** How the evaluation is expressed. */
 export type StanceFrame = 'call' | 'say' | 'attitude' | 'express';
 
+/**
+ * How a stance candidate was read: its frame, the summed valence, the strongest word's valence and part of speech.
+ * Valences are kept to one decimal, as the evidence shows them (the gate's bins were learned on those values).
+ */
+export interface StanceReading {
+  frame: StanceFrame;
+  sum: number;
+  peak: number;
+  peakPos: string;
+}
+
 /** The polarity of evaluated words: the summed valence and the word that carries most of it. */
 export interface Polarity {
   sum: number;
@@ -205,6 +216,12 @@ function toCandidate(
   const entry = entryFor(pr.frame, type);
   const cameo = entry.cameo;
   const peakWord = v.doc.text.slice(v.t.start[pol.peak], v.t.end[pol.peak]);
+  const stance: StanceReading = {
+    frame: pr.frame,
+    sum: Number(pol.sum.toFixed(1)),
+    peak: Number(pol.peakValence.toFixed(1)),
+    peakPos: v.upos(pol.peak),
+  };
   const record: EventRecord = {
     id: '',
     sentence: si,
@@ -228,23 +245,21 @@ function toCandidate(
     ],
     confidence: 0.4,
   };
-  return { record, match: { entry, specificity: 0, consumed: [] }, view: v, trigger: pr.pred, pred: pr.pred };
+  return { record, match: { entry, specificity: 0, consumed: [] }, view: v, trigger: pr.pred, pred: pr.pred, stance };
 }
 
 /** Gate features of a stance candidate (frame, polarity strength, the evaluative word's part of speech). */
 export function stanceFeatures(c: Candidate): string[] {
-  const d = c.record.decidedBy[0] ?? '';
-  const m = /^stance:(\w+) "[^"]*" valence (-?[\d.]+) \(peak "[^"]*" (-?[\d.]+) (\w+)\)/.exec(d);
-  if (!m) return [];
-  const [, frame, sum, peak, pos] = m;
-  const s = Math.abs(Number(sum));
+  if (!c.stance) return [];
+  const { frame, sum, peak, peakPos: pos } = c.stance;
+  const s = Math.abs(sum);
   const strength = s >= 4 ? 'vhi' : s >= 2.5 ? 'hi' : s >= 1.8 ? 'mid' : 'lo';
   return [
     `st=${frame}`,
     `st*pol=${frame}/${c.record.type}`,
     `st*val=${frame}/${strength}`,
     `st*peakpos=${pos}`,
-    `st*peak=${Math.abs(Number(peak)) >= 2.5 ? 'strong' : 'weak'}`,
+    `st*peak=${Math.abs(peak) >= 2.5 ? 'strong' : 'weak'}`,
   ];
 }
 
