@@ -4,7 +4,7 @@
  * date and place, reading — before the record is built. Also the argument helpers every phase uses.
  */
 import type { Doc, EventRecord, Mention, Modality, Span } from '../../doc/index.js';
-import { phraseTokens, type ArgPick } from '../args.js';
+import type { ArgPick } from '../args.js';
 import type { DateExpr } from '../dates.js';
 import type { Grammar } from '../grammar.js';
 import type { LexEntry, LexMatch } from '../lexicon/index.js';
@@ -113,20 +113,12 @@ export function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): Arg
   const main = cands.filter((c) => !c.rule.endsWith(':thing'));
   const rest = cands.filter((c) => c.rule.endsWith(':thing'));
   for (const c of main) {
-    const ms = mentionsOf(v, mi, c.tokens, false);
+    const ms = mi.forHeads(v, c.tokens, false);
     if (ms.length) return { pick: c, mentions: ms };
   }
   const ordered = [...main, ...rest];
   if (!ordered.length) return noArg();
-  return { pick: ordered[0], mentions: mentionsOf(v, mi, ordered[0].tokens, true) };
-}
-
-/** The mentions of the phrases headed by `heads`, without repeats. */
-export function mentionsOf(v: SentenceView, mi: MentionIndex, heads: number[], deep: boolean): Mention[] {
-  const out: Mention[] = [];
-  for (const h of heads)
-    for (const m of mi.forPhrase(v, h, phraseTokens(v, h, deep))) if (!out.includes(m)) out.push(m);
-  return out;
+  return { pick: ordered[0], mentions: mi.forHeads(v, ordered[0].tokens, true) };
 }
 
 /** The recipient grown by more head tokens, its rule joined with '+', and the given mentions. */

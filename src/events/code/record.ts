@@ -4,9 +4,8 @@
  * provisional confidence from the pattern's specificity, and `decidedBy` (the entry, then every rule in order).
  */
 import type { EventRecord, Span } from '../../doc/index.js';
-import { phraseTokens } from '../args.js';
+import { phraseSpan } from '../args.js';
 import { goldstein, intensity, quadOf } from '../ontology/index.js';
-import type { SentenceView } from '../syntax.js';
 import type { TriggerContext } from './context.js';
 import { GENERIC } from './entries.js';
 
@@ -29,18 +28,6 @@ export function worthRecording(x: TriggerContext): boolean {
   if (!hasActor && !hasRecipient && !x.place && !x.dateSpan) return false;
   if (x.e.id !== GENERIC.id) return true;
   return hasActor && hasRecipient && x.actor.mentions.length + recipientIds(x).length > 0;
-}
-
-/** The character span of the phrase headed by h, trimmed of edge punctuation. */
-export function phraseSpan(v: SentenceView, h: number): Span {
-  const toks = phraseTokens(v, h);
-  const t = v.t;
-  let s = t.start[toks[0]];
-  let e = t.end[toks[toks.length - 1]];
-  // Keep the phrase as written; trim only punctuation and spaces at the end.
-  while (e > s && /[\s,.;:]/.test(v.doc.text[e - 1])) e--;
-  if (s > e) s = e;
-  return { start: s, end: e };
 }
 
 /** The trigger span: it covers the words of the pattern ("hunger strike", "lashed out", "imposed sanctions"). */
