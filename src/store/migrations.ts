@@ -1,5 +1,6 @@
 /** Versioned schema migrations for the SQLite store; each runs once, in order, inside a transaction. */
 
+import { sqliteDyadMigration } from './dyad-rollup.js';
 import { READ_MODEL_SQL } from './sqlite-api-sql.js';
 
 /** One schema step. */
@@ -219,5 +220,10 @@ ALTER TABLE mentions ADD COLUMN place TEXT;
     // SQLite already has both: every events row has a rowid (insertion order, the API's cursor tie-break) and
     // migration 4 built events_fts. Postgres adds an events.rowid identity and a tsvector table (postgres-migrations.ts).
     sql: '-- nothing to do in SQLite',
+  },
+  {
+    version: 7,
+    name: 'dyad rollup for the actor network: counts per day and in total (dyad-rollup.ts)',
+    sql: sqliteDyadMigration(),
   },
 ];

@@ -3,6 +3,7 @@
  * columns, in Postgres types (REAL → double precision; `end` quoted; AUTOINCREMENT → identity). The contract suite
  * (store.case.test.ts) checks that both lists and both schemas stay equal: add every SQLite step here too.
  */
+import { pgDyadMigration } from './dyad-rollup.js';
 import type { Migration } from './migrations.js';
 
 /** All Postgres migrations, oldest first. Never edit a released one: add a new step. */
@@ -274,5 +275,10 @@ INSERT INTO events_fts (rowid, words)
     WHERE w <> ''))
   FROM events e JOIN documents d ON d.id = e.doc_id;
 `,
+  },
+  {
+    version: 7,
+    name: 'dyad rollup for the actor network: counts per day and in total (dyad-rollup.ts)',
+    sql: pgDyadMigration(),
   },
 ];

@@ -8,6 +8,7 @@ import type { Doc } from '../doc/index.js';
 import { mentionsById, readColumns } from './api-rows.js';
 import type { TableRows } from './rows.js';
 import { searchWords, tsvectorLiteral } from './search-words.js';
+import { dyadUpserts } from './dyad-rollup.js';
 
 /** The read columns appended to every events row, in this order. */
 const READ_COLUMNS = [
@@ -61,4 +62,8 @@ export async function indexDocument(c: pg.PoolClient, doc: Doc): Promise<void> {
        tone_sum = event_days.tone_sum + excluded.tone_sum, tone_n = event_days.tone_n + excluded.tone_n`,
     [doc.id],
   );
+  // Key order (byte order for text), as for event_days.
+  const keyOrder = (values: string[]) =>
+    'ORDER BY ' + values.map((v) => (v === 'e.quad' ? v : `${v} COLLATE "C"`)).join(', ');
+  for (const sql of dyadUpserts('e.doc_id = $1', keyOrder)) await c.query(sql, [doc.id]);
 }

@@ -56,6 +56,30 @@ export function pgEventWhere(q: EventQuery, p: Params): string {
   return c.length ? c.join(' AND ') : 'TRUE';
 }
 
+/** The WHERE clause for the dyad rollup `d` — the twin of sqlite-api-where.ts's dyadWhere. */
+export function pgDyadWhere(q: EventQuery, p: Params): string {
+  const c: string[] = [];
+  if (q.since) c.push(`d.day COLLATE "C" >= ${p.add(q.since)}`);
+  if (q.until) c.push(`d.day COLLATE "C" <= ${p.add(q.until)} AND d.day <> ''`);
+  if (q.actor) c.push(prefixRange('d.actor_code', q.actor.toUpperCase(), p));
+  if (q.recipient) c.push(prefixRange('d.recipient_code', q.recipient.toUpperCase(), p));
+  if (q.party) {
+    const code = q.party.toUpperCase();
+    c.push(`(${prefixRange('d.actor_code', code, p)} OR ${prefixRange('d.recipient_code', code, p)})`);
+  }
+  if (q.country) {
+    const v = p.add(q.country);
+    c.push(`(d.actor_country = ${v} OR d.recipient_country = ${v})`);
+  }
+  if (q.sector) {
+    const v = p.add(q.sector);
+    c.push(`(d.actor_sector = ${v} OR d.recipient_sector = ${v})`);
+  }
+  if (q.type?.length) c.push(`d.type = ANY(${p.add(q.type)}::text[])`);
+  if (q.quad?.length) c.push(`d.quad = ANY(${p.add(q.quad)}::int[])`);
+  return c.length ? c.join(' AND ') : 'TRUE';
+}
+
 /** The WHERE clause for `event_days d` (only for queries rollupOnly() accepts). */
 export function pgRollupWhere(q: EventQuery, p: Params): string {
   const c: string[] = [];

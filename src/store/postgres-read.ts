@@ -19,7 +19,8 @@ import type {
 } from './api-reader.js';
 import { pgDocument } from './postgres-read-doc.js';
 import { pgEventsAfter } from './postgres-read-events.js';
-import { Params, pgEventWhere, pgPeriodExpr, pgRollupWhere } from './postgres-read-where.js';
+import { Params, pgDyadWhere, pgEventWhere, pgPeriodExpr, pgRollupWhere } from './postgres-read-where.js';
+import { dyadRollupOnly, dyadTable } from './dyad-rollup.js';
 import type { Row } from './rows.js';
 import { rollupOnly } from './sqlite-api-where.js';
 
@@ -39,14 +40,14 @@ export class PostgresReader implements StoreReader {
 
   async dyads(q: EventQuery, by: 'type' | 'quad', limit: number): Promise<Dyad[]> {
     const p = new Params();
-    const w = pgEventWhere(q, p);
-    const rows = await this.all(
-      `SELECT e.actor_code actor, e.recipient_code recipient, e.${by} key, count(*) n FROM events e
-       WHERE ${w} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL
-       GROUP BY 1, 2, 3 ORDER BY n DESC, e.actor_code COLLATE "C", e.recipient_code COLLATE "C", e.${by}
-       LIMIT ${p.add(limit)}`,
-      p,
-    );
+    const order = (t: string) => `n DESC, ${t}.actor_code COLLATE "C", ${t}.recipient_code COLLATE "C", ${t}.${by}`;
+    const sql = dyadRollupOnly(q)
+      ? `SELECT d.actor_code actor, d.recipient_code recipient, d.${by} key, sum(d.n) n FROM ${dyadTable(q)} d
+         WHERE ${pgDyadWhere(q, p)} GROUP BY 1, 2, 3 ORDER BY ${order('d')} LIMIT ${p.add(limit)}`
+      : `SELECT e.actor_code actor, e.recipient_code recipient, e.${by} key, count(*) n FROM events e
+         WHERE ${pgEventWhere(q, p)} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL
+         GROUP BY 1, 2, 3 ORDER BY ${order('e')} LIMIT ${p.add(limit)}`;
+    const rows = await this.all(sql, p);
     return rows.map((r) => ({
       actor: r.actor as string,
       recipient: r.recipient as string,

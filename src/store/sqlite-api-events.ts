@@ -61,13 +61,20 @@ export function eventsAfter(
     const isNull = sections[i] === 1;
     const c = [w.sql];
     const p = [...w.params];
-    if (nullable) c.push(`${col} IS ${isNull ? '' : 'NOT '}NULL`);
+    // A date bound already excludes undated rows; saying NOT NULL as well steers SQLite off the date index
+    // (bench:api at 1M, actor + one year: 11 ms with it, under 1 ms without).
+    const bounded = q.since !== undefined || q.until !== undefined;
+    if (nullable && (isNull || !bounded)) c.push(`${col} IS ${isNull ? '' : 'NOT '}NULL`);
     if (cur && i === first) {
       c.push(isNull ? `e.rowid ${cmp} ?` : `(${col}, e.rowid) ${cmp} (?, ?)`);
       p.push(...(isNull ? [cur.r] : [cur.v, cur.r]));
     }
     const order = isNull ? `ORDER BY e.rowid ${dir}` : `ORDER BY ${col} ${dir}, e.rowid ${dir}`;
-    out.push(...eventRows(db, records, c.join(' AND '), p, order, limit + 1 - out.length));
+    const n = limit + 1 - out.length;
+    // The page's rowids first, then their full rows: sorting narrow (value, rowid) pairs instead of whole records
+    // (bench:api at 1M, party + quad by confidence: 116 ms → 30 ms). The order is total, so the page is the same.
+    const page = `e.rowid IN (SELECT e.rowid FROM events e WHERE ${c.join(' AND ')} ${order} LIMIT ?)`;
+    out.push(...eventRows(db, records, page, [...p, n], order, n));
   }
   return cursorPage(out, limit, sort, field, (row) => row.rid as number);
 }

@@ -54,6 +54,29 @@ export function eventWhere(q: EventQuery): Where {
   return { sql: c.length ? c.join(' AND ') : '1', params: p };
 }
 
+/** The WHERE clause for the dyad rollup `d` (see dyadRollupOnly in dyad-rollup.ts; undated rows hold day ''). */
+export function dyadWhere(q: EventQuery): Where {
+  const c: string[] = [];
+  const p: unknown[] = [];
+  const add = (sql: string, ...params: unknown[]) => {
+    c.push(sql);
+    p.push(...params);
+  };
+  if (q.since) add('d.day >= ?', q.since);
+  if (q.until) add("d.day <= ? AND d.day <> ''", q.until);
+  if (q.actor) c.push(prefixRange('d.actor_code', q.actor.toUpperCase(), p));
+  if (q.recipient) c.push(prefixRange('d.recipient_code', q.recipient.toUpperCase(), p));
+  if (q.party) {
+    const a = prefixRange('d.actor_code', q.party.toUpperCase(), p);
+    c.push(`(${a} OR ${prefixRange('d.recipient_code', q.party.toUpperCase(), p)})`);
+  }
+  if (q.country) add('(d.actor_country = ? OR d.recipient_country = ?)', q.country, q.country);
+  if (q.sector) add('(d.actor_sector = ? OR d.recipient_sector = ?)', q.sector, q.sector);
+  if (q.type?.length) add(`d.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
+  if (q.quad?.length) add(`d.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
+  return { sql: c.length ? c.join(' AND ') : '1', params: p };
+}
+
 /** True when only fields the `event_days` rollup keeps (date, type, quad) are set. */
 export function rollupOnly(q: EventQuery): boolean {
   return Object.entries(q).every(

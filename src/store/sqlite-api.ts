@@ -20,7 +20,8 @@ import type {
 } from './api-reader.js';
 import type { Row } from './sqlite-rows.js';
 import { eventRows, eventsAfter } from './sqlite-api-events.js';
-import { eventWhere, periodExpr, rollupOnly, rollupWhere } from './sqlite-api-where.js';
+import { dyadWhere, eventWhere, periodExpr, rollupOnly, rollupWhere } from './sqlite-api-where.js';
+import { dyadRollupOnly, dyadTable, dyadUpserts } from './dyad-rollup.js';
 import { SqliteReader } from './sqlite-read.js';
 
 /** Reads for the API, and the write-side upkeep of the read columns, FTS and daily rollup. */
@@ -28,6 +29,7 @@ export class SqliteApiReader implements StoreReader {
   private readonly setHead: Database.Statement;
   private readonly addFts: Database.Statement;
   private readonly addDays: Database.Statement;
+  private readonly addDyads: Database.Statement[];
   /** Builds the event records (the store's own reader: one record shape everywhere). */
   private readonly records: SqliteReader;
 
@@ -43,9 +45,10 @@ export class SqliteApiReader implements StoreReader {
       WHERE doc_id = ? AND date IS NOT NULL GROUP BY date, type, quad
       ON CONFLICT (day, type, quad) DO UPDATE SET n = n + excluded.n, tone_sum = tone_sum + excluded.tone_sum,
         tone_n = tone_n + excluded.tone_n`);
+    this.addDyads = dyadUpserts('e.doc_id = ?').map((sql) => db.prepare(sql));
   }
 
-  /** Fill the read columns, sentence index and daily counts for a document just written (same transaction). */
+  /** Fill the read columns, sentence index, daily counts and dyad rollup for a document just written (same transaction). */
   index(doc: Doc): void {
     const events = doc.layers.events ?? [];
     if (!events.length) return;
@@ -57,6 +60,7 @@ export class SqliteApiReader implements StoreReader {
       if (s) this.addFts.run(doc.text.slice(s.start, s.end), doc.id, e.id);
     }
     this.addDays.run(doc.id);
+    for (const st of this.addDyads) st.run(doc.id);
   }
 
   async eventPage(q: EventQuery, sort: EventSort, limit: number, cursor?: string): Promise<EventPage> {
@@ -64,14 +68,15 @@ export class SqliteApiReader implements StoreReader {
   }
 
   async dyads(q: EventQuery, by: 'type' | 'quad', limit: number): Promise<Dyad[]> {
-    const w = eventWhere(q);
-    const rows = this.db
-      .prepare(
-        `SELECT e.actor_code actor, e.recipient_code recipient, e.${by} key, count(*) n FROM events e
+    const fromRollup = dyadRollupOnly(q);
+    const w = fromRollup ? dyadWhere(q) : eventWhere(q);
+    const sql = fromRollup
+      ? `SELECT d.actor_code actor, d.recipient_code recipient, d.${by} key, sum(d.n) n FROM ${dyadTable(q)} d
+         WHERE ${w.sql} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`
+      : `SELECT e.actor_code actor, e.recipient_code recipient, e.${by} key, count(*) n FROM events e
          WHERE ${w.sql} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL
-         GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`,
-      )
-      .all(...w.params, limit) as Dyad[];
+         GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...w.params, limit) as Dyad[];
     return rows.map((r) => ({ ...r, key: String(r.key) }));
   }
 

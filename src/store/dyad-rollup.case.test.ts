@@ -1,0 +1,148 @@
+/**
+ * The dyad rollup on both backends: after documents are added, re-saved, deleted and saved again, `dyad_days` and
+ * `dyad_totals` hold exactly what grouping the events table gives, and /api/dyads read from the rollup answers as
+ * the same query over the events does.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { backends } from './backends.js';
+import { fixtureDoc, type FixtureEvent } from './fixture.js';
+import { openStore } from './open.js';
+import type { EventQuery, StoreReader } from './api-reader.js';
+import type { Store } from './store.js';
+import type { SqliteStore } from './sqlite.js';
+import type { PostgresStore } from './postgres.js';
+
+type Row = Record<string, unknown>;
+
+/** Run raw SQL (no parameters but `id`, as `$1`/`?`) on either store. */
+async function raw(store: Store, sql: string, id?: string): Promise<Row[]> {
+  const params = id === undefined ? [] : [id];
+  if (store.kind === 'sqlite') {
+    const st = (store as SqliteStore).db.prepare(sql.replace('$1', '?'));
+    return st.reader ? (st.all(...params) as Row[]) : (st.run(...params), []);
+  }
+  return (await (store as PostgresStore).pool.query(sql, params)).rows as Row[];
+}
+
+const KEY = `actor_code, recipient_code, quad, type, coalesce(actor_country, '') ac, coalesce(recipient_country, '') rc,
+  coalesce(actor_sector, '') ase, coalesce(recipient_sector, '') rse`;
+const ROLLUP_KEY = `actor_code, recipient_code, quad, type, actor_country ac, recipient_country rc, actor_sector ase,
+  recipient_sector rse`;
+const DYADIC = 'actor_code IS NOT NULL AND recipient_code IS NOT NULL';
+
+/** Sorted JSON lines of rows (counts as numbers: Postgres returns bigint sums as strings). */
+const lines = (rows: Row[]) => rows.map((r) => JSON.stringify({ ...r, n: Number(r.n) })).sort();
+
+/** Both rollup tables against a fresh grouping of the events table. */
+async function assertRollupExact(store: Store, when: string): Promise<void> {
+  const days = await raw(
+    store,
+    `SELECT coalesce(date, '') AS day, ${KEY}, count(*) n FROM events WHERE ${DYADIC}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+  );
+  assert.deepEqual(lines(await raw(store, `SELECT day, ${ROLLUP_KEY}, n FROM dyad_days`)), lines(days), when);
+  const totals = await raw(
+    store,
+    `SELECT ${KEY}, count(*) n FROM events WHERE ${DYADIC} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  );
+  assert.deepEqual(lines(await raw(store, `SELECT ${ROLLUP_KEY}, n FROM dyad_totals`)), lines(totals), when);
+}
+
+const ev = (
+  type: string,
+  quad: number,
+  trigger: string,
+  a: [string, string],
+  r: [string, string] | null,
+  date: string | null,
+) => ({ type, cameo: '040', quad, trigger, actor: [a], recipient: r ? [r] : [], date }) satisfies FixtureEvent;
+
+/** Three documents sharing dyads, days and an undated event, one event without a recipient. */
+const DOCS = () => [
+  fixtureDoc('Macron met Putin in Paris.\nMacron accused Putin of lying.', {
+    published: '2024-03-01',
+    events: [
+      ev('CONSULT', 1, 'met', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], '2024-03-01'),
+      ev('ACCUSE', 3, 'accused', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], null),
+    ],
+  }),
+  fixtureDoc('Macron met Putin again in Moscow.\nRebels attacked troops.\nNATO protested.', {
+    published: '2024-03-02',
+    events: [
+      ev('CONSULT', 1, 'met', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], '2024-03-01'),
+      ev('ASSAULT', 4, 'attacked', ['Rebels', 'UKRREB'], ['troops', 'RUSMIL'], '2024-03-02'),
+      ev('PROTEST', 3, 'protested', ['NATO', 'IGOMIL'], null, '2024-03-02'),
+    ],
+  }),
+  fixtureDoc('Kyiv thanked Berlin.\nBerlin sent aid to Kyiv.', {
+    published: '2025-01-10',
+    events: [
+      ev('SUPPORT', 1, 'thanked', ['Kyiv', 'UKRGOV'], ['Berlin', 'DEUGOV'], '2025-01-10'),
+      ev('AID', 2, 'sent', ['Berlin', 'DEUGOV'], ['Kyiv', 'UKRGOV'], '2025-01-09'),
+    ],
+  }),
+];
+
+/** Queries the rollup answers; each is compared with the same query forced onto the events table. */
+const QUERIES: EventQuery[] = [
+  {},
+  { since: '2024-03-01', until: '2024-03-01' },
+  { until: '2024-12-31' },
+  { since: '2024-03-02' },
+  { actor: 'fra' },
+  { recipient: 'RUS' },
+  { party: 'UKR' },
+  { country: 'DEU' },
+  { sector: 'MIL' },
+  { type: ['CONSULT', 'AID'] },
+  { quad: [1], since: '2024-01-01' },
+];
+
+/** `minConfidence: 0` keeps every event (confidences are ≥ 0) but is no rollup field, so it reads the events. */
+async function assertDyadsAsEvents(read: StoreReader): Promise<void> {
+  for (const q of QUERIES)
+    for (const by of ['type', 'quad'] as const)
+      assert.deepEqual(
+        await read.dyads(q, by, 300),
+        await read.dyads({ ...q, minConfidence: 0 }, by, 300),
+        JSON.stringify(q),
+      );
+}
+
+for (const b of backends()) {
+  describe(`dyad rollup: ${b.name}`, { skip: b.skip }, () => {
+    before(() => b.start());
+    after(() => b.stop());
+
+    test('stays exact as documents are added, re-saved, deleted and saved again', async () => {
+      const store = await openStore(await b.location());
+      const read = (store as Store & { read: StoreReader }).read;
+      try {
+        const [a, ...rest] = DOCS();
+        await store.saveDocument(a, ['test']);
+        await assertRollupExact(store, 'one document');
+        for (const d of rest) await store.saveDocument(d, ['test']);
+        await assertRollupExact(store, 'three documents');
+        const all = await raw(store, 'SELECT sum(n) n FROM dyad_totals');
+        assert.equal(Number(all[0].n), 6, 'six events have an actor and a recipient');
+        await assertDyadsAsEvents(read);
+
+        assert.equal(await store.saveDocument(DOCS()[0], ['test']), false);
+        await assertRollupExact(store, 'a duplicate save adds nothing');
+
+        await raw(store, 'DELETE FROM documents WHERE id = $1', a.id);
+        await assertRollupExact(store, 'after deleting a document');
+        const accuse = await raw(store, "SELECT count(*) n FROM dyad_days WHERE type = 'ACCUSE'");
+        assert.equal(Number(accuse[0].n), 0, 'a row whose count reaches zero is dropped');
+        await assertDyadsAsEvents(read);
+
+        assert.equal(await store.saveDocument(DOCS()[0], ['test']), true);
+        await assertRollupExact(store, 'after saving it again');
+        await assertDyadsAsEvents(read);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
