@@ -1,11 +1,12 @@
 /**
- * The dyad rollup on both backends: after documents are added, re-saved, deleted and saved again, `dyad_days` and
- * `dyad_totals` hold exactly what grouping the events table gives, and /api/dyads read from the rollup answers as
- * the same query over the events does.
+ * The rollups on both backends: after documents are added, re-saved, deleted and saved again, `dyad_days` and
+ * `dyad_totals` hold exactly what grouping the events table gives, /api/dyads read from the rollup answers as the
+ * same query over the events does, and `event_days` (the timeline's daily counts) agrees with the events too.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from './backends.js';
+import type { Doc } from '../doc/index.js';
 import { fixtureDoc, type FixtureEvent } from './fixture.js';
 import { openStore } from './open.js';
 import type { EventQuery, StoreReader } from './api-reader.js';
@@ -49,6 +50,25 @@ async function assertRollupExact(store: Store, when: string): Promise<void> {
   assert.deepEqual(lines(await raw(store, `SELECT ${ROLLUP_KEY}, n FROM dyad_totals`)), lines(totals), when);
 }
 
+/** `event_days` against the events: counts exact, tone sums to float rounding. */
+async function assertDaysExact(store: Store, when: string): Promise<void> {
+  const key = (r: Row) => `${r.day} ${r.type} ${r.quad}`;
+  const fresh = await raw(
+    store,
+    `SELECT date AS day, type, quad, count(*) n, coalesce(sum(tone), 0) tone_sum,
+    count(tone) tone_n FROM events WHERE date IS NOT NULL GROUP BY 1, 2, 3`,
+  );
+  const kept = await raw(store, 'SELECT day, type, quad, n, tone_sum, tone_n FROM event_days');
+  assert.deepEqual(kept.map(key).sort(), fresh.map(key).sort(), when);
+  const byKey = new Map(fresh.map((r) => [key(r), r]));
+  for (const r of kept) {
+    const f = byKey.get(key(r))!;
+    assert.equal(Number(r.n), Number(f.n), when);
+    assert.equal(Number(r.tone_n), Number(f.tone_n), when);
+    assert.ok(Math.abs(Number(r.tone_sum) - Number(f.tone_sum)) < 1e-9, when);
+  }
+}
+
 const ev = (
   type: string,
   quad: number,
@@ -58,31 +78,43 @@ const ev = (
   date: string | null,
 ) => ({ type, cameo: '040', quad, trigger, actor: [a], recipient: r ? [r] : [], date }) satisfies FixtureEvent;
 
-/** Three documents sharing dyads, days and an undated event, one event without a recipient. */
-const DOCS = () => [
-  fixtureDoc('Macron met Putin in Paris.\nMacron accused Putin of lying.', {
-    published: '2024-03-01',
-    events: [
-      ev('CONSULT', 1, 'met', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], '2024-03-01'),
-      ev('ACCUSE', 3, 'accused', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], null),
+/** Give each document's sentences a tone (`tones[i]` times the sentence number + 1), so event_days sums tones. */
+function withTones(docs: Doc[], tones: number[]): Doc[] {
+  docs.forEach(
+    (d, i) => (d.layers.sentenceTone = Float32Array.from(d.layers.sentences ?? [], (_, k) => tones[i] * (k + 1))),
+  );
+  return docs;
+}
+
+/** Three documents sharing dyads, days and an undated event, one event without a recipient; sentence tones set. */
+const DOCS = () =>
+  withTones(
+    [
+      fixtureDoc('Macron met Putin in Paris.\nMacron accused Putin of lying.', {
+        published: '2024-03-01',
+        events: [
+          ev('CONSULT', 1, 'met', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], '2024-03-01'),
+          ev('ACCUSE', 3, 'accused', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], null),
+        ],
+      }),
+      fixtureDoc('Macron met Putin again in Moscow.\nRebels attacked troops.\nNATO protested.', {
+        published: '2024-03-02',
+        events: [
+          ev('CONSULT', 1, 'met', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], '2024-03-01'),
+          ev('ASSAULT', 4, 'attacked', ['Rebels', 'UKRREB'], ['troops', 'RUSMIL'], '2024-03-02'),
+          ev('PROTEST', 3, 'protested', ['NATO', 'IGOMIL'], null, '2024-03-02'),
+        ],
+      }),
+      fixtureDoc('Kyiv thanked Berlin.\nBerlin sent aid to Kyiv.', {
+        published: '2025-01-10',
+        events: [
+          ev('SUPPORT', 1, 'thanked', ['Kyiv', 'UKRGOV'], ['Berlin', 'DEUGOV'], '2025-01-10'),
+          ev('AID', 2, 'sent', ['Berlin', 'DEUGOV'], ['Kyiv', 'UKRGOV'], '2025-01-09'),
+        ],
+      }),
     ],
-  }),
-  fixtureDoc('Macron met Putin again in Moscow.\nRebels attacked troops.\nNATO protested.', {
-    published: '2024-03-02',
-    events: [
-      ev('CONSULT', 1, 'met', ['Macron', 'FRAGOV'], ['Putin', 'RUSGOV'], '2024-03-01'),
-      ev('ASSAULT', 4, 'attacked', ['Rebels', 'UKRREB'], ['troops', 'RUSMIL'], '2024-03-02'),
-      ev('PROTEST', 3, 'protested', ['NATO', 'IGOMIL'], null, '2024-03-02'),
-    ],
-  }),
-  fixtureDoc('Kyiv thanked Berlin.\nBerlin sent aid to Kyiv.', {
-    published: '2025-01-10',
-    events: [
-      ev('SUPPORT', 1, 'thanked', ['Kyiv', 'UKRGOV'], ['Berlin', 'DEUGOV'], '2025-01-10'),
-      ev('AID', 2, 'sent', ['Berlin', 'DEUGOV'], ['Kyiv', 'UKRGOV'], '2025-01-09'),
-    ],
-  }),
-];
+    [0.25, -0.5, 0.125],
+  );
 
 /** Queries the rollup answers; each is compared with the same query forced onto the events table. */
 const QUERIES: EventQuery[] = [
@@ -122,23 +154,28 @@ for (const b of backends()) {
         const [a, ...rest] = DOCS();
         await store.saveDocument(a, ['test']);
         await assertRollupExact(store, 'one document');
+        await assertDaysExact(store, 'one document');
         for (const d of rest) await store.saveDocument(d, ['test']);
         await assertRollupExact(store, 'three documents');
+        await assertDaysExact(store, 'three documents');
         const all = await raw(store, 'SELECT sum(n) n FROM dyad_totals');
         assert.equal(Number(all[0].n), 6, 'six events have an actor and a recipient');
         await assertDyadsAsEvents(read);
 
         assert.equal(await store.saveDocument(DOCS()[0], ['test']), false);
         await assertRollupExact(store, 'a duplicate save adds nothing');
+        await assertDaysExact(store, 'a duplicate save adds nothing');
 
         await raw(store, 'DELETE FROM documents WHERE id = $1', a.id);
         await assertRollupExact(store, 'after deleting a document');
+        await assertDaysExact(store, 'after deleting a document');
         const accuse = await raw(store, "SELECT count(*) n FROM dyad_days WHERE type = 'ACCUSE'");
         assert.equal(Number(accuse[0].n), 0, 'a row whose count reaches zero is dropped');
         await assertDyadsAsEvents(read);
 
         assert.equal(await store.saveDocument(DOCS()[0], ['test']), true);
         await assertRollupExact(store, 'after saving it again');
+        await assertDaysExact(store, 'after saving it again');
         await assertDyadsAsEvents(read);
       } finally {
         await store.close();

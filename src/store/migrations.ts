@@ -1,5 +1,6 @@
 /** Versioned schema migrations for the SQLite store; each runs once, in order, inside a transaction. */
 
+import { SQLITE_DAYS_FORGET } from './days-forget.js';
 import { sqliteDyadMigration } from './dyad-rollup.js';
 import { READ_MODEL_SQL } from './sqlite-api-sql.js';
 
@@ -225,5 +226,10 @@ ALTER TABLE mentions ADD COLUMN place TEXT;
     version: 7,
     name: 'dyad rollup for the actor network: counts per day and in total (dyad-rollup.ts)',
     sql: sqliteDyadMigration(),
+  },
+  {
+    version: 8,
+    name: 'daily counts forget deleted events (days-forget.ts)',
+    sql: SQLITE_DAYS_FORGET,
   },
 ];

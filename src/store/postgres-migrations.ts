@@ -3,6 +3,7 @@
  * columns, in Postgres types (REAL → double precision; `end` quoted; AUTOINCREMENT → identity). The contract suite
  * (store.case.test.ts) checks that both lists and both schemas stay equal: add every SQLite step here too.
  */
+import { PG_DAYS_FORGET } from './days-forget.js';
 import { pgDyadMigration } from './dyad-rollup.js';
 import type { Migration } from './migrations.js';
 
@@ -280,5 +281,10 @@ INSERT INTO events_fts (rowid, words)
     version: 7,
     name: 'dyad rollup for the actor network: counts per day and in total (dyad-rollup.ts)',
     sql: pgDyadMigration(),
+  },
+  {
+    version: 8,
+    name: 'daily counts forget deleted events (days-forget.ts)',
+    sql: PG_DAYS_FORGET,
   },
 ];
