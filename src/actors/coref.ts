@@ -135,6 +135,29 @@ export function corefer(lex: Lexicon, placed: Placed[]): void {
   }
 }
 
+/**
+ * After the home country: a mention linked to an antecedent that had no country when the link was made (an
+ * apposition, a surname or a pronoun of a person the home country placed) takes the country its chain now has.
+ */
+export function propagateCountries(placed: Placed[]): void {
+  for (let k = 0; k < placed.length; k++) {
+    const x = placed[k];
+    const id = x.c.ident;
+    if (x.antecedent === undefined || !id || id.country) continue;
+    const from = placed[root(placed, k)].c.ident;
+    if (!from?.country) continue;
+    const sameActor = !id.sector || id.sector === 'UNK' || id.sector === from.sector;
+    x.c.ident = sameActor
+      ? copy(from, `linked to "${from.name}"`, 1)
+      : {
+          ...id,
+          country: from.country,
+          code: from.country + id.sector,
+          evidence: [...id.evidence, `country of "${from.name}"`],
+        };
+  }
+}
+
 function root(placed: Placed[], k: number): number {
   let r = k;
   for (let guard = 0; placed[r].antecedent !== undefined && guard < 10; guard++) r = placed[r].antecedent!;

@@ -6,6 +6,7 @@
  */
 import type { Placed } from './coref.js';
 import { makeCode } from './identity.js';
+import type { Located } from './located.js';
 
 /** Sectors that, with no country named, take the home country (not IGOs, NGOs, multinationals or unknowns). */
 const DOMESTIC = new Set(
@@ -26,16 +27,20 @@ const HOME_DISCOUNT = 0.7;
 const NOT_HOME = new Set(['IGO', 'IMG', 'NGO', 'MNC', 'UNO', 'EUR']);
 
 /** The weighted country of the document, or null when none dominates. */
-export function homeOf(placed: Placed[], isDateline: (x: Placed) => boolean): { home: string; why: string } | null {
+export function homeOf(
+  placed: Placed[],
+  isDateline: (x: Placed) => boolean,
+  located: Located[] = [],
+): { home: string; why: string } | null {
   const counts = new Map<string, number>();
   let total = 0;
-  for (const x of placed) {
-    const c = x.c.ident?.country;
-    if (!c || NOT_HOME.has(c)) continue;
-    const w = isDateline(x) ? DATELINE_WEIGHT : x.sentence < LEAD ? LEAD_WEIGHT : 1;
+  const add = (c: string | null | undefined, w: number): void => {
+    if (!c || NOT_HOME.has(c)) return;
     counts.set(c, (counts.get(c) ?? 0) + w);
     total += w;
-  }
+  };
+  for (const x of placed) add(x.c.ident?.country, isDateline(x) ? DATELINE_WEIGHT : x.sentence < LEAD ? LEAD_WEIGHT : 1);
+  for (const l of located) add(l.country, l.sentence < LEAD ? LEAD_WEIGHT : 1);
   let home: string | null = null;
   let best = 0;
   for (const [c, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
@@ -44,12 +49,12 @@ export function homeOf(placed: Placed[], isDateline: (x: Placed) => boolean): { 
       home = c;
     }
   if (!home || best < HOME_MIN_WEIGHT || best / total <= HOME_MIN_SHARE) return null;
-  return { home, why: `${best}/${total} weighted country mentions` };
+  return { home, why: `${best}/${total} weighted country and place mentions` };
 }
 
 /** Give descriptive sector mentions and unknown persons without a country the document's home country. */
-export function homeCountry(placed: Placed[], isDateline: (x: Placed) => boolean): void {
-  const h = homeOf(placed, isDateline);
+export function homeCountry(placed: Placed[], isDateline: (x: Placed) => boolean, located: Located[] = []): void {
+  const h = homeOf(placed, isDateline, located);
   if (!h) return;
   for (const x of placed) {
     const id = x.c.ident;

@@ -5,7 +5,7 @@
 import { tokenView, type Doc, type Entity, type Mention } from '../doc/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { assemble, type Candidate } from './assemble.js';
-import { corefer, type Placed } from './coref.js';
+import { corefer, propagateCountries, type Placed } from './coref.js';
 import { lexicon } from './lexicon.js';
 import { findMatches, type Match } from './match.js';
 import { isoDay } from './resolve.js';
@@ -13,6 +13,9 @@ import type { SectorWord } from './types.js';
 import { isCapitalized, words, type Word } from './text.js';
 import { makeCode } from './identity.js';
 import { homeCountry } from './home.js';
+import { locatedIn, type Located } from './located.js';
+import { possessorCountries } from './possessor.js';
+import { affiliations } from './affiliation.js';
 
 /** Confidence of an unknown named entity kept as an actor. */
 export const CONF_UNKNOWN = 0.3;
@@ -188,9 +191,11 @@ export function findMentions(doc: Doc): Mention[] {
   const ents = doc.layers.entities?.length ? doc.layers.entities : properNounRuns(doc);
   const placed: Placed[] = [];
   const wordsOf: Word[][] = [];
+  const located: Located[] = [];
   sw.forEach(({ ws, deprel, upos }, s) => {
     wordsOf.push(ws);
     const matches = findMatches(lex, ws);
+    located.push(...locatedIn(lex, ws, matches, s));
     let cands = assemble(lex, ws, matches, { date, deprel, upos, standalone: false });
     const drop = new Set<Candidate>();
     cands.push(...unknownEntities(ws, ents, cands, matches, drop));
@@ -208,7 +213,11 @@ export function findMentions(doc: Doc): Mention[] {
     });
   });
   corefer(lex, placed);
-  homeCountry(placed, datelineTest(wordsOf));
+  const view = doc.layers.tokens?.count ? tokenView(doc) : null;
+  possessorCountries(placed, wordsOf, view);
+  affiliations(placed, wordsOf, view);
+  homeCountry(placed, datelineTest(wordsOf), located);
+  propagateCountries(placed);
   // Ids first: an apposition may point forward to the name after it.
   const ids = new Map<number, string>();
   placed.forEach((x, k) => {
