@@ -64,3 +64,36 @@ test('seed page after the NLP stage', { skip: !(SEED && existsSync(SEED)) && 'no
   assert.equal(codeAt('Yuri Kadobnov'), undefined);
   assert.equal(codeAt('AFP'), undefined);
 });
+
+/** Codes of the mentions covering each phrase, after the NLP and actors stages (null when the NLP is not usable). */
+function codesAfterNlp(text: string, date: string): ((s: string) => string | undefined) | null {
+  const doc = nlpDoc(text, date);
+  if (!doc) return null;
+  actorsStage().run(doc);
+  const ms = doc.layers.mentions!;
+  return (s) => ms.find((m) => m.start <= text.indexOf(s) && text.indexOf(s) < m.end)?.code;
+}
+
+test('place phrases make the home country; a linked name takes its chain country afterwards', (t) => {
+  const code = codesAfterNlp(
+    'Protests spread in Iran.\n\nIn Tehran, security forces fired on crowds, witnesses said. ' +
+      'Police arrested students near Shiraz. Azerbaijan said nothing. The judge was not named.',
+    '2019-11-20',
+  );
+  if (!code) return t.skip('the NLP stage is not usable in this checkout');
+  assert.equal(code('security forces'), 'IRNMIL');
+  assert.equal(code('Police'), 'IRNCOP');
+});
+
+test('a possessor country and an apposition naming an organisation give the mention its identity', (t) => {
+  const code = codesAfterNlp(
+    "France's far-right National Front party leader, Marine Le Pen, spoke in Paris. " +
+      'Philip Luther, Research and Advocacy Director for the Middle East at Amnesty International, said the ' +
+      'crackdown must end. Jim Poe met Bob Roe at the United Nations.',
+    '2016-08-31',
+  );
+  if (!code) return t.skip('the NLP stage is not usable in this checkout');
+  assert.equal(code('party leader'), 'FRAPTY');
+  assert.equal(code('Philip Luther'), 'NGOHRIAMN');
+  assert.notEqual(code('Bob Roe'), 'IGOUNO', '"met X at the UN" is where, not whose');
+});
