@@ -28,3 +28,18 @@ test('an ordinary participle modifier still takes the noun it modifies ("forces 
   assert.equal(relativeClauseOwner(v, 0), -1);
   assert.equal(subjectOf(v, 1).actor.rule, 'acl:head');
 });
+
+test('a main verb the parser hung on a nominal root after an apposition takes the root phrase as its actor', () => {
+  // "Schiff , the top Democrat , called on Obama ." with "Schiff" as root and "called" as its clause.
+  const doc = buildDoc(
+    'Schiff/PROPN/0/root ,/PUNCT/5/punct the/DET/5/det top/ADJ/5/amod Democrat/PROPN/1/appos ,/PUNCT/7/punct ' +
+      'called|call/VERB/1/acl on/ADP/9/case Obama/PROPN/7/obl ./PUNCT/1/punct',
+  );
+  const v = new SentenceView(doc, 0);
+  const s = subjectOf(v, 6);
+  assert.equal(s.actor.rule, 'acl:nominal-root');
+  assert.deepEqual(s.actor.tokens.slice(0, 1), [0]);
+  // Without the comma it is a modifier of the noun ("officials called to testify"), not a main verb.
+  const plain = buildDoc('officials|official/NOUN/0/root called|call/VERB/1/acl ./PUNCT/1/punct');
+  assert.notEqual(subjectOf(new SentenceView(plain, 0), 1).actor.rule, 'acl:nominal-root');
+});

@@ -183,6 +183,13 @@ export function relativeClauseOwner(v: SentenceView, t: number): number {
   return -1;
 }
 
+/** Is p a main verb misparsed as a clause on the sentence's nominal root, after a comma ("X, the …, called …")? */
+function nominalRootVerb(v: SentenceView, p: number, h: number): boolean {
+  if (v.head(h) >= 0 || v.isVerb(h) || h > p || v.upos(p) !== 'VERB' || v.t.xpos[p] === 'VBG') return false;
+  if (p === 0 || v.text(p - 1) !== ',') return false;
+  return !v.children(p).some((c) => v.rel(c).startsWith('nsubj'));
+}
+
 /** Subject-side arguments of predicate p: { actor, passiveRecipient }, following control, conjunction and clause links. */
 export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPick; patient: ArgPick } {
   // A time phrase parsed as subject ("Saleh this week demanded …") is not one.
@@ -223,6 +230,10 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
     return { actor: { tokens: s.actor.tokens, rule: `${v.base(p)}:${s.actor.rule}` }, patient: NONE };
   }
   if (v.base(p) === 'acl' && !v.marks(p).includes('to')) {
+    // "Rep. X, the top Democrat on the committee, called on Y": the parser made the subject phrase the root and hung
+    // the finite main verb on it after the apposition; the root phrase acts.
+    if (nominalRootVerb(v, p, h))
+      return { actor: { tokens: expand(v, [h], p), rule: 'acl:nominal-root' }, patient: NONE };
     // "forces fighting IS": the modified noun acts; in a passive participle ("a jet downed by X") it is acted on.
     if (v.t.xpos[p] === 'VBN' && !v.childrenBy(p, 'obj').length) {
       const ag = agentOf(v, p);
