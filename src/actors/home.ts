@@ -39,7 +39,8 @@ export function homeOf(
     counts.set(c, (counts.get(c) ?? 0) + w);
     total += w;
   };
-  for (const x of placed) add(x.c.ident?.country, isDateline(x) ? DATELINE_WEIGHT : x.sentence < LEAD ? LEAD_WEIGHT : 1);
+  for (const x of placed)
+    add(x.c.ident?.country, isDateline(x) ? DATELINE_WEIGHT : x.sentence < LEAD ? LEAD_WEIGHT : 1);
   for (const l of located) add(l.country, l.sentence < LEAD ? LEAD_WEIGHT : 1);
   let home: string | null = null;
   let best = 0;

@@ -8,9 +8,9 @@
  *                             NO otherwise, at a lower weight (a PLV row codes one event of its sentence)
  * Then: 5-fold cross-validation by article/sentence group gives out-of-fold probabilities; Platt scaling fitted on
  * the out-of-fold news-dev train examples calibrates them; the out-of-fold decisions are written as event lines per
- * article and scored by the shared scorer at each threshold of a grid, and the threshold with the best article F1
- * (a tie within 0.005 goes to the higher one: a wrong event costs more than a missed one) becomes the default
- * minimum confidence. The news-dev test split and PLV dev are never used here.
+ * article and scored by the shared scorer at each threshold of a grid and each per-sentence cap (none, 1, 2, 3 events,
+ * the most confident first), and the setting with the best article F1 (a tie within 0.005 goes to the more precise
+ * one: a wrong event costs more than a missed one) becomes the default minimum confidence and cap. The news-dev test split and PLV dev are never used here.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -222,13 +222,15 @@ function pickThreshold(p: number[], y: number[]): { t: number; f1: number; prec:
  */
 interface ArticleScore {
   t: number;
+  /** Events kept per sentence at most (0: no cap). */
+  cap: number;
   precision: number;
   recall_must: number;
   f1: number;
   pred_per_article: number;
 }
 
-function oofArticleScores(ex: GateExample[], p: number[], thresholds: number[]): ArticleScore[] {
+function oofArticleScores(ex: GateExample[], p: number[], thresholds: number[], cap: number): ArticleScore[] {
   const scorer = join(sharedRoot()!, 'scorers', 'news_events_score.mjs');
   const gold = join(sharedRoot()!, 'data', 'events', 'news-dev', 'gold.jsonl');
   const articles = loadNewsDev().filter((a) => a.split === 'train');
@@ -236,32 +238,47 @@ function oofArticleScores(ex: GateExample[], p: number[], thresholds: number[]):
   for (const t of thresholds) {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-gate-oof-'));
     for (const a of articles) {
-      const lines = ex
-        .map((e, k) => ({ e, k }))
-        .filter(({ e, k }) => e.group === a.article && e.line && p[k] >= t)
-        .map(({ e }) => JSON.stringify(e.line));
+      const lines = capLines(
+        ex.map((e, k) => ({ e, p: p[k] })).filter(({ e, p }) => e.group === a.article && e.line && p >= t),
+        cap,
+      ).map((e) => JSON.stringify(e.line));
       writeFileSync(join(dir, `${a.article}.jsonl`), lines.join('\n') + (lines.length ? '\n' : ''));
     }
     const out = execFileSync('node', [scorer, gold, dir, '--only-with-pred']).toString().trim().split('\n').pop()!;
-    rows.push({ t, ...(JSON.parse(out) as Omit<ArticleScore, 't'>) });
+    rows.push({ t, cap, ...(JSON.parse(out) as Omit<ArticleScore, 't' | 'cap'>) });
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }
 
+/** The kept examples of one article, at most `cap` per sentence (most probable first, as the gate's cap), in order. */
+function capLines(kept: { e: GateExample; p: number }[], cap: number): GateExample[] {
+  if (!cap) return kept.map((x) => x.e);
+  const n = new Map<string, number>();
+  const keep = new Set<GateExample>();
+  for (const x of [...kept].sort((a, b) => b.p - a.p)) {
+    const c = (n.get(x.e.line!.sentence) ?? 0) + 1;
+    n.set(x.e.line!.sentence, c);
+    if (c <= cap) keep.add(x.e);
+  }
+  return kept.map((x) => x.e).filter((e) => keep.has(e));
+}
+
 const showScore = (r: ArticleScore): string =>
-  `t ${r.t.toFixed(3)}: P ${r.precision.toFixed(3)} R_must ${r.recall_must.toFixed(3)} F1 ${r.f1.toFixed(3)} ` +
+  `cap ${r.cap || '-'} t ${r.t.toFixed(3)}: P ${r.precision.toFixed(3)} R_must ${r.recall_must.toFixed(3)} F1 ${r.f1.toFixed(3)} ` +
   `events/article ${r.pred_per_article.toFixed(1)}`;
 
 /** Thresholds tried on the out-of-fold article scores. */
 const GRID = Array.from({ length: 15 }, (_, k) => Math.round((0.2 + 0.025 * k) * 1000) / 1000);
-/** F1 within this of the best counts as a tie; a tie goes to the higher threshold (a wrong event costs more). */
+/** Per-sentence caps tried (0: none). */
+const CAPS = [0, 1, 2, 3];
+/** F1 within this of the best counts as a tie; a tie goes to the more precise setting (a wrong event costs more). */
 const F1_TIE = 0.005;
 
-/** The threshold with the best out-of-fold F1 of what a user gets (scored per article), the higher one on a tie. */
+/** The threshold and cap with the best out-of-fold F1 of what a user gets (scored per article); ties to precision. */
 function pickArticleThreshold(rows: ArticleScore[]): ArticleScore {
   const best = Math.max(...rows.map((r) => r.f1));
-  return rows.filter((r) => r.f1 >= best - F1_TIE).sort((a, b) => b.t - a.t)[0];
+  return rows.filter((r) => r.f1 >= best - F1_TIE).sort((a, b) => b.precision - a.precision || b.t - a.t)[0];
 }
 
 function main(): void {
@@ -307,16 +324,25 @@ function main(): void {
   );
   log('out-of-fold decisions on news-dev train, scored by the shared scorer (adjudicated gold):');
   const newsP = ex.map((e, k) => (e.source === 'news' ? cal(oof[k]) : 0));
-  const rows = oofArticleScores(ex, newsP, GRID);
+  const rows = CAPS.flatMap((cap) => oofArticleScores(ex, newsP, GRID, cap));
   for (const r of rows) log('  ' + showScore(r));
   const chosen = pickArticleThreshold(rows);
-  log(`chosen threshold (best out-of-fold article F1, ties to the higher): ${showScore(chosen)}`);
+  log(`chosen threshold (best out-of-fold article F1, ties to the more precise): ${showScore(chosen)}`);
   const m = train(ex, ['NO', 'YES'], HYPER);
   const json = serialise(m, {
     name: GATE_NAME,
-    trained: { seed: SEED, hyper: HYPER, weights: GW, folds: FOLDS, examples: ex.length, oofF1: +best.f1.toFixed(3), oofArticleF1: +chosen.f1.toFixed(3) },
+    trained: {
+      seed: SEED,
+      hyper: HYPER,
+      weights: GW,
+      folds: FOLDS,
+      examples: ex.length,
+      oofF1: +best.f1.toFixed(3),
+      oofArticleF1: +chosen.f1.toFixed(3),
+    },
     platt: { a: +platt.a.toFixed(4), b: +platt.b.toFixed(4) },
     threshold: chosen.t,
+    perSentence: chosen.cap,
   });
   writeFileSync(dataPath('events', 'gate.json'), json + '\n');
   writeManifest();

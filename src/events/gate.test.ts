@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeAndGate, eventCandidates } from './index.js';
-import { gateContext, gateFeatures, loadGate } from './gate.js';
+import { capPerSentence, gateContext, gateFeatures, loadGate } from './gate.js';
+import type { Candidate } from './coder.js';
 import { buildDoc } from './testdoc.js';
 
 const ATTACK =
@@ -72,4 +73,19 @@ test('gate features name the parties, the governing event and the block', () => 
   assert.ok(f.includes('gov=REQUEST'), 'the withdrawal is the content of the demand');
   assert.ok(f.includes('a=coded'));
   assert.ok(f.includes('block=none') || f.some((x) => x.startsWith('block=')));
+});
+
+test('the per-sentence cap keeps the most confident events of each sentence, in their original order', () => {
+  const cand = (sentence: number, confidence: number, type: string) =>
+    ({ record: { sentence, confidence, type } }) as unknown as Candidate;
+  const list = [cand(0, 0.4, 'A'), cand(0, 0.9, 'B'), cand(0, 0.6, 'C'), cand(1, 0.3, 'D')];
+  const { kept, dropped } = capPerSentence(list, 2);
+  assert.deepEqual(
+    kept.map((c) => c.record.type),
+    ['B', 'C', 'D'],
+  );
+  assert.deepEqual(
+    dropped.map((c) => c.record.type),
+    ['A'],
+  );
 });

@@ -21,7 +21,8 @@ export const GATE_NAME = 'events.gate.v1';
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 /** Why a candidate was not emitted. */
-export type GateReason = 'no-coded-party' | 'caption' | 'below-threshold' | 'non-political-document' | 'accident';
+export type GateReason =
+  'no-coded-party' | 'caption' | 'below-threshold' | 'non-political-document' | 'accident' | 'sentence-cap';
 
 /** A candidate that did not pass, kept for inspection. */
 export interface Rejected {
@@ -37,16 +38,19 @@ interface GateFile {
   weights: string;
   platt: { a: number; b: number };
   threshold: number;
+  /** At most this many events per sentence, the most confident first (0 or absent: no cap). */
+  perSentence?: number;
 }
 
-let gate: { m: LinearModel; platt: { a: number; b: number }; threshold: number } | null | undefined;
+let gate:
+  { m: LinearModel; platt: { a: number; b: number }; threshold: number; perSentence: number } | null | undefined;
 
 /** The trained gate, or null when no weights are committed. */
 export function loadGate(): typeof gate {
   if (gate !== undefined) return gate;
   if (!existsSync(dataPath('events', 'gate.json'))) return (gate = null);
   const f = loadJson<GateFile>('events', 'gate.json');
-  return (gate = { m: deserialise(f), platt: f.platt, threshold: f.threshold });
+  return (gate = { m: deserialise(f), platt: f.platt, threshold: f.threshold, perSentence: f.perSentence ?? 0 });
 }
 
 /** Replace the cached gate (training and tests). */
@@ -273,5 +277,22 @@ export function applyGate(
     if (p >= min) kept.push(c);
     else rejected.push({ candidate: c, reason: 'below-threshold', p });
   }
-  return { kept, rejected };
+  if (!g?.perSentence) return { kept, rejected };
+  const capped = capPerSentence(kept, g.perSentence);
+  for (const c of capped.dropped) rejected.push({ candidate: c, reason: 'sentence-cap', p: c.record.confidence ?? 0 });
+  return { kept: capped.kept, rejected };
+}
+
+/**
+ * A sentence reports one or two events, rarely three (news-dev gold: 249 sentences with one, 123 with two, 28 with
+ * three, 4 with four): keep at most `k` per sentence, the most confident first, in their original order.
+ */
+export function capPerSentence(cands: Candidate[], k: number): { kept: Candidate[]; dropped: Candidate[] } {
+  const bySentence = new Map<number, Candidate[]>();
+  for (const c of cands) bySentence.set(c.record.sentence, [...(bySentence.get(c.record.sentence) ?? []), c]);
+  const keep = new Set<Candidate>();
+  for (const list of bySentence.values())
+    for (const c of [...list].sort((a, b) => (b.record.confidence ?? 0) - (a.record.confidence ?? 0)).slice(0, k))
+      keep.add(c);
+  return { kept: cands.filter((c) => keep.has(c)), dropped: cands.filter((c) => !keep.has(c)) };
 }
