@@ -51,18 +51,10 @@ async function writeText(fd: number, records: Records, o: ExportOptions): Promis
   if (at) writeSync(fd, buf, 0, at);
 }
 
-/** Count each record as it passes. */
-async function* counted(records: Records, onRecord?: () => void): AsyncGenerator<EventOut> {
-  for await (const e of records) {
-    onRecord?.();
-    yield e;
-  }
-}
-
 /** Write `records` to `path` in `o.format`. */
 export async function writeExport(path: string, records: Records, o: ExportOptions): Promise<void> {
   if (o.format === 'parquet') {
-    await writeParquet(path, counted(records, o.onRecord));
+    await writeParquet(path, records, o.onRecord);
     return;
   }
   const fd = openSync(path, 'w');

@@ -149,22 +149,21 @@ function argFrom(m: unknown[], at: number): ArgIn {
 /** Reads events and documents from one SQLite database. */
 export class SqliteReader {
   private readonly docRow: Database.Statement;
-  private readonly argRows: Database.Statement;
   private readonly docs = new Map<string, DocPart>();
   /** Parsed JSON of the small list columns (contexts, decided_by): few distinct values, parsed once each. */
   private readonly lists = new Map<string, string[]>();
 
   constructor(private readonly db: Database.Database) {
+    // One statement per document: its fields and all its events' arguments as one JSON array, parsed by V8 (several
+    // times faster than a row per argument through the driver: bench:export, docs/performance.md).
     this.docRow = db
       .prepare(
-        'SELECT source, COALESCE(url, canonical_url), site, published, ingested_at, tone, text FROM documents WHERE id = ?',
-      )
-      .raw();
-    this.argRows = db
-      .prepare(
-        `SELECT a.event_id, a.role, m.text, m.start, m."end", m.name, m.country, m.sector, m.code, m.wikidata,
-         m.place FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
-         WHERE a.doc_id = ? ORDER BY a.event_id, a.role, a.position`,
+        `SELECT source, COALESCE(url, canonical_url), site, published, ingested_at, tone, text,
+         (SELECT json_group_array(json_array(x.event_id, x.role, x.text, x.start, x."end", x.name, x.country, x.sector,
+            x.code, x.wikidata, x.place))
+          FROM (SELECT a.event_id, a.role, m.* FROM event_args a JOIN mentions m ON m.doc_id = a.doc_id AND m.id = a.mention_id
+            WHERE a.doc_id = d.id ORDER BY a.event_id, a.role, a.position) x)
+         FROM documents d WHERE id = ?`,
       )
       .raw();
   }
@@ -173,7 +172,7 @@ export class SqliteReader {
   private doc(id: string): DocPart {
     let d = this.docs.get(id);
     if (d) return d;
-    const [source, url, site, published, ingestedAt, tone, text] = this.docRow.get(id) as [
+    const [source, url, site, published, ingestedAt, tone, text, packed] = this.docRow.get(id) as [
       string,
       string | null,
       string | null,
@@ -181,9 +180,10 @@ export class SqliteReader {
       string | null,
       number | null,
       string,
+      string,
     ];
     const args = new Map<string, { actor: ArgIn[]; recipient: ArgIn[] }>();
-    for (const m of this.argRows.iterate(id) as Iterable<unknown[]>) {
+    for (const m of JSON.parse(packed) as unknown[][]) {
       let a = args.get(m[0] as string);
       if (!a) args.set(m[0] as string, (a = { actor: [], recipient: [] }));
       (m[1] === 'actor' ? a.actor : a.recipient).push(argFrom(m, 2));
