@@ -146,14 +146,12 @@ const BREAKS = /[\t\r\n]/;
 /** One record as a GDELT TSV line (with its newline): tabs and line breaks inside a value become spaces. */
 export function gdeltLine(e: EventOut): string {
   const cells = gdeltCells(e);
-  let line = '';
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (i) line += '\t';
-    if (v === null) continue;
-    line += typeof v === 'string' && BREAKS.test(v) ? v.replace(/[\t\r\n]+/g, ' ') : v;
+    if (typeof v === 'string' && BREAKS.test(v)) cells[i] = v.replace(/[\t\r\n]+/g, ' ');
   }
-  return line + '\n';
+  // join writes null as the empty field and a number as String(n) does.
+  return cells.join('\t') + '\n';
 }
 
 /** The header line of GDELT's column names. */
