@@ -140,11 +140,16 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    const loaded = Math.max(...loadavg()) > cpus().length;
     for (const name of ['parquet', 'gdelt']) {
       const r = runs.find((x) => x.name === name)!;
       const ok = r.rows === events && r.seconds < BAR_SECONDS && r.rssMb <= BAR_RSS_MB;
+      const fig = `${r.seconds.toFixed(1)} s wall, ${r.cpu.toFixed(1)} CPU s, ${r.rssMb.toFixed(0)} MB`;
+      // On a shared machine wall time counts other people's jobs; the CPU seconds say what the export itself cost.
+      const note =
+        !ok && loaded && r.cpu < BAR_SECONDS ? '; CPU within the bar, wall over it: the machine is loaded' : '';
       console.log(
-        `${name}: ${ok ? 'PASS' : 'FAIL'} (bars: all ${events} rows, < ${BAR_SECONDS} s, peak RSS ≤ ${BAR_RSS_MB} MB)`,
+        `${name}: ${ok ? 'PASS' : 'FAIL'} ${fig} (bars: all ${events} rows, < ${BAR_SECONDS} s, peak RSS ≤ ${BAR_RSS_MB} MB${note})`,
       );
       if (!ok) process.exitCode = 1;
     }
