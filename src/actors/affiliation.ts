@@ -6,7 +6,7 @@
  * Runs before the home country.
  */
 import type { TokenView } from '../doc/index.js';
-import type { Placed } from './coref.js';
+import { inSentence, type Placed } from './coref.js';
 import type { Word } from './text.js';
 
 /** Relations an organisation may climb on its way to the name (the parser often reads the apposition as conj). */
@@ -52,8 +52,8 @@ export function affiliations(placed: Placed[], wordsOf: Word[][], v: TokenView |
     const h = from < 0 ? -1 : headToken(v, from, to);
     const hosts = h < 0 ? [] : hostsOf(v, h);
     if (!hosts.length) continue;
-    for (const p of placed) {
-      if (p.sentence !== o.sentence || p.c.kind !== 'unknown' || !p.c.person || p.c.ident?.country) continue;
+    for (const { p } of inSentence(placed, o.sentence)) {
+      if (p.c.kind !== 'unknown' || !p.c.person || p.c.ident?.country) continue;
       if (p.antecedent !== undefined || p.c.j > o.c.i || !affiliated(ws, p, o)) continue;
       const pf = ws[p.c.i].token;
       const pt = ws[p.c.j - 1].token + 1;

@@ -167,7 +167,7 @@ function root(placed: Placed[], k: number): number {
 const bySentence = new WeakMap<Placed[], Map<number, { p: Placed; idx: number }[]>>();
 
 /** The placed candidates of sentence `s` with their indices (indexed once per document). */
-function inSentence(placed: Placed[], s: number): { p: Placed; idx: number }[] {
+export function inSentence(placed: Placed[], s: number): { p: Placed; idx: number }[] {
   let m = bySentence.get(placed);
   if (!m) {
     m = new Map();

@@ -5,7 +5,7 @@
  * Runs before the home country, so the phrase's own evidence wins over the story's.
  */
 import type { TokenView } from '../doc/index.js';
-import type { Placed } from './coref.js';
+import { inSentence, type Placed } from './coref.js';
 import { makeCode } from './identity.js';
 import type { Word } from './text.js';
 
@@ -40,8 +40,8 @@ export function possessorCountries(placed: Placed[], wordsOf: Word[][], v: Token
     const ws = wordsOf[x.sentence];
     const [from, to] = tokensOf(x, ws);
     if (from < 0) continue;
-    for (const y of placed) {
-      if (y.sentence !== x.sentence || y.c.j > x.c.i || !COUNTRY_KINDS.has(y.c.kind) || !y.c.ident?.country) continue;
+    for (const { p: y } of inSentence(placed, x.sentence)) {
+      if (y.c.j > x.c.i || !COUNTRY_KINDS.has(y.c.kind) || !y.c.ident?.country) continue;
       const last = ws[y.c.j - 1].token;
       if (last < 0 || v.rel(last) !== 'nmod:poss' || !reaches(v, v.head(last), from, to)) continue;
       const country = y.c.ident.country;

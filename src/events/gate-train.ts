@@ -21,7 +21,7 @@ import type { Doc, Span } from '../doc/index.js';
 import { dataPath, sharedRoot } from '../doc/resources.js';
 import { eventCandidates } from './index.js';
 import type { Candidate } from './coder.js';
-import { gateContext, gateFeatures, hardGate, GATE_NAME } from './gate.js';
+import { gateContext, gateFeatures, hardGate, topPerGroup, GATE_NAME } from './gate.js';
 import { predict, serialise, train, type Example, type LinearModel } from './linear.js';
 import { labelPrediction, loadNewsDev } from './newsdev.js';
 import { analysePage, nonPoliticalPages } from './pages.js';
@@ -254,14 +254,13 @@ function oofArticleScores(ex: GateExample[], p: number[], thresholds: number[], 
 /** The kept examples of one article, at most `cap` per sentence (most probable first, as the gate's cap), in order. */
 function capLines(kept: { e: GateExample; p: number }[], cap: number): GateExample[] {
   if (!cap) return kept.map((x) => x.e);
-  const n = new Map<string, number>();
-  const keep = new Set<GateExample>();
-  for (const x of [...kept].sort((a, b) => b.p - a.p)) {
-    const c = (n.get(x.e.line!.sentence) ?? 0) + 1;
-    n.set(x.e.line!.sentence, c);
-    if (c <= cap) keep.add(x.e);
-  }
-  return kept.map((x) => x.e).filter((e) => keep.has(e));
+  const keep = topPerGroup(
+    kept,
+    cap,
+    (x) => x.e.line!.sentence,
+    (x) => x.p,
+  );
+  return kept.filter((x) => keep.has(x)).map((x) => x.e);
 }
 
 const showScore = (r: ArticleScore): string =>

@@ -288,11 +288,23 @@ export function applyGate(
  * three, 4 with four): keep at most `k` per sentence, the most confident first, in their original order.
  */
 export function capPerSentence(cands: Candidate[], k: number): { kept: Candidate[]; dropped: Candidate[] } {
-  const bySentence = new Map<number, Candidate[]>();
-  for (const c of cands) bySentence.set(c.record.sentence, [...(bySentence.get(c.record.sentence) ?? []), c]);
-  const keep = new Set<Candidate>();
-  for (const list of bySentence.values())
-    for (const c of [...list].sort((a, b) => (b.record.confidence ?? 0) - (a.record.confidence ?? 0)).slice(0, k))
-      keep.add(c);
+  const keep = topPerGroup(
+    cands,
+    k,
+    (c) => c.record.sentence,
+    (c) => c.record.confidence ?? 0,
+  );
   return { kept: cands.filter((c) => keep.has(c)), dropped: cands.filter((c) => !keep.has(c)) };
+}
+
+/** The `k` highest-scoring items of each group (ties: the earlier item), as a set. */
+export function topPerGroup<T>(items: T[], k: number, group: (x: T) => unknown, score: (x: T) => number): Set<T> {
+  const n = new Map<unknown, number>();
+  const keep = new Set<T>();
+  for (const x of [...items].sort((a, b) => score(b) - score(a))) {
+    const c = (n.get(group(x)) ?? 0) + 1;
+    n.set(group(x), c);
+    if (c <= k) keep.add(x);
+  }
+  return keep;
 }
