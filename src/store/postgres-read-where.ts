@@ -20,27 +20,33 @@ function prefixRange(col: string, prefix: string, p: Params): string {
   return `(${col} COLLATE "C" >= ${p.add(prefix)} AND ${col} COLLATE "C" < ${p.add(prefix + '\uffff')})`;
 }
 
+/** The clauses on codes, countries, sectors, types and quad classes, shared by the events and the dyad rollup
+ * (`t` is the table alias: both hold these columns under the same names). */
+function partyClauses(q: EventQuery, t: string, p: Params, c: string[]): void {
+  if (q.actor) c.push(prefixRange(`${t}.actor_code`, q.actor.toUpperCase(), p));
+  if (q.recipient) c.push(prefixRange(`${t}.recipient_code`, q.recipient.toUpperCase(), p));
+  if (q.party) {
+    const code = q.party.toUpperCase();
+    c.push(`(${prefixRange(`${t}.actor_code`, code, p)} OR ${prefixRange(`${t}.recipient_code`, code, p)})`);
+  }
+  if (q.country) {
+    const v = p.add(q.country);
+    c.push(`(${t}.actor_country = ${v} OR ${t}.recipient_country = ${v})`);
+  }
+  if (q.sector) {
+    const v = p.add(q.sector);
+    c.push(`(${t}.actor_sector = ${v} OR ${t}.recipient_sector = ${v})`);
+  }
+  if (q.type?.length) c.push(`${t}.type = ANY(${p.add(q.type)}::text[])`);
+  if (q.quad?.length) c.push(`${t}.quad = ANY(${p.add(q.quad)}::int[])`);
+}
+
 /** The clauses that filter events by the query's fields (`TRUE` when none). */
 export function pgEventWhere(q: EventQuery, p: Params): string {
   const c: string[] = [];
   if (q.since) c.push(`e.date COLLATE "C" >= ${p.add(q.since)}`);
   if (q.until) c.push(`e.date COLLATE "C" <= ${p.add(q.until)}`);
-  if (q.actor) c.push(prefixRange('e.actor_code', q.actor.toUpperCase(), p));
-  if (q.recipient) c.push(prefixRange('e.recipient_code', q.recipient.toUpperCase(), p));
-  if (q.party) {
-    const code = q.party.toUpperCase();
-    c.push(`(${prefixRange('e.actor_code', code, p)} OR ${prefixRange('e.recipient_code', code, p)})`);
-  }
-  if (q.country) {
-    const v = p.add(q.country);
-    c.push(`(e.actor_country = ${v} OR e.recipient_country = ${v})`);
-  }
-  if (q.sector) {
-    const v = p.add(q.sector);
-    c.push(`(e.actor_sector = ${v} OR e.recipient_sector = ${v})`);
-  }
-  if (q.type?.length) c.push(`e.type = ANY(${p.add(q.type)}::text[])`);
-  if (q.quad?.length) c.push(`e.quad = ANY(${p.add(q.quad)}::int[])`);
+  partyClauses(q, 'e', p, c);
   if (q.mode) c.push(`e.mode = ${p.add(q.mode)}`);
   // SQLite's LIKE ignores ASCII case; ILIKE is its nearest twin.
   if (q.context) c.push(`e.contexts ILIKE ${p.add(`%${JSON.stringify(q.context)}%`)}`);
@@ -61,22 +67,7 @@ export function pgDyadWhere(q: EventQuery, p: Params): string {
   const c: string[] = [];
   if (q.since) c.push(`d.day COLLATE "C" >= ${p.add(q.since)}`);
   if (q.until) c.push(`d.day COLLATE "C" <= ${p.add(q.until)} AND d.day <> ''`);
-  if (q.actor) c.push(prefixRange('d.actor_code', q.actor.toUpperCase(), p));
-  if (q.recipient) c.push(prefixRange('d.recipient_code', q.recipient.toUpperCase(), p));
-  if (q.party) {
-    const code = q.party.toUpperCase();
-    c.push(`(${prefixRange('d.actor_code', code, p)} OR ${prefixRange('d.recipient_code', code, p)})`);
-  }
-  if (q.country) {
-    const v = p.add(q.country);
-    c.push(`(d.actor_country = ${v} OR d.recipient_country = ${v})`);
-  }
-  if (q.sector) {
-    const v = p.add(q.sector);
-    c.push(`(d.actor_sector = ${v} OR d.recipient_sector = ${v})`);
-  }
-  if (q.type?.length) c.push(`d.type = ANY(${p.add(q.type)}::text[])`);
-  if (q.quad?.length) c.push(`d.quad = ANY(${p.add(q.quad)}::int[])`);
+  partyClauses(q, 'd', p, c);
   return c.length ? c.join(' AND ') : 'TRUE';
 }
 

@@ -19,6 +19,25 @@ export function ftsQuery(q: string): string | null {
   return words ? words.map((w) => `"${w}"`).join(' ') : null;
 }
 
+/** The clauses on codes, countries, sectors, types and quad classes, shared by the events and the dyad rollup
+ * (`t` is the table alias: both hold these columns under the same names). */
+function partyClauses(q: EventQuery, t: string, c: string[], p: unknown[]): void {
+  const add = (sql: string, ...params: unknown[]) => {
+    c.push(sql);
+    p.push(...params);
+  };
+  if (q.actor) c.push(prefixRange(`${t}.actor_code`, q.actor.toUpperCase(), p));
+  if (q.recipient) c.push(prefixRange(`${t}.recipient_code`, q.recipient.toUpperCase(), p));
+  if (q.party) {
+    const a = prefixRange(`${t}.actor_code`, q.party.toUpperCase(), p);
+    c.push(`(${a} OR ${prefixRange(`${t}.recipient_code`, q.party.toUpperCase(), p)})`);
+  }
+  if (q.country) add(`(${t}.actor_country = ? OR ${t}.recipient_country = ?)`, q.country, q.country);
+  if (q.sector) add(`(${t}.actor_sector = ? OR ${t}.recipient_sector = ?)`, q.sector, q.sector);
+  if (q.type?.length) add(`${t}.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
+  if (q.quad?.length) add(`${t}.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
+}
+
 /** The clauses that filter events by the query's fields. */
 export function eventWhere(q: EventQuery): Where {
   const c: string[] = [];
@@ -29,16 +48,7 @@ export function eventWhere(q: EventQuery): Where {
   };
   if (q.since) add('e.date >= ?', q.since);
   if (q.until) add('e.date <= ?', q.until);
-  if (q.actor) c.push(prefixRange('e.actor_code', q.actor.toUpperCase(), p));
-  if (q.recipient) c.push(prefixRange('e.recipient_code', q.recipient.toUpperCase(), p));
-  if (q.party) {
-    const a = prefixRange('e.actor_code', q.party.toUpperCase(), p);
-    c.push(`(${a} OR ${prefixRange('e.recipient_code', q.party.toUpperCase(), p)})`);
-  }
-  if (q.country) add('(e.actor_country = ? OR e.recipient_country = ?)', q.country, q.country);
-  if (q.sector) add('(e.actor_sector = ? OR e.recipient_sector = ?)', q.sector, q.sector);
-  if (q.type?.length) add(`e.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
-  if (q.quad?.length) add(`e.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
+  partyClauses(q, 'e', c, p);
   if (q.mode) add('e.mode = ?', q.mode);
   if (q.context) add('e.contexts LIKE ?', `%${JSON.stringify(q.context)}%`);
   if (q.doc) add('e.doc_id = ?', q.doc);
@@ -64,16 +74,7 @@ export function dyadWhere(q: EventQuery): Where {
   };
   if (q.since) add('d.day >= ?', q.since);
   if (q.until) add("d.day <= ? AND d.day <> ''", q.until);
-  if (q.actor) c.push(prefixRange('d.actor_code', q.actor.toUpperCase(), p));
-  if (q.recipient) c.push(prefixRange('d.recipient_code', q.recipient.toUpperCase(), p));
-  if (q.party) {
-    const a = prefixRange('d.actor_code', q.party.toUpperCase(), p);
-    c.push(`(${a} OR ${prefixRange('d.recipient_code', q.party.toUpperCase(), p)})`);
-  }
-  if (q.country) add('(d.actor_country = ? OR d.recipient_country = ?)', q.country, q.country);
-  if (q.sector) add('(d.actor_sector = ? OR d.recipient_sector = ?)', q.sector, q.sector);
-  if (q.type?.length) add(`d.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
-  if (q.quad?.length) add(`d.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
+  partyClauses(q, 'd', c, p);
   return { sql: c.length ? c.join(' AND ') : '1', params: p };
 }
 
