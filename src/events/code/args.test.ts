@@ -80,3 +80,28 @@ test('verb arguments: without a parse, the nearest mentions either side', () => 
   assert.deepEqual(argCountries(x, 'actor'), ['ECU']);
   assert.deepEqual(argCountries(x, 'recipient'), ['PER']);
 });
+
+test('verb arguments: "coordinate Syria strikes" — a joint activity is not a party; a "with" partner is', () => {
+  const doc = buildDoc(
+    'Quito/PROPN/2/nsubj coordinated|coordinate/VERB/0/root Lima/PROPN/4/compound strikes|strike/NOUN/2/obj ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'ECU' },
+      { from: 3, to: 3, country: 'PER' },
+    ],
+  );
+  const x = triggerAt(doc, 'coordinated');
+  verbArguments(x);
+  assert.deepEqual(argCountries(x, 'actor'), ['ECU']);
+  assert.deepEqual(argCountries(x, 'recipient'), [], 'the strikes are what was coordinated');
+  assert.equal(x.recipient.pick.rule, 'obj:activity');
+  const withPartner = buildDoc(
+    'Quito/PROPN/2/nsubj coordinated|coordinate/VERB/0/root strikes|strike/NOUN/2/obj with/ADP/5/case Lima/PROPN/2/obl ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'ECU' },
+      { from: 5, to: 5, country: 'PER' },
+    ],
+  );
+  const y = triggerAt(withPartner, 'coordinated');
+  verbArguments(y);
+  assert.deepEqual(argCountries(y, 'recipient'), ['PER']);
+});

@@ -109,7 +109,10 @@ export function triggerContext(s: SentenceContext, i: number, m: LexMatch): Trig
 
 /** Pick the first candidate whose phrase has a mention; otherwise the first candidate (for its span). */
 export function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): Arg {
-  // Objects that are the thing moved or given ("its troops") only stand in when nothing else does.
+  // Objects that are the thing moved or given ("its troops") only stand in when nothing else does; a joint
+  // activity ("coordinate strikes") is kept as the phrase but names no party.
+  const activity = cands.find((c) => c.rule.endsWith(':activity'));
+  cands = cands.filter((c) => !c.rule.endsWith(':activity'));
   const main = cands.filter((c) => !c.rule.endsWith(':thing'));
   const rest = cands.filter((c) => c.rule.endsWith(':thing'));
   for (const c of main) {
@@ -117,7 +120,7 @@ export function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): Arg
     if (ms.length) return { pick: c, mentions: ms };
   }
   const ordered = [...main, ...rest];
-  if (!ordered.length) return noArg();
+  if (!ordered.length) return activity ? { pick: activity, mentions: [] } : noArg();
   return { pick: ordered[0], mentions: mi.forHeads(v, ordered[0].tokens, true) };
 }
 

@@ -29,6 +29,8 @@ export function partyInClause(x: TriggerContext): void {
     !(m.kind === 'pronoun' && POSSESSIVES.has(doc.text.slice(m.start, m.end).toLowerCase())) &&
     (!!m.country || (!!m.sector && m.sector !== 'UNK'));
   if (x.recipient.mentions.some(party)) return;
+  // A joint activity ("coordinate Syria strikes") names what was done together; parties inside it are not partners.
+  if (x.recipient.pick.rule.endsWith(':activity')) return;
   const heads = clauseHeads(x);
   const used = usedBy(x);
   const mp = markedParty(v, heads, used);
