@@ -6,6 +6,7 @@
 import type { TriggerContext } from '../context.js';
 import { blamedSubject, linearNoun, movedForces, pronounReporter } from './actor.js';
 import { partyInClause, placeAsParty, placePhraseTarget } from './party.js';
+import { pairReference } from './pair.js';
 import { complementSubject, deepMarkedPhrase, xcompRecipient } from './recipient.js';
 
 /** A repair rule: changes the actor or recipient of x when its case applies. */
@@ -21,6 +22,7 @@ export const REPAIRS: readonly Repair[] = [
   { name: 'deep-marked', apply: deepMarkedPhrase },
   { name: 'complement-subject', apply: complementSubject },
   { name: 'pronoun-reporter', apply: pronounReporter },
+  { name: 'pair-reference', apply: pairReference },
   { name: 'blamed-subject', apply: blamedSubject },
   { name: 'moved-forces', apply: movedForces },
   { name: 'party-in-clause', apply: partyInClause },

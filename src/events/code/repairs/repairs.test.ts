@@ -27,6 +27,7 @@ test('repairs: a fixed, named order', () => {
       'deep-marked',
       'complement-subject',
       'pronoun-reporter',
+      'pair-reference',
       'blamed-subject',
       'moved-forces',
       'party-in-clause',
