@@ -14,7 +14,7 @@ const PERSON_NOUNS = new Set(['leader', 'man', 'woman', 'president', 'minister',
 const STATE_NOUNS = new Set(['country', 'nation', 'government', 'state', 'side', 'capital', 'neighbor', 'neighbour']);
 /** Mention kinds that name a state, and kinds that name one person. */
 const STATE_KINDS = new Set(['country', 'metonym', 'capital', 'seat']);
-const PERSON_KINDS = new Set(['person', 'surname', 'title', 'apposition', 'description']);
+const PERSON_KINDS = new Set(['name', 'person', 'surname', 'title', 'apposition', 'description']);
 
 /** Whether the phrase headed by h is "the two …" / "both …" over one of the pair nouns; its kind. */
 function pairPhrase(x: TriggerContext, h: number): 'person' | 'state' | null {
@@ -48,11 +48,14 @@ function latestPair(x: TriggerContext, before: number, kind: 'person' | 'state')
   return null;
 }
 
+/** A country the phrase itself gives (not one guessed from the story's home country). */
+const ownCountry = (m: Mention): boolean => !!m.country && !m.evidence.some((e) => e.startsWith('home country'));
+
 /** Resolve an actor or recipient that is "the two leaders" / "both countries" to the pair named before. */
 export function pairReference(x: TriggerContext): void {
   for (const role of ['actor', 'recipient'] as const) {
     const a = x[role];
-    if (a.pick.tokens.length !== 1 || a.mentions.some((m) => m.country)) continue;
+    if (a.pick.tokens.length !== 1 || a.mentions.some(ownCountry)) continue;
     const h = a.pick.tokens[0];
     const kind = pairPhrase(x, h);
     if (!kind) continue;
