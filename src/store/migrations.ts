@@ -232,4 +232,16 @@ ALTER TABLE mentions ADD COLUMN place TEXT;
     name: 'daily counts forget deleted events (days-forget.ts)',
     sql: SQLITE_DAYS_FORGET,
   },
+  {
+    version: 9,
+    name: 'actor and recipient indexes cover the timeline columns (date, quad, type, tone)',
+    // The timeline of one actor reads the index alone instead of every event row (bench:api at 1M, actor series by
+    // month: 9.6 ms → 4.6 ms idle). Each replaces the (code, date) index it extends.
+    sql: `
+DROP INDEX events_actor;
+CREATE INDEX events_actor ON events(actor_code, date, quad, type, tone);
+DROP INDEX events_recipient;
+CREATE INDEX events_recipient ON events(recipient_code, date, quad, type, tone);
+`,
+  },
 ];

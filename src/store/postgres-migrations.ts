@@ -287,4 +287,16 @@ INSERT INTO events_fts (rowid, words)
     name: 'daily counts forget deleted events (days-forget.ts)',
     sql: PG_DAYS_FORGET,
   },
+  {
+    version: 9,
+    name: 'actor and recipient indexes cover the timeline columns (date, quad, type, tone)',
+    // The twin of SQLite's step on the byte-order code indexes the prefix filters use, so an actor's timeline can be
+    // an index-only scan (once VACUUM has marked the pages all-visible).
+    sql: `
+DROP INDEX events_actor_code_c;
+CREATE INDEX events_actor_code_c ON events(actor_code COLLATE "C") INCLUDE (date, quad, type, tone);
+DROP INDEX events_recipient_code_c;
+CREATE INDEX events_recipient_code_c ON events(recipient_code COLLATE "C") INCLUDE (date, quad, type, tone);
+`,
+  },
 ];

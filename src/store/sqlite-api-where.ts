@@ -20,8 +20,9 @@ export function ftsQuery(q: string): string | null {
 }
 
 /** The clauses on codes, countries, sectors, types and quad classes, shared by the events and the dyad rollup
- * (`t` is the table alias: both hold these columns under the same names). */
-function partyClauses(q: EventQuery, t: string, c: string[], p: unknown[]): void {
+ * (`t` is the table alias: both hold these columns under the same names). `walk` writes the country and sector
+ * pairs as `+col`, which SQLite cannot look up in an index (see {@link eventWhere}). */
+function partyClauses(q: EventQuery, t: string, c: string[], p: unknown[], walk = false): void {
   const add = (sql: string, ...params: unknown[]) => {
     c.push(sql);
     p.push(...params);
@@ -32,14 +33,20 @@ function partyClauses(q: EventQuery, t: string, c: string[], p: unknown[]): void
     const a = prefixRange(`${t}.actor_code`, q.party.toUpperCase(), p);
     c.push(`(${a} OR ${prefixRange(`${t}.recipient_code`, q.party.toUpperCase(), p)})`);
   }
-  if (q.country) add(`(${t}.actor_country = ? OR ${t}.recipient_country = ?)`, q.country, q.country);
-  if (q.sector) add(`(${t}.actor_sector = ? OR ${t}.recipient_sector = ?)`, q.sector, q.sector);
+  const u = walk ? '+' : '';
+  if (q.country) add(`(${u}${t}.actor_country = ? OR ${u}${t}.recipient_country = ?)`, q.country, q.country);
+  if (q.sector) add(`(${u}${t}.actor_sector = ? OR ${u}${t}.recipient_sector = ?)`, q.sector, q.sector);
   if (q.type?.length) add(`${t}.type IN (${q.type.map(() => '?').join(',')})`, ...q.type);
   if (q.quad?.length) add(`${t}.quad IN (${q.quad.map(() => '?').join(',')})`, ...q.quad);
 }
 
-/** The clauses that filter events by the query's fields. */
-export function eventWhere(q: EventQuery): Where {
+/**
+ * The clauses that filter events by the query's fields. `walk` is for a page whose search words match many
+ * sentences: the match set and the country/sector pairs become plain filters (`+`), so SQLite walks the sort
+ * column's index and stops at the page, instead of looking up every matching row (or every row of the country) and
+ * sorting them (bench:api at 1M, two common words + a country: 85 ms → 18 ms). Same rows, another plan.
+ */
+export function eventWhere(q: EventQuery, walk = false): Where {
   const c: string[] = [];
   const p: unknown[] = [];
   const add = (sql: string, ...params: unknown[]) => {
@@ -48,7 +55,7 @@ export function eventWhere(q: EventQuery): Where {
   };
   if (q.since) add('e.date >= ?', q.since);
   if (q.until) add('e.date <= ?', q.until);
-  partyClauses(q, 'e', c, p);
+  partyClauses(q, 'e', c, p, walk);
   if (q.mode) add('e.mode = ?', q.mode);
   if (q.context) add('e.contexts LIKE ?', `%${JSON.stringify(q.context)}%`);
   if (q.doc) add('e.doc_id = ?', q.doc);
@@ -59,7 +66,7 @@ export function eventWhere(q: EventQuery): Where {
   }
   if (q.q !== undefined) {
     const m = ftsQuery(q.q);
-    if (m) add('e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', m);
+    if (m) add(`${walk ? '+' : ''}e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, m);
   }
   return { sql: c.length ? c.join(' AND ') : '1', params: p };
 }
