@@ -10,6 +10,14 @@ import { choose, clauseHeads, extendRecipient, type TriggerContext } from '../co
 /** Possessive pronouns: a mention of one inside an argument phrase names its owner, not the argument. */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/**
+ * The recipient slot holds a joint activity ("coordinate Syria strikes in Iraq"): what was done together; the parties
+ * and places inside or around it are not partners of the joint action.
+ */
+function jointActivity(x: TriggerContext): boolean {
+  return x.recipient.pick.rule.endsWith(':activity');
+}
+
 /** Whether token t is already used: an argument head, a consumed pattern word, or the trigger. */
 function usedBy(x: TriggerContext): (t: number) => boolean {
   return (t) =>
@@ -29,8 +37,7 @@ export function partyInClause(x: TriggerContext): void {
     !(m.kind === 'pronoun' && POSSESSIVES.has(doc.text.slice(m.start, m.end).toLowerCase())) &&
     (!!m.country || (!!m.sector && m.sector !== 'UNK'));
   if (x.recipient.mentions.some(party)) return;
-  // A joint activity ("coordinate Syria strikes") names what was done together; parties inside it are not partners.
-  if (x.recipient.pick.rule.endsWith(':activity')) return;
+  if (jointActivity(x)) return;
   const heads = clauseHeads(x);
   const used = usedBy(x);
   const mp = markedParty(v, heads, used);
@@ -62,7 +69,7 @@ function placeOf(x: TriggerContext): { tok: number; m: Mention } | null {
  * people in Afghanistan"), or the state acting when a passive names no agent ("was arrested in Niger").
  */
 export function placeAsParty(x: TriggerContext): void {
-  if (!x.v.parsed) return;
+  if (!x.v.parsed || jointActivity(x)) return;
   const pl = placeOf(x);
   if (!pl || x.actor.mentions.includes(pl.m) || x.recipient.mentions.includes(pl.m)) return;
   if (!x.actor.mentions.length && x.recipient.pick.rule === 'nsubj:pass') {
@@ -75,7 +82,7 @@ export function placeAsParty(x: TriggerContext): void {
 /** A named place the actors stage left without a country mention ("set up a station at Digha") joins the recipient. */
 export function placePhraseTarget(x: TriggerContext): void {
   const { v, mi } = x;
-  if (!v.parsed || placeOf(x) || x.recipient.mentions.some((m) => m.country)) return;
+  if (!v.parsed || jointActivity(x) || placeOf(x) || x.recipient.mentions.some((m) => m.country)) return;
   const ents = x.s.doc.layers.entities ?? [];
   const isPlace = (t: number): boolean =>
     ents.some((en) => en.start <= v.t.start[t] && en.end >= v.t.end[t] && (en.label === 'LOC' || en.label === 'GPE')) ||

@@ -20,6 +20,8 @@ export function xcompRecipient(x: TriggerContext): void {
 export function deepMarkedPhrase(x: TriggerContext): void {
   const { v, mi } = x;
   if (!v.parsed || x.recipient.mentions.length) return;
+  // The target of a joint activity ("coordinate strikes against X") is not the partner of the joint action.
+  if (x.recipient.pick.rule.endsWith(':activity')) return;
   const deep = deepMarked(v, x.pred, x.e.type);
   if (deep < 0) return;
   const r = choose(v, mi, [{ tokens: [deep], rule: 'deep:' + v.marks(deep).join('') }]);
