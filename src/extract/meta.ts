@@ -323,6 +323,7 @@ export function dateCandidates(p: Page, root: El, html: string, tuning: MetaTuni
     const us = usDates(s.htmlLang);
     const near = shownDates(root, titleEl, us, NEAR_AFTER, NEAR_BEFORE, true, tuning.shownMaxWords);
     for (const d of near.ordered.slice(0, 2)) dc.add(d, 'shown:near');
+    for (const d of near.published.slice(0, 1)) dc.add(d, 'shown:published');
     const wide = shownDates(root, titleEl, us, HEADER_AFTER, HEADER_BEFORE, false, tuning.shownMaxWords);
     for (const d of wide.found.slice(0, 2)) dc.add(d, 'shown');
     for (const d of wide.updates.slice(0, 2)) dc.add(d, 'shown:updated');
@@ -373,6 +374,7 @@ const DATE_FROM: Record<DateSource, string> = {
   shown: 'text:header',
   'shown:updated': 'text:header',
   'shown:page': 'text:header',
+  'shown:published': 'text:header',
   class: 'date-element',
   url: 'url',
 };

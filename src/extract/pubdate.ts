@@ -25,6 +25,7 @@ export const DATE_SOURCES = [
   'shown',
   'shown:updated',
   'shown:page',
+  'shown:published',
   'class',
   'url',
 ] as const;
@@ -88,6 +89,7 @@ export const DATE_FEATURES = [
   'has-time',
   'month-only',
   'candidates>1',
+  'og-on-page',
 ] as const;
 
 function days(a: string, b: string): number {
@@ -101,6 +103,7 @@ export function dateFeatures(cands: DateCandidate[], ctx: DateContext): number[]
   const sorted = cands.map((c) => c.day).sort();
   const earliest = sorted[0];
   const latest = sorted[sorted.length - 1];
+  const ogPage = cands.some((c) => c.sources.has('og'));
   return cands.map((c) => [
     ...DATE_SOURCES.map((s) => (c.sources.has(s) ? 1 : 0)),
     1,
@@ -119,6 +122,8 @@ export function dateFeatures(cands: DateCandidate[], ctx: DateContext): number[]
     /T\d/.test(c.value) ? 1 : 0,
     c.day.length === 7 ? 1 : 0,
     cands.length > 1 ? 1 : 0,
+    // Where the page declares an og/article published time, days that lack it are less likely (WCXB labels follow it more than a lone JSON-LD date).
+    ogPage ? (c.sources.has('og') ? 1 : -1) : 0,
   ]);
 }
 

@@ -71,6 +71,20 @@ export function headerDates(root: El, h1: El, monthFirst = false, maxWords = DEF
   return found.length || updates.length ? [...found, ...updates] : rest;
 }
 
+/** Dates shown around the headline, by what their labels say. */
+export interface ShownDates {
+  /** Unlabelled or publication-labelled dates beside the headline. */
+  found: string[];
+  /** Dates labelled "Updated", "Reviewed" and the like. */
+  updates: string[];
+  /** The page-wide fallback when nothing is beside the headline. */
+  rest: string[];
+  /** Beside-the-headline dates in document order. */
+  ordered: string[];
+  /** Beside-the-headline dates labelled as the publication date ("Published", "Posted"). */
+  published: string[];
+}
+
 /** Dates shown beside the headline, split into unlabelled/published ones and "Updated" ones; `rest` is the page-wide fallback. */
 export function shownDates(
   root: El,
@@ -80,12 +94,13 @@ export function shownDates(
   before = HEADER_BEFORE,
   stopAtProse = false,
   maxWords = DEFAULT_META.shownMaxWords,
-): { found: string[]; updates: string[]; rest: string[]; ordered: string[] } {
+): ShownDates {
   const found: string[] = [];
   const updates: string[] = [];
   const ordered: string[] = [];
+  const published: string[] = [];
   const { nodes, h1Index } = linearText(root, h1);
-  if (h1Index < 0) return { found, updates, rest: [], ordered };
+  if (h1Index < 0) return { found, updates, rest: [], ordered, published };
   const look = (i: number): string | null => {
     const nd = nodes[i];
     if (nd.time) return parseMachineDate(nd.time);
@@ -99,11 +114,12 @@ export function shownDates(
   // "Updated …" dates go after the others: the first shown date is usually the publication date.
   const add = (i: number, d: string) => {
     const nd = nodes[i];
-    const label = (i > 0 ? nodes[i - 1].text.slice(-30) + ' ' : '') + nd.text.slice(0, 40);
-    const upd = !nd.time && UPDATE_LABEL.test(label) && !/publi|posted/i.test(nd.text.slice(0, 40));
+    const label = labelBefore(nodes, i) + ' ' + nd.text.slice(0, 40);
+    const upd = UPDATE_LABEL.test(label) && !/publi|posted/i.test(nd.text.slice(0, 40));
     if (found.length + updates.length < MAX_SHOWN) {
       (upd ? updates : found).push(d);
       ordered.push(d);
+      if (!upd && PUBLISHED_LABEL.test(label)) published.push(d);
     }
   };
   let chars = 0;
@@ -120,7 +136,7 @@ export function shownDates(
     if (d) add(i, d);
     chars += nodes[i].text.length;
   }
-  if (found.length || updates.length) return { found, updates, rest: [], ordered };
+  if (found.length || updates.length) return { found, updates, rest: [], ordered, published };
   // Nothing beside the headline: a labelled date anywhere ("Last updated: …", "Posted on …"), then any short dated line after it.
   let firstAfter: string | null = null;
   let firstUpdate: string | null = null;
@@ -131,17 +147,30 @@ export function shownDates(
     if (!d) continue;
     const label = nd.text.slice(0, d.index) || (i > 0 ? nodes[i - 1].text.slice(-40) : '');
     if (DATE_LABEL.test(label)) {
-      if (!UPDATE_LABEL.test(label)) return { found, updates, rest: [d.iso], ordered };
+      if (!UPDATE_LABEL.test(label)) return { found, updates, rest: [d.iso], ordered, published };
       // "December 3, 2025. Updated: December 7, 2025": the date just before the update is the publication date.
       const prev = i > 0 && !nodes[i - 1].time ? parseTextDate(nodes[i - 1].text.slice(-60), monthFirst) : null;
-      if (prev) return { found, updates, rest: [prev.iso], ordered };
+      if (prev) return { found, updates, rest: [prev.iso], ordered, published };
       firstUpdate ??= d.iso;
     }
     if (i > h1Index && !firstAfter) firstAfter = d.iso;
   }
   const rest = firstUpdate ?? firstAfter;
-  return { found, updates, rest: rest ? [rest] : [], ordered };
+  return { found, updates, rest: rest ? [rest] : [], ordered, published };
 }
+
+/**
+ * The end of the text before node `i`, skipping `<time>` nodes: in "Updated <time>Feb 12</time>" the label
+ * is before the element, and the element's own visible text follows it.
+ */
+function labelBefore(nodes: { text: string; time?: string }[], i: number): string {
+  let j = i - 1;
+  while (j >= 0 && nodes[j].time) j--;
+  return j >= 0 ? nodes[j].text.slice(-30) : '';
+}
+
+/** Labels of a first publication date ("Published on", "Posted:", "First published"). */
+export const PUBLISHED_LABEL = /\b(published|posted|written|released)\b/i;
 
 /** Labels of an update rather than a publication date. */
 export const UPDATE_LABEL = /\b(updated|modified|edited|revised|reviewed)\b/i;
