@@ -11,6 +11,7 @@ const hints = (h: Partial<KindHints> = {}): KindHints => ({
   titleText: 'A page',
   h1: ['A page'],
   articleTags: 0,
+  description: null,
   ...h,
 });
 
@@ -91,4 +92,18 @@ test('a guide told in bullet points (list items of several words) is an article;
     url: 'https://town.example/trees',
   });
   assert.equal(names.status, 'not_article');
+});
+
+test('a script-rendered page whose head describes a story is an article; a bare shell or a home page is not', () => {
+  const description =
+    'Another season has ended on the allotments, and the committee has counted the harvest. Rain came late in spring, so the beans were poor while the squash did well on the lower beds and';
+  const shell = kind([], { hints: hints({ ogType: 'website', description }) });
+  assert.equal(shell.status, 'article');
+  assert.ok(shell.statusSignals.includes('script-shell:described-story'));
+  assert.equal(kind([], { hints: hints({ ogType: 'website', description: 'Allotment news.' }) }).status, 'error_page');
+  assert.equal(kind([], { hints: hints({ description }) }, '').status, 'error_page');
+  const home = kind([], { url: 'https://allotments.example/', hints: hints({ ogType: 'website', description }) });
+  assert.equal(home.status, 'not_article');
+  const product = kind([], { hints: hints({ ogType: 'product', description }) });
+  assert.equal(product.status, 'not_article');
 });

@@ -48,6 +48,13 @@ const SHORT_STORY_MIN = 400;
  * non-readerable pages declares an article type.
  */
 const DECLARED_STORY_MIN = 300;
+/**
+ * A declared description that reads as the opening of a story: this many words in at least two sentences.
+ * A page with no text of its own but such a description and a title is a script-rendered story, not an
+ * empty page (WCXB 4681, a geeklist post rendered by script). Listings and products are kept out by their
+ * URL and declared types.
+ */
+const SHELL_DESCRIPTION_WORDS = 30;
 /** A paragraph that reads as a sentence: several words, ends with sentence punctuation. */
 const SENTENCE_END = /[.!?…。！？]["”’»)]?$/;
 
@@ -92,8 +99,11 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
   if (errHead && bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
   if (errBody) signals.push(`error-text:${short(errBody.text)}`);
   const pageChars = k.all ? k.all.reduce((n, b) => n + b.text.length, 0) : bodyLen;
-  // Nothing on the page at all is an error (blank or script-only shell); a page of links and teasers is not.
-  if (bodyLen === 0 && pageChars < EMPTY_PAGE_CHARS) signals.push('empty-page');
+  // Nothing on the page at all is an error (blank or script-only shell); a page of links and teasers is not,
+  // and neither is a script-rendered story whose head carries its title and opening.
+  const empty = bodyLen === 0 && pageChars < EMPTY_PAGE_CHARS;
+  const storyShell = empty && !!meta.title && storyDescription(k.hints?.description ?? null);
+  if (empty && !storyShell) signals.push('empty-page');
   const stub = bodyLen < MIN_ARTICLE_BODY ? k.body.find((b) => STUB_TEXT.test(b.text)) : undefined;
   if (stub) signals.push(`stub:${short(stub.text)}`);
   if (signals.length) {
@@ -154,6 +164,12 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
     na.some((s) => (s.startsWith('little-prose') && !declaredStory) || s === 'no-article-body') ||
     (na.length >= 2 && !strongProse) ||
     (na.includes('url:home') && !strongProse);
+  // A script-rendered story: no text to read, but neither listing URL nor listing types.
+  if (storyShell && na.every((s) => s === 'no-article-body' || s === 'og:type=website')) {
+    meta.status = 'article';
+    meta.statusSignals = [...prior, ...na, 'script-shell:described-story'];
+    return;
+  }
   if (decisive) {
     meta.status = 'not_article';
     meta.statusSignals = [...prior, ...na];
@@ -168,6 +184,14 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
         ? [`short-story:${sentences.length}p/${sentenceLen}c`]
         : [`prose:${prose.length}p/${proseLen}c`]),
   ];
+}
+
+/** A description of several sentences and at least SHELL_DESCRIPTION_WORDS words. */
+function storyDescription(d: string | null): boolean {
+  if (!d) return false;
+  const words = d.trim().split(/\s+/).length;
+  const sentences = d.split(/[.!?…](?:\s|$)/).filter((x) => x.trim().split(/\s+/).length >= 4).length;
+  return words >= SHELL_DESCRIPTION_WORDS && sentences >= 2;
 }
 
 /**

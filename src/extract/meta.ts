@@ -34,6 +34,8 @@ export interface KindHints {
   titleText: string;
   h1: string[];
   articleTags: number;
+  /** The declared description (og:description > description > twitter:description). */
+  description: string | null;
 }
 
 /** What metadata extraction returns; `finish` adds what needs the extracted body. */
@@ -94,6 +96,7 @@ export function htmlMeta(root: El, url: string | null, html = '', tuning: MetaTu
       titleText: s.titleTag,
       h1: s.h1.map((h) => h.text),
       articleTags: s.articleTags,
+      description: p.m('og:description') ?? p.m('description') ?? p.m('twitter:description'),
     },
     titleRanking: ranking,
     finish: (mt, body, captions) => finishMeta(mt, body, captions, url ?? canonicalUrl),

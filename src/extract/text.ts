@@ -175,6 +175,6 @@ export function extractText(text: string, url: string | null): TextResult {
     body,
     captions,
     meta,
-    kindHints: { ogType: null, ldTypes: [], titleText: title ?? '', h1: [], articleTags: 0 },
+    kindHints: { ogType: null, ldTypes: [], titleText: title ?? '', h1: [], articleTags: 0, description: null },
   };
 }
