@@ -105,3 +105,14 @@ test('verb arguments: "coordinate Syria strikes" — a joint activity is not a p
   verbArguments(y);
   assert.deepEqual(argCountries(y, 'recipient'), ['PER']);
 });
+
+test('verb arguments: "shared intelligence" — the thing shared is no party even where a sector word names it', () => {
+  const doc = buildDoc('Quito/PROPN/2/nsubj shared|share/VERB/0/root intelligence/NOUN/2/obj ./PUNCT/2/punct', [
+    { from: 1, to: 1, country: 'ECU' },
+    { from: 3, to: 3, country: null, sector: 'SPY', kind: 'sector' },
+  ]);
+  const x = triggerAt(doc, 'shared');
+  verbArguments(x);
+  assert.ok(argText(x, 'recipient').includes('intelligence'), 'the phrase is kept');
+  assert.deepEqual(argCountries(x, 'recipient'), [], 'the intelligence is what was shared');
+});

@@ -121,7 +121,13 @@ export function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): Arg
   }
   const ordered = [...main, ...rest];
   if (!ordered.length) return activity ? { pick: activity, mentions: [] } : noArg();
-  return { pick: ordered[0], mentions: mi.forHeads(v, ordered[0].tokens, true) };
+  const pick = ordered[0];
+  const ms = mi.forHeads(v, pick.tokens, true);
+  if (!pick.rule.endsWith(':thing')) return { pick, mentions: ms };
+  // The thing itself ("share intelligence", "sent troops") is not a party, even where a sector word names it; a
+  // party inside it ("Chadian troops", "its weapons") is.
+  const itself = (m: Mention): boolean => pick.tokens.some((t) => m.start <= v.t.start[t] && m.end >= v.t.end[t]);
+  return { pick, mentions: ms.filter((m) => !itself(m)) };
 }
 
 /** The recipient grown by more head tokens, its rule joined with '+', and the given mentions. */

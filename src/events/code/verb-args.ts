@@ -61,7 +61,9 @@ function linearFallback(x: TriggerContext, noSubject: boolean): void {
       x.recipient = r;
   } else if (!recipient.mentions.length && recipient.pick.rule.endsWith(':thing')) {
     const r = linearArg(v, mi, i, 1);
-    if (r.mentions.length && !r.mentions.some((m) => x.actor.mentions.includes(m)))
+    // Not the thing itself again ("shared intelligence": the word is the thing, whatever sector it could name).
+    const same = r.pick.tokens.every((t) => recipient.pick.tokens.includes(t));
+    if (r.mentions.length && !same && !r.mentions.some((m) => x.actor.mentions.includes(m)))
       x.recipient = {
         pick: { tokens: [...recipient.pick.tokens, ...r.pick.tokens], rule: recipient.pick.rule + '+linear-right' },
         mentions: r.mentions,
