@@ -77,56 +77,119 @@ export interface KindInput {
   hints: KindHints | null;
 }
 
-/** Decide the page kind and record the signals on `meta`. */
-export function decideKind(meta: DocMeta, k: KindInput): void {
-  const prior = meta.statusSignals;
-  const signals: string[] = [];
+/** What the body's text says about the page, computed once for the rules. */
+interface BodyStats {
+  bodyLen: number;
+  pageChars: number;
+  proseCount: number;
+  proseLen: number;
+  /** Readability's readerable test: each paragraph past PROSE_MIN adds sqrt(extra length). */
+  readerScore: number;
+  sentences: number;
+  sentenceLen: number;
+  /** Short wire stories are several short sentence paragraphs. */
+  shortStory: boolean;
+}
+
+function bodyStats(k: KindInput): BodyStats {
   const bodyLen = k.body.reduce((n, b) => n + b.text.length, 0);
   const prose = k.body.filter((b) => b.kind !== 'heading' && textWeight(b.text) >= PROSE_MIN);
-  const proseLen = prose.reduce((n, b) => n + textWeight(b.text), 0);
-  // Readability's readerable test: each paragraph past PROSE_MIN adds sqrt(extra length).
-  const readerScore = prose.reduce((n, b) => n + Math.sqrt(textWeight(b.text) - PROSE_MIN), 0);
-  // Sentence paragraphs of body prose (short wire stories are several short paragraphs).
   const sentences = k.body.filter(sentenceUnit);
   const sentenceLen = sentences.reduce((n, b) => n + textWeight(b.text), 0);
-  const shortStory = sentences.length >= SHORT_STORY_PARAS && sentenceLen >= SHORT_STORY_MIN;
-  const heads = [meta.title?.value ?? '', k.hints?.titleText ?? '', ...(k.hints?.h1 ?? [])].filter(Boolean);
+  return {
+    bodyLen,
+    pageChars: k.all ? k.all.reduce((n, b) => n + b.text.length, 0) : bodyLen,
+    proseCount: prose.length,
+    proseLen: prose.reduce((n, b) => n + textWeight(b.text), 0),
+    readerScore: prose.reduce((n, b) => n + Math.sqrt(textWeight(b.text) - PROSE_MIN), 0),
+    sentences: sentences.length,
+    sentenceLen,
+    shortStory: sentences.length >= SHORT_STORY_PARAS && sentenceLen >= SHORT_STORY_MIN,
+  };
+}
 
-  // Error pages.
-  const errHead = heads.find((h) => h.length < 160 && ERROR_TEXT.test(h));
-  const errBody =
-    bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_NOTICE.test(b.text)) : undefined;
-  if (errHead && bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
-  if (errBody) signals.push(`error-text:${short(errBody.text)}`);
-  const pageChars = k.all ? k.all.reduce((n, b) => n + b.text.length, 0) : bodyLen;
-  // Nothing on the page at all is an error (blank or script-only shell); a page of links and teasers is not,
-  // and neither is a script-rendered story whose head carries its title and opening.
-  const empty = bodyLen === 0 && pageChars < EMPTY_PAGE_CHARS;
+/** Decide the page kind and record the signals on `meta`: error page, then non-article, else article. */
+export function decideKind(meta: DocMeta, k: KindInput): void {
+  const prior = meta.statusSignals;
+  const st = bodyStats(k);
+  const empty = st.bodyLen === 0 && st.pageChars < EMPTY_PAGE_CHARS;
   const storyShell = empty && !!meta.title && storyDescription(k.hints?.description ?? null);
-  if (empty && !storyShell) signals.push('empty-page');
-  const stub = bodyLen < MIN_ARTICLE_BODY ? k.body.find((b) => STUB_TEXT.test(b.text)) : undefined;
-  if (stub) signals.push(`stub:${short(stub.text)}`);
-  if (signals.length) {
+  const errors = errorSignals(meta, k, st, empty && !storyShell);
+  if (errors.length) {
     meta.status = 'error_page';
-    meta.statusSignals = [...prior, ...signals];
+    meta.statusSignals = [...prior, ...errors];
     return;
   }
+  const hasArticleType = declaresArticle(k.hints);
+  const na = nonArticleSignals(k, st, hasArticleType);
+  // A script-rendered story: no text to read, but neither listing URL nor listing types.
+  if (storyShell && na.every((s) => s === 'no-article-body' || s === 'og:type=website')) {
+    meta.status = 'article';
+    meta.statusSignals = [...prior, ...na, 'script-shell:described-story'];
+    return;
+  }
+  // One weak signal is not enough when the page has real prose; little prose alone is enough, unless the page
+  // declares itself an article and shows a headline and some text (paywalled leads, stories told in lists).
+  const strongProse = st.proseCount >= 3 && st.proseLen >= 1200;
+  const declaredStory = hasArticleType && !!meta.title && st.bodyLen >= DECLARED_STORY_MIN;
+  const decisive =
+    na.some((s) => (s.startsWith('little-prose') && !declaredStory) || s === 'no-article-body') ||
+    (na.length >= 2 && !strongProse) ||
+    (na.includes('url:home') && !strongProse);
+  if (decisive) {
+    meta.status = 'not_article';
+    meta.statusSignals = [...prior, ...na];
+    return;
+  }
+  meta.status = 'article';
+  meta.statusSignals = [
+    ...prior,
+    ...(na.length
+      ? [...na, declaredStory ? 'declared-article' : 'prose-outweighs']
+      : st.readerScore < READER_MIN
+        ? [`short-story:${st.sentences}p/${st.sentenceLen}c`]
+        : [`prose:${st.proseCount}p/${st.proseLen}c`]),
+  ];
+}
 
-  // Non-article pages.
-  const types = k.hints?.ldTypes ?? [];
-  const hasArticleType = types.some((t) => ARTICLE_TYPES.test(t)) || /article/i.test(k.hints?.ogType ?? '');
-  const listingType = types.find((t) => LISTING_TYPES.test(t));
-  let path = '';
-  let query = '';
+/** Error-page signals: error wording in a heading or short body, nothing on the page, a paywall or consent stub. */
+function errorSignals(meta: DocMeta, k: KindInput, st: BodyStats, emptyPage: boolean): string[] {
+  const signals: string[] = [];
+  const heads = [meta.title?.value ?? '', k.hints?.titleText ?? '', ...(k.hints?.h1 ?? [])].filter(Boolean);
+  const errHead = heads.find((h) => h.length < 160 && ERROR_TEXT.test(h));
+  const errBody =
+    st.bodyLen < ERROR_MAX_BODY ? k.body.find((b) => b.text.length < 400 && ERROR_NOTICE.test(b.text)) : undefined;
+  if (errHead && st.bodyLen < ERROR_MAX_BODY * 2) signals.push(`error-title:${short(errHead)}`);
+  if (errBody) signals.push(`error-text:${short(errBody.text)}`);
+  // Nothing on the page at all is an error (blank or script-only shell); a page of links and teasers is not,
+  // and neither is a script-rendered story whose head carries its title and opening.
+  if (emptyPage) signals.push('empty-page');
+  const stub = st.bodyLen < MIN_ARTICLE_BODY ? k.body.find((b) => STUB_TEXT.test(b.text)) : undefined;
+  if (stub) signals.push(`stub:${short(stub.text)}`);
+  return signals;
+}
+
+/** The page declares an article type (JSON-LD or og:type). */
+function declaresArticle(h: KindHints | null): boolean {
+  return (h?.ldTypes ?? []).some((t) => ARTICLE_TYPES.test(t)) || /article/i.test(h?.ogType ?? '');
+}
+
+/** The URL's path and query ('' when there is no URL or it does not parse). */
+function urlParts(url: string | null): { path: string; query: string } {
+  try {
+    const u = url ? new URL(url) : null;
+    return { path: u?.pathname ?? '', query: u?.search ?? '' };
+  } catch {
+    return { path: '', query: '' };
+  }
+}
+
+/** Non-article signals: home or listing URL, listing types, little prose, link density, teaser cards. */
+function nonArticleSignals(k: KindInput, st: BodyStats, hasArticleType: boolean): string[] {
+  const listingType = (k.hints?.ldTypes ?? []).find((t) => LISTING_TYPES.test(t));
   // The fetched URL first: a canonical link pointing at the site root from a story is a site misconfiguration.
   const pageUrl = k.url ?? k.canonicalUrl ?? null;
-  try {
-    const u = pageUrl ? new URL(pageUrl) : null;
-    path = u?.pathname ?? '';
-    query = u?.search ?? '';
-  } catch {
-    path = '';
-  }
+  const { path, query } = urlParts(pageUrl);
   const na: string[] = [];
   if (pageUrl && !query && (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)))
     na.push('url:home');
@@ -143,47 +206,18 @@ export function decideKind(meta: DocMeta, k: KindInput): void {
     !hasArticleType
   )
     na.push(`og:type=${k.hints.ogType}`);
-  if (bodyLen === 0) na.push('no-article-body');
-  else if (readerScore < READER_MIN && !shortStory) na.push(`little-prose:${prose.length}p/${proseLen}c`);
+  if (st.bodyLen === 0) na.push('no-article-body');
+  else if (st.readerScore < READER_MIN && !st.shortStory) na.push(`little-prose:${st.proseCount}p/${st.proseLen}c`);
   if (k.all) {
     const linkChars = k.all.reduce((n, b) => n + b.linkChars, 0);
-    const allChars = k.all.reduce((n, b) => n + b.text.length, 0);
-    if (allChars > 0 && linkChars / allChars > 0.6 && proseLen < 1500)
-      na.push(`link-dense:${(linkChars / allChars).toFixed(2)}`);
+    if (st.pageChars > 0 && linkChars / st.pageChars > 0.6 && st.proseLen < 1500)
+      na.push(`link-dense:${(linkChars / st.pageChars).toFixed(2)}`);
   }
   // Teaser boxes on a story page (related stories, "more from") are not a listing: only count them when the
   // page neither declares an article nor tells a short story of its own.
-  if ((k.hints?.articleTags ?? 0) >= 5 && proseLen < 2000 && !hasArticleType && !shortStory)
+  if ((k.hints?.articleTags ?? 0) >= 5 && st.proseLen < 2000 && !hasArticleType && !st.shortStory)
     na.push(`teasers:${k.hints!.articleTags}`);
-
-  // One weak signal is not enough when the page has real prose; little prose alone is enough, unless the page
-  // declares itself an article and shows a headline and some text (paywalled leads, stories told in lists).
-  const strongProse = prose.length >= 3 && proseLen >= 1200;
-  const declaredStory = hasArticleType && !!meta.title && bodyLen >= DECLARED_STORY_MIN;
-  const decisive =
-    na.some((s) => (s.startsWith('little-prose') && !declaredStory) || s === 'no-article-body') ||
-    (na.length >= 2 && !strongProse) ||
-    (na.includes('url:home') && !strongProse);
-  // A script-rendered story: no text to read, but neither listing URL nor listing types.
-  if (storyShell && na.every((s) => s === 'no-article-body' || s === 'og:type=website')) {
-    meta.status = 'article';
-    meta.statusSignals = [...prior, ...na, 'script-shell:described-story'];
-    return;
-  }
-  if (decisive) {
-    meta.status = 'not_article';
-    meta.statusSignals = [...prior, ...na];
-    return;
-  }
-  meta.status = 'article';
-  meta.statusSignals = [
-    ...prior,
-    ...(na.length
-      ? [...na, declaredStory ? 'declared-article' : 'prose-outweighs']
-      : readerScore < READER_MIN
-        ? [`short-story:${sentences.length}p/${sentenceLen}c`]
-        : [`prose:${prose.length}p/${proseLen}c`]),
-  ];
+  return na;
 }
 
 /** A description of several sentences and at least SHELL_DESCRIPTION_WORDS words. */

@@ -51,6 +51,9 @@ const DATE_CLASS =
 const META_CLASS_HINT = /date|time|publi|posted|author|byline|Date/i;
 const DATE_HINT = /date|time|publi|posted|Date/;
 const BYLINE_HINT = /author|byline|posted/i;
+/** Class names of byline elements. */
+const BYLINE_CLASS =
+  /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i;
 /** Headings of level 2 kept as title candidates. */
 const MAX_H2 = 3;
 /** Paragraphs (and characters) of body start kept for title features. */
@@ -79,152 +82,161 @@ export function resolveUrl(href: string | undefined, base: string | null): strin
   }
 }
 
-/** Walk the page once and collect the metadata signals. */
-export function collectSignals(root: El, url: string | null): PageSignals {
-  const metas = new Map<string, string>();
-  const metaAll = new Map<string, string[]>();
-  const ld: Json[] = [];
-  let titleTag = '';
-  let canonical: string | null = null;
-  let htmlLang: string | null = null;
-  const h1: HeadingSignal[] = [];
-  const h2: HeadingSignal[] = [];
-  const times: TimeSignal[] = [];
-  let order = 0;
-  const itemprops = new Map<string, string>();
-  const bylineEls: string[] = [];
-  const classDates: string[] = [];
-  let relAuthor: string | null = null;
-  let articleTags = 0;
-  const paras: string[] = [];
-  let paraChars = 0;
-  let pSeen = 0;
+/** The signals gathered so far and the walk's own counters. */
+interface Walk {
+  s: PageSignals;
+  url: string | null;
+  order: number;
+  paras: string[];
+  paraChars: number;
+  pSeen: number;
+}
 
+/** Walk the page once and collect the metadata signals: per element, its tag, itemprop, rel and class. */
+export function collectSignals(root: El, url: string | null): PageSignals {
+  const w: Walk = { s: emptySignals(), url, order: 0, paras: [], paraChars: 0, pSeen: 0 };
   // Explicit stack rather than the generator: this loop visits every element of every page.
   const stack: El[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
-    order++;
+    w.order++;
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i];
       if (typeof c !== 'string') stack.push(c);
     }
+    readTag(w, el);
     const a = el.attrs;
-    switch (el.tag) {
-      case 'html':
-        htmlLang ??= a.lang ?? a['xml:lang'] ?? null;
-        break;
-      case 'title':
-        if (!titleTag) titleTag = textOf(el);
-        break;
-      case 'meta': {
-        const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').toLowerCase().trim();
-        const val = a.content ?? a.value;
-        if (key && val != null && val.trim()) {
-          const v = decodeEntities(val.trim());
-          if (!metas.has(key)) metas.set(key, v);
-          const list = metaAll.get(key) ?? [];
-          list.push(v);
-          metaAll.set(key, list);
-        }
-        if (a.itemprop && (a.content ?? a.datetime)) {
-          if (!itemprops.has(a.itemprop)) itemprops.set(a.itemprop, a.content ?? a.datetime);
-        }
-        break;
-      }
-      case 'link':
-        if (/\bcanonical\b/i.test(a.rel ?? '') && !canonical) canonical = resolveUrl(a.href, url);
-        break;
-      case 'script':
-        if (/ld\+json/i.test(a.type ?? ''))
-          ld.push(...parseLd(el.children.filter((c): c is string => typeof c === 'string').join('')));
-        break;
-      case 'h1': {
-        const t = textOf(el);
-        if (t) h1.push({ text: t, inArticle: inArticle(el), el, order });
-        break;
-      }
-      case 'time':
-        if (a.datetime)
-          times.push({
-            dt: a.datetime,
-            pub: 'pubdate' in a || a.itemprop === 'datePublished' || /publish|posted|created/i.test(a.class ?? ''),
-            inArticle: inArticle(el),
-            order,
-          });
-        break;
-      case 'article':
-        articleTags++;
-        break;
-      case 'h2':
-        if (h2.length < MAX_H2) {
-          const t = textOf(el);
-          if (t) h2.push({ text: t, inArticle: inArticle(el), el, order });
-        }
-        break;
-      case 'p':
-        if (paras.length < BODY_START_PARAS && paraChars < BODY_START_CHARS && pSeen++ < MAX_P_SEEN) {
-          const t = textOf(el);
-          if (t.length > 60) {
-            paras.push(t);
-            paraChars += t.length;
-          }
-        }
-        break;
-    }
-    if (a.itemprop && el.tag !== 'meta') {
-      const ip = a.itemprop;
-      if (/^(datePublished|dateModified|dateCreated)$/.test(ip) && !itemprops.has(ip))
-        itemprops.set(ip, a.content ?? a.datetime ?? textOf(el));
-      if (ip === 'author' && !itemprops.has('author')) {
-        const nameEl = [...elements(el)].find((x) => x.attrs.itemprop === 'name');
-        const t = nameEl ? (nameEl.attrs.content ?? textOf(nameEl)) : (a.content ?? textOf(el));
-        if (t) itemprops.set('author', t);
-      }
-      if (ip === 'headline' && !itemprops.has('headline')) itemprops.set('headline', a.content ?? textOf(el));
-    }
-    if (a.rel && el.tag === 'a' && !relAuthor && /\bauthor\b/i.test(a.rel)) relAuthor = textOf(el) || null;
-    const cls = a.class;
+    if (a.itemprop && el.tag !== 'meta') readItemprop(w.s, el, a.itemprop);
+    if (a.rel && el.tag === 'a' && !w.s.relAuthor && /\bauthor\b/i.test(a.rel)) w.s.relAuthor = textOf(el) || null;
     // One cheap test screens out almost every class before the two specific patterns.
-    if (!cls || !META_CLASS_HINT.test(cls)) continue;
-    if (
-      classDates.length < 3 &&
-      DATE_HINT.test(cls) &&
-      DATE_CLASS.test(cls) &&
-      el.tag !== 'body' &&
-      el.tag !== 'html'
-    ) {
-      const t = el.attrs.datetime ?? el.attrs.content ?? textOf(el);
-      if (t && t.length < 120) {
-        const d = parseMachineDate(t) ?? parseTextDate(t, usDates(htmlLang))?.iso ?? null;
-        if (d) classDates.push(d);
-      }
-    }
-    if (
-      bylineEls.length < 3 &&
-      BYLINE_HINT.test(cls) &&
-      /(^|[\s_-])(byline|author-name|byline__name|article-author|author|posted-by|story-byline)([\s_-]|$)/i.test(cls) &&
-      el.tag !== 'body'
-    ) {
+    if (a.class && META_CLASS_HINT.test(a.class)) readClass(w.s, el, a.class);
+  }
+  w.s.bodyStart = w.paras.join(' ');
+  return w.s;
+}
+
+function emptySignals(): PageSignals {
+  return {
+    metas: new Map(),
+    metaAll: new Map(),
+    ld: [],
+    titleTag: '',
+    canonical: null,
+    htmlLang: null,
+    h1: [],
+    h2: [],
+    times: [],
+    itemprops: new Map(),
+    bylineEls: [],
+    classDates: [],
+    relAuthor: null,
+    articleTags: 0,
+    bodyStart: '',
+  };
+}
+
+/** What the element's tag tells: language, title, metas, canonical, JSON-LD, headings, times, paragraphs. */
+function readTag(w: Walk, el: El): void {
+  const { s } = w;
+  const a = el.attrs;
+  switch (el.tag) {
+    case 'html':
+      s.htmlLang ??= a.lang ?? a['xml:lang'] ?? null;
+      break;
+    case 'title':
+      if (!s.titleTag) s.titleTag = textOf(el);
+      break;
+    case 'meta':
+      readMeta(s, a);
+      break;
+    case 'link':
+      if (/\bcanonical\b/i.test(a.rel ?? '') && !s.canonical) s.canonical = resolveUrl(a.href, w.url);
+      break;
+    case 'script':
+      if (/ld\+json/i.test(a.type ?? ''))
+        s.ld.push(...parseLd(el.children.filter((c): c is string => typeof c === 'string').join('')));
+      break;
+    case 'h1': {
       const t = textOf(el);
-      if (t && t.length < 150) bylineEls.push(t);
+      if (t) s.h1.push({ text: t, inArticle: inArticle(el), el, order: w.order });
+      break;
+    }
+    case 'time':
+      if (a.datetime)
+        s.times.push({
+          dt: a.datetime,
+          pub: 'pubdate' in a || a.itemprop === 'datePublished' || /publish|posted|created/i.test(a.class ?? ''),
+          inArticle: inArticle(el),
+          order: w.order,
+        });
+      break;
+    case 'article':
+      s.articleTags++;
+      break;
+    case 'h2':
+      if (s.h2.length < MAX_H2) {
+        const t = textOf(el);
+        if (t) s.h2.push({ text: t, inArticle: inArticle(el), el, order: w.order });
+      }
+      break;
+    case 'p':
+      if (w.paras.length < BODY_START_PARAS && w.paraChars < BODY_START_CHARS && w.pSeen++ < MAX_P_SEEN) {
+        const t = textOf(el);
+        if (t.length > 60) {
+          w.paras.push(t);
+          w.paraChars += t.length;
+        }
+      }
+      break;
+  }
+}
+
+/** A <meta>: its first and every value by name, and its itemprop. */
+function readMeta(s: PageSignals, a: El['attrs']): void {
+  const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').toLowerCase().trim();
+  const val = a.content ?? a.value;
+  if (key && val != null && val.trim()) {
+    const v = decodeEntities(val.trim());
+    if (!s.metas.has(key)) s.metas.set(key, v);
+    const list = s.metaAll.get(key) ?? [];
+    list.push(v);
+    s.metaAll.set(key, list);
+  }
+  if (a.itemprop && (a.content ?? a.datetime)) {
+    if (!s.itemprops.has(a.itemprop)) s.itemprops.set(a.itemprop, a.content ?? a.datetime);
+  }
+}
+
+/** Microdata on a visible element: dates, the author's name, the headline (first of each). */
+function readItemprop(s: PageSignals, el: El, ip: string): void {
+  const a = el.attrs;
+  if (/^(datePublished|dateModified|dateCreated)$/.test(ip) && !s.itemprops.has(ip))
+    s.itemprops.set(ip, a.content ?? a.datetime ?? textOf(el));
+  if (ip === 'author' && !s.itemprops.has('author')) {
+    const nameEl = [...elements(el)].find((x) => x.attrs.itemprop === 'name');
+    const t = nameEl ? (nameEl.attrs.content ?? textOf(nameEl)) : (a.content ?? textOf(el));
+    if (t) s.itemprops.set('author', t);
+  }
+  if (ip === 'headline' && !s.itemprops.has('headline')) s.itemprops.set('headline', a.content ?? textOf(el));
+}
+
+/** Date and byline elements known by their class (first three of each). */
+function readClass(s: PageSignals, el: El, cls: string): void {
+  if (
+    s.classDates.length < 3 &&
+    DATE_HINT.test(cls) &&
+    DATE_CLASS.test(cls) &&
+    el.tag !== 'body' &&
+    el.tag !== 'html'
+  ) {
+    const t = el.attrs.datetime ?? el.attrs.content ?? textOf(el);
+    if (t && t.length < 120) {
+      const d = parseMachineDate(t) ?? parseTextDate(t, usDates(s.htmlLang))?.iso ?? null;
+      if (d) s.classDates.push(d);
     }
   }
-  return {
-    metas,
-    metaAll,
-    ld,
-    titleTag,
-    canonical,
-    htmlLang,
-    h1,
-    h2,
-    times,
-    itemprops,
-    bylineEls,
-    classDates,
-    relAuthor,
-    articleTags,
-    bodyStart: paras.join(' '),
-  };
+  if (s.bylineEls.length < 3 && BYLINE_HINT.test(cls) && BYLINE_CLASS.test(cls) && el.tag !== 'body') {
+    const t = textOf(el);
+    if (t && t.length < 150) s.bylineEls.push(t);
+  }
 }

@@ -83,13 +83,44 @@ function units(text: string): string[] {
   return out;
 }
 
-/** Extract a plain-text page. */
+/** Extract a plain-text page: cut the tail, pick the title, sort the lines, then the metadata. */
 export function extractText(text: string, url: string | null): TextResult {
-  let lines = units(text);
-  const meta = emptyMeta();
   const signals: string[] = [];
+  const lines = cutTail(units(text), signals);
+  const tIdx = titleLine(lines);
+  const title = tIdx >= 0 ? lines[tIdx] : null;
+  const { body, captions, byline, shownDate } = sortLines(lines, tIdx);
+  const meta = emptyMeta();
+  meta.title = title ? { value: title, from: 'text:first-line' } : null;
+  if (byline) {
+    meta.byline = { value: byline, from: 'text:byline' };
+    meta.authors = splitAuthors(byline);
+  }
+  const ud = dateFromUrl(url);
+  meta.published = ud
+    ? { value: ud, from: 'url' }
+    : shownDate
+      ? { value: shownDate, from: 'text:date-line' }
+      : textDate(body, captions, url, null);
+  const lang = guessLanguage(
+    body
+      .map((b) => b.text)
+      .join(' ')
+      .slice(0, 5000),
+  );
+  meta.language = lang ? { value: lang, from: 'text' } : null;
+  meta.statusSignals = signals;
+  return {
+    body,
+    captions,
+    meta,
+    kindHints: { ogType: null, ldTypes: [], titleText: title ?? '', h1: [], articleTags: 0, description: null },
+  };
+}
 
-  // A dead-page notice, or a "Related"/"Read more" list, after the story is cut with everything after it.
+/** A dead-page notice, or a "Related"/"Read more" list, after the story is cut with everything after it; chrome lines go. */
+function cutTail(all: string[], signals: string[]): string[] {
+  let lines = all;
   const size = (a: string[]) => a.reduce((n, l) => n + l.length, 0);
   const proseBefore = (i: number) => lines.slice(0, i).filter((l) => l.length >= 140).length;
   const tailCut = (re: RegExp) =>
@@ -105,13 +136,14 @@ export function extractText(text: string, url: string | null): TextResult {
   if (related > 0) lines = lines.slice(0, related);
   // "Related: <headline>" teaser lines after the story.
   while (lines.length > 1 && RELATED_LINE.test(lines[lines.length - 1])) lines.pop();
-  lines = lines.filter((l) => !isChromeLine(l));
+  return lines.filter((l) => !isChromeLine(l));
+}
 
-  // Title: the first short line before the first prose line.
-  let title: string | null = null;
+/** The title line: the first short line before the first prose line, or -1. */
+function titleLine(lines: string[]): number {
   const firstProse = lines.findIndex((l) => l.length >= 140 || (l.length >= 60 && /[.!?]["”’]?$/.test(l)));
   // Headlines do not end with a full stop; a first line that does is the story's first sentence.
-  const tIdx = lines.findIndex(
+  return lines.findIndex(
     (l, i) =>
       (firstProse < 0 || i < firstProse) &&
       l.length <= TITLE_MAX &&
@@ -119,8 +151,13 @@ export function extractText(text: string, url: string | null): TextResult {
       !isCaptionLine(l) &&
       !/^by\s/i.test(l),
   );
-  if (tIdx >= 0) title = lines[tIdx];
+}
 
+/** Lines other than the title into body blocks and captions; a byline and a bare date line at the top are metadata. */
+function sortLines(
+  lines: string[],
+  tIdx: number,
+): { body: OutBlock[]; captions: OutBlock[]; byline: string | null; shownDate: string | null } {
   const body: OutBlock[] = [];
   const captions: OutBlock[] = [];
   let byline: string | null = null;
@@ -151,30 +188,5 @@ export function extractText(text: string, url: string | null): TextResult {
     const heading = l.length <= HEADING_MAX && !/[.!?,;:]$/.test(l) && body.length > 0 && !!next && next.length >= 80;
     body.push({ text: l, kind: heading ? 'heading' : 'paragraph' });
   });
-
-  meta.title = title ? { value: title, from: 'text:first-line' } : null;
-  if (byline) {
-    meta.byline = { value: byline, from: 'text:byline' };
-    meta.authors = splitAuthors(byline);
-  }
-  const ud = dateFromUrl(url);
-  meta.published = ud
-    ? { value: ud, from: 'url' }
-    : shownDate
-      ? { value: shownDate, from: 'text:date-line' }
-      : textDate(body, captions, url, null);
-  const lang = guessLanguage(
-    body
-      .map((b) => b.text)
-      .join(' ')
-      .slice(0, 5000),
-  );
-  meta.language = lang ? { value: lang, from: 'text' } : null;
-  meta.statusSignals = signals;
-  return {
-    body,
-    captions,
-    meta,
-    kindHints: { ogType: null, ldTypes: [], titleText: title ?? '', h1: [], articleTags: 0, description: null },
-  };
+  return { body, captions, byline, shownDate };
 }
