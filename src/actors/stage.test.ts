@@ -136,3 +136,12 @@ test('seed page expectations', { skip: !(SEED && existsSync(SEED)) && 'no ../sha
   assert.equal(at(text, ms, 'Yuri Kadobnov'), undefined);
   assert.equal(at(text, ms, 'AFP'), undefined);
 });
+
+test('calendar words are never a listed person by surname alone ("ruled Friday", "since October")', () => {
+  const text = 'The court ruled Friday against the law. Protests have continued since October.';
+  const doc = docFromText(text, '2026-01-05');
+  const ms = findMentions(doc);
+  assert.equal(at(text, ms, 'Friday'), undefined, 'a weekday, not a prime minister named Friday');
+  assert.equal(at(text, ms, 'October'), undefined);
+  assert.ok(!ms.some((m) => m.country), 'nothing here names a country');
+});
