@@ -123,6 +123,12 @@ async function measure(
 /** A one-year window starting in year `i` of the generated span. */
 const year = (i: number): EventQuery => ({ since: `${2015 + (i % 9)}-01-01`, until: `${2015 + (i % 9)}-12-31` });
 
+/** About a year that starts and ends inside a month: the month tiers answer the middle, the days the edges. */
+const offYear = (i: number): EventQuery => ({
+  since: `${2015 + (i % 9)}-02-15`,
+  until: `${2016 + (i % 9)}-01-10`,
+});
+
 /** The value after `--name` on the command line, if given. */
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -182,6 +188,7 @@ async function main(): Promise<void> {
         R.eventPage({ type: [TYPES[i % 10]] }, 'date', 50, deep[i % 10]),
       ),
       await measure('dyads: one year', (i) => R.dyads(year(i), 'quad', 300)),
+      await measure('dyads: mid-Feb to mid-Jan (not month-aligned)', (i) => R.dyads(offYear(i), 'quad', 300)),
       await measure('dyads: actor prefix', (i) => R.dyads({ actor: c(i) }, 'type', 300)),
       await measure('dyads: whole store (unfiltered)', () => R.dyads({}, 'quad', 300)),
       await measure('series: whole store by month, quad (rollup)', () => R.series({}, 'month', 'quad')),

@@ -9,6 +9,7 @@ import { backends } from './backends.js';
 import type { Doc } from '../doc/index.js';
 import { fixtureDoc, type FixtureEvent } from './fixture.js';
 import { openStore } from './open.js';
+import { calendarDay } from './dyad-tiers.js';
 import type { EventQuery, StoreReader } from './api-reader.js';
 import type { Store } from './store.js';
 import type { SqliteStore } from './sqlite.js';
@@ -48,6 +49,29 @@ async function assertRollupExact(store: Store, when: string): Promise<void> {
     `SELECT ${KEY}, count(*) n FROM events WHERE ${DYADIC} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
   );
   assert.deepEqual(lines(await raw(store, `SELECT ${ROLLUP_KEY}, n FROM dyad_totals`)), lines(totals), when);
+  await assertTiersExact(store, when);
+}
+
+/** The month and year tiers against the dated dyadic events grouped here, in JS (calendar dates by their month or
+ * year, any other date text under '~' and itself). */
+async function assertTiersExact(store: Store, when: string): Promise<void> {
+  const events = await raw(store, `SELECT date, ${KEY} FROM events WHERE ${DYADIC} AND date IS NOT NULL`);
+  for (const [table, col, len] of [
+    ['dyad_months', 'month', 7],
+    ['dyad_years', 'year', 4],
+  ] as const) {
+    const want = new Map<string, number>();
+    for (const { date, ...k } of events) {
+      const d = date as string;
+      const key = JSON.stringify({ [col]: calendarDay(d) ? d.slice(0, len) : '~' + d, ...k, quad: Number(k.quad) });
+      want.set(key, (want.get(key) ?? 0) + 1);
+    }
+    const kept = (await raw(store, `SELECT ${col}, ${ROLLUP_KEY}, n FROM ${table}`)).map(({ n, ...k }) => [
+      JSON.stringify({ ...k, quad: Number(k.quad) }),
+      Number(n),
+    ]);
+    assert.deepEqual(kept.sort(), [...want].sort(), `${table}: ${when}`);
+  }
 }
 
 /** `event_days` against the events: counts exact, tone sums to float rounding. */
@@ -177,6 +201,117 @@ for (const b of backends()) {
         await assertRollupExact(store, 'after saving it again');
         await assertDaysExact(store, 'after saving it again');
         await assertDyadsAsEvents(read);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+/** Event dates across years and months, with texts that are no calendar date (kept under '~' in the tiers; the
+ * store's clustering cannot take a month past 12, so none is here). */
+const SPREAD = [
+  '2022-12-31',
+  '2023-01-01',
+  '2023-02-28',
+  '2023-02-29',
+  '2023-03-01',
+  '2023-06-30',
+  '2023-12-31',
+  '2024-01-01',
+  '2024-02-29',
+  '2024-02-30',
+  '2024-03',
+  '2024-03-01',
+  '2024-03-15',
+  '2024-03-31',
+  '2024-03-31T12',
+  '2024-12-31',
+  '2025-01-01',
+  '',
+  null,
+];
+
+/** Range bounds around those dates (calendar dates, as the API accepts: dyad_days keeps an empty date text as it
+ * keeps no date, so only the tiers tell them apart). */
+const BOUNDS = [
+  undefined,
+  '2023-01-01',
+  '2023-02-28',
+  '2023-03-01',
+  '2023-12-31',
+  '2024-01-01',
+  '2024-02-29',
+  '2024-03-01',
+  '2024-03-16',
+  '2024-12-31',
+  '2025-01-01',
+];
+
+/** One document per date of SPREAD, two dyads each (the second from a country filter's view). */
+const SPREAD_DOCS = () =>
+  SPREAD.map((date, i) =>
+    fixtureDoc(`Paris met Moscow ${i}.\nKyiv accused Berlin ${i}.`, {
+      published: '2024-01-01',
+      events: [
+        ev('CONSULT', 1, 'met', ['Paris', 'FRAGOV'], ['Moscow', 'RUSGOV'], date),
+        ev('ACCUSE', 3, 'accused', ['Kyiv', i % 2 ? 'UKRGOV' : 'UKRMIL'], ['Berlin', 'DEUGOV'], date),
+      ],
+    }),
+  );
+
+/** Every range of BOUNDS × BOUNDS (with and without a country), read from the tiers and from the events. */
+async function assertRangesAsEvents(read: StoreReader, when: string): Promise<void> {
+  let found = 0;
+  for (const since of BOUNDS)
+    for (const until of BOUNDS)
+      for (const extra of [{}, { country: 'UKR' }, { type: ['CONSULT'] }])
+        for (const by of ['type', 'quad'] as const) {
+          const q: EventQuery = { since, until, ...extra };
+          const got = await read.dyads(q, by, 300);
+          assert.deepEqual(got, await read.dyads({ ...q, minConfidence: 0 }, by, 300), `${when}: ${JSON.stringify(q)}`);
+          found += got.length;
+        }
+  assert.ok(found > 500, `the ranges find dyads (${found})`);
+}
+
+for (const b of backends()) {
+  describe(`dyad tiers: ${b.name}`, { skip: b.skip }, () => {
+    before(() => b.start());
+    after(() => b.stop());
+
+    test('month and year tiers answer date ranges as the events do, before and after a delete', async () => {
+      const store = await openStore(await b.location());
+      const read = (store as Store & { read: StoreReader }).read;
+      try {
+        const docs = SPREAD_DOCS();
+        for (const d of docs) await store.saveDocument(d, ['test']);
+        await assertRollupExact(store, 'spread');
+        await assertRangesAsEvents(read, 'spread');
+        await raw(store, 'DELETE FROM documents WHERE id = $1', docs[SPREAD.indexOf('2024-02-30')].id);
+        await raw(store, 'DELETE FROM documents WHERE id = $1', docs[SPREAD.indexOf('2024-03-01')].id);
+        await assertRollupExact(store, 'after deleting two documents');
+        await assertRangesAsEvents(read, 'after deleting two documents');
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('migration 10 fills the tiers from the events already stored', async () => {
+      const where = await b.location();
+      let store = await openStore(where);
+      for (const d of SPREAD_DOCS()) await store.saveDocument(d, ['test']);
+      // Back to a store written before migration 10: no tiers, the step not recorded.
+      await raw(store, 'DROP TABLE dyad_months');
+      await raw(store, 'DROP TABLE dyad_years');
+      await raw(store, 'DELETE FROM schema_migrations WHERE version = 10');
+      await store.close();
+      store = await openStore(where);
+      try {
+        await assertRollupExact(store, 'migrated');
+        await assertRangesAsEvents((store as Store & { read: StoreReader }).read, 'migrated');
+        await raw(store, 'DELETE FROM documents WHERE id = $1', SPREAD_DOCS()[1].id);
+        await assertRollupExact(store, 'migrated, then a delete (the new trigger)');
       } finally {
         await store.close();
       }

@@ -27,14 +27,25 @@ export function dyadValues(r: string): string[] {
   );
 }
 
-/** The rollup tables: name, whether it has the day, and its key columns in primary-key order. */
-export const DYAD_TABLES = [
-  { table: 'dyad_days', day: true, key: ['day', ...DYAD_KEY] },
-  { table: 'dyad_totals', day: false, key: [...DYAD_KEY] },
-] as const;
+/**
+ * A rollup table: name, key columns in primary-key order, and, for a table with a period column (the first key
+ * column), the value it takes from a date expression and whether undated events are left out of it.
+ */
+export interface RollupTable {
+  table: string;
+  key: readonly string[];
+  period?: (date: string) => string;
+  datedOnly?: boolean;
+}
+
+/** The rollup tables of migration 7: daily (undated events under day '') and in total. */
+export const DYAD_TABLES: readonly RollupTable[] = [
+  { table: 'dyad_days', period: (d) => `coalesce(${d}, '')`, key: ['day', ...DYAD_KEY] },
+  { table: 'dyad_totals', key: [...DYAD_KEY] },
+];
 
 /** Column definitions for one rollup table, given the engine's text and integer types. */
-function tableSql(t: (typeof DYAD_TABLES)[number], text: string, int: string, suffix: string): string {
+export function tableSql(t: RollupTable, text: string, int: string, suffix: string): string {
   const cols = t.key.map((k) => `  ${k} ${k === 'quad' ? int : text} NOT NULL,`).join('\n');
   return `CREATE TABLE ${t.table} (\n${cols}\n  n ${int} NOT NULL,\n  PRIMARY KEY (${t.key.join(', ')})\n)${suffix};`;
 }
@@ -43,29 +54,39 @@ function tableSql(t: (typeof DYAD_TABLES)[number], text: string, int: string, su
  * `INSERT … SELECT` of the counts of events matching `where` (over `events e`) into each rollup table, adding to rows
  * that exist. `order` (given the value expressions) sorts the inserted rows (Postgres: so concurrent writers lock shared rows in one order).
  */
-export function dyadUpserts(where: string, order: (values: string[]) => string = () => ''): string[] {
-  return DYAD_TABLES.map((t) => {
-    const values = [...(t.day ? ["coalesce(e.date, '')"] : []), ...dyadValues('e')];
+export function dyadUpserts(
+  where: string,
+  order: (values: string[]) => string = () => '',
+  tables: readonly RollupTable[] = DYAD_TABLES,
+): string[] {
+  return tables.map((t) => {
+    const values = [...(t.period ? [t.period('e.date')] : []), ...dyadValues('e')];
     const groups = values.map((_, i) => i + 1).join(', ');
+    const dated = t.datedOnly ? ' AND e.date IS NOT NULL' : '';
     return `INSERT INTO ${t.table} (${t.key.join(', ')}, n)
       SELECT ${values.join(', ')}, count(*) FROM events e
-      WHERE ${where} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL
+      WHERE ${where} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL${dated}
       GROUP BY ${groups} ${order(values)}
       ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET n = ${t.table}.n + excluded.n`;
   });
 }
 
-/** For a trigger body: take the deleted events row `OLD` off each rollup table (and drop rows that reach zero). */
-function forgetSql(): string {
-  return DYAD_TABLES.map((t) => {
-    const values = [...(t.day ? ["coalesce(OLD.date, '')"] : []), ...dyadValues('OLD')];
-    const match = t.key.map((k, i) => `${k} = ${values[i]}`).join(' AND ');
-    return `  UPDATE ${t.table} SET n = n - 1 WHERE ${match};\n  DELETE FROM ${t.table} WHERE n <= 0 AND ${match};`;
-  }).join('\n');
+/**
+ * For a trigger body: take the deleted events row `OLD` off each rollup table (and drop rows that reach zero). An
+ * undated row matches no row of a dated-only table (its period value is null).
+ */
+export function forgetSql(tables: readonly RollupTable[] = DYAD_TABLES): string {
+  return tables
+    .map((t) => {
+      const values = [...(t.period ? [t.period('OLD.date')] : []), ...dyadValues('OLD')];
+      const match = t.key.map((k, i) => `${k} = ${values[i]}`).join(' AND ');
+      return `  UPDATE ${t.table} SET n = n - 1 WHERE ${match};\n  DELETE FROM ${t.table} WHERE n <= 0 AND ${match};`;
+    })
+    .join('\n');
 }
 
 /** Rows with a head actor and recipient only. */
-const HAS_DYAD = 'OLD.actor_code IS NOT NULL AND OLD.recipient_code IS NOT NULL';
+export const HAS_DYAD = 'OLD.actor_code IS NOT NULL AND OLD.recipient_code IS NOT NULL';
 
 /** SQLite migration 7: the tables, backfilled from the events already stored, and the delete trigger. */
 export function sqliteDyadMigration(): string {

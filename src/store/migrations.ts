@@ -2,6 +2,7 @@
 
 import { SQLITE_DAYS_FORGET } from './days-forget.js';
 import { sqliteDyadMigration } from './dyad-rollup.js';
+import { sqliteTierMigration } from './dyad-tiers.js';
 import { READ_MODEL_SQL } from './sqlite-api-sql.js';
 
 /** One schema step. */
@@ -243,5 +244,10 @@ CREATE INDEX events_actor ON events(actor_code, date, quad, type, tone);
 DROP INDEX events_recipient;
 CREATE INDEX events_recipient ON events(recipient_code, date, quad, type, tone);
 `,
+  },
+  {
+    version: 10,
+    name: 'dyad rollup by month and by year (dyad-tiers.ts)',
+    sql: sqliteTierMigration(),
   },
 ];

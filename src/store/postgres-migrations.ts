@@ -5,6 +5,7 @@
  */
 import { PG_DAYS_FORGET } from './days-forget.js';
 import { pgDyadMigration } from './dyad-rollup.js';
+import { pgTierMigration } from './dyad-tiers.js';
 import type { Migration } from './migrations.js';
 
 /** All Postgres migrations, oldest first. Never edit a released one: add a new step. */
@@ -298,5 +299,10 @@ CREATE INDEX events_actor_code_c ON events(actor_code COLLATE "C") INCLUDE (date
 DROP INDEX events_recipient_code_c;
 CREATE INDEX events_recipient_code_c ON events(recipient_code COLLATE "C") INCLUDE (date, quad, type, tone);
 `,
+  },
+  {
+    version: 10,
+    name: 'dyad rollup by month and by year (dyad-tiers.ts)',
+    sql: pgTierMigration(),
   },
 ];

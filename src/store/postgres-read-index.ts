@@ -9,6 +9,9 @@ import { mentionsById, readColumns } from './api-rows.js';
 import type { TableRows } from './rows.js';
 import { searchWords, tsvectorLiteral } from './search-words.js';
 import { dyadUpserts } from './dyad-rollup.js';
+import { tierTables } from './dyad-tiers.js';
+
+const TIERS = tierTables('pg');
 
 /** The read columns appended to every events row, in this order. */
 const READ_COLUMNS = [
@@ -65,5 +68,6 @@ export async function indexDocument(c: pg.PoolClient, doc: Doc): Promise<void> {
   // Key order (byte order for text), as for event_days.
   const keyOrder = (values: string[]) =>
     'ORDER BY ' + values.map((v) => (v === 'e.quad' ? v : `${v} COLLATE "C"`)).join(', ');
-  for (const sql of dyadUpserts('e.doc_id = $1', keyOrder)) await c.query(sql, [doc.id]);
+  for (const sql of [...dyadUpserts('e.doc_id = $1', keyOrder), ...dyadUpserts('e.doc_id = $1', keyOrder, TIERS)])
+    await c.query(sql, [doc.id]);
 }

@@ -21,6 +21,7 @@ import { pgDocument } from './postgres-read-doc.js';
 import { pgEventsAfter } from './postgres-read-events.js';
 import { Params, pgDyadWhere, pgEventWhere, pgPeriodExpr, pgRollupWhere } from './postgres-read-where.js';
 import { dyadRollupOnly, dyadTable } from './dyad-rollup.js';
+import { segmentSql, tierQuery, tierSegments, type Segment } from './dyad-tiers.js';
 import type { Row } from './rows.js';
 import { rollupOnly } from './sqlite-api-where.js';
 
@@ -39,7 +40,9 @@ export class PostgresReader implements StoreReader {
   }
 
   async dyads(q: EventQuery, by: 'type' | 'quad', limit: number): Promise<Dyad[]> {
+    const segments = dyadRollupOnly(q) && tierQuery(q) ? tierSegments(q.since, q.until) : null;
     const p = new Params();
+    if (segments) return this.dyadRows(this.tierSql(q, by, limit, segments, p), p);
     const order = (t: string) => `n DESC, ${t}.actor_code COLLATE "C", ${t}.recipient_code COLLATE "C", ${t}.${by}`;
     const sql = dyadRollupOnly(q)
       ? `SELECT d.actor_code actor, d.recipient_code recipient, d.${by} key, sum(d.n) n FROM ${dyadTable(q)} d
@@ -47,6 +50,10 @@ export class PostgresReader implements StoreReader {
       : `SELECT e.actor_code actor, e.recipient_code recipient, e.${by} key, count(*) n FROM events e
          WHERE ${pgEventWhere(q, p)} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL
          GROUP BY 1, 2, 3 ORDER BY ${order('e')} LIMIT ${p.add(limit)}`;
+    return this.dyadRows(sql, p);
+  }
+
+  private async dyadRows(sql: string, p: Params): Promise<Dyad[]> {
     const rows = await this.all(sql, p);
     return rows.map((r) => ({
       actor: r.actor as string,
@@ -54,6 +61,18 @@ export class PostgresReader implements StoreReader {
       key: String(r.key),
       n: Number(r.n),
     }));
+  }
+
+  /** Dyads over a date range from the month and year tiers and dyad_days for the edges (dyad-tiers.ts). */
+  private tierSql(q: EventQuery, by: 'type' | 'quad', limit: number, segments: Segment[], p: Params): string {
+    const parts = segments.map((seg) => {
+      const bounds = segmentSql(seg, (v) => p.add(v), ' COLLATE "C"');
+      const party = pgDyadWhere({ ...q, since: undefined, until: undefined }, p);
+      return `SELECT d.actor_code actor, d.recipient_code recipient, d.${by} key, d.n FROM ${seg.table} d
+        WHERE ${bounds} AND ${party}`;
+    });
+    return `SELECT actor, recipient, key, sum(n) n FROM (${parts.join(' UNION ALL ')}) x GROUP BY 1, 2, 3
+      ORDER BY n DESC, actor COLLATE "C", recipient COLLATE "C", key LIMIT ${p.add(limit)}`;
   }
 
   async series(q: EventQuery, interval: 'day' | 'week' | 'month', by: 'type' | 'quad'): Promise<SeriesPoint[]> {

@@ -22,6 +22,7 @@ import type { Row } from './sqlite-rows.js';
 import { eventRows, eventsAfter } from './sqlite-api-events.js';
 import { dyadWhere, eventWhere, periodExpr, rollupOnly, rollupWhere } from './sqlite-api-where.js';
 import { dyadRollupOnly, dyadTable, dyadUpserts } from './dyad-rollup.js';
+import { segmentSql, tierQuery, tierSegments, tierTables, type Segment } from './dyad-tiers.js';
 import { SqliteReader } from './sqlite-read.js';
 
 /** Reads for the API, and the write-side upkeep of the read columns, FTS and daily rollup. */
@@ -45,7 +46,10 @@ export class SqliteApiReader implements StoreReader {
       WHERE doc_id = ? AND date IS NOT NULL GROUP BY date, type, quad
       ON CONFLICT (day, type, quad) DO UPDATE SET n = n + excluded.n, tone_sum = tone_sum + excluded.tone_sum,
         tone_n = tone_n + excluded.tone_n`);
-    this.addDyads = dyadUpserts('e.doc_id = ?').map((sql) => db.prepare(sql));
+    this.addDyads = [
+      ...dyadUpserts('e.doc_id = ?'),
+      ...dyadUpserts('e.doc_id = ?', undefined, tierTables('sqlite')),
+    ].map((sql) => db.prepare(sql));
   }
 
   /** Fill the read columns, sentence index, daily counts and dyad rollup for a document just written (same transaction). */
@@ -68,6 +72,8 @@ export class SqliteApiReader implements StoreReader {
   }
 
   async dyads(q: EventQuery, by: 'type' | 'quad', limit: number): Promise<Dyad[]> {
+    const segments = dyadRollupOnly(q) && tierQuery(q) ? tierSegments(q.since, q.until) : null;
+    if (segments) return this.tierDyads(q, by, limit, segments);
     const fromRollup = dyadRollupOnly(q);
     const w = fromRollup ? dyadWhere(q) : eventWhere(q);
     const sql = fromRollup
@@ -77,6 +83,29 @@ export class SqliteApiReader implements StoreReader {
          WHERE ${w.sql} AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL
          GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`;
     const rows = this.db.prepare(sql).all(...w.params, limit) as Dyad[];
+    return rows.map((r) => ({ ...r, key: String(r.key) }));
+  }
+
+  /**
+   * Dyads over a date range from the month and year tiers (dyad-tiers.ts) and dyad_days for the edges. One part (a
+   * single year, say) is grouped as it is read, in key order; several are summed together.
+   */
+  private tierDyads(q: EventQuery, by: 'type' | 'quad', limit: number, segments: Segment[]): Dyad[] {
+    const party = dyadWhere({ ...q, since: undefined, until: undefined });
+    const parts: { sql: string; params: unknown[] }[] = [];
+    for (const seg of segments) {
+      const params: unknown[] = [];
+      const bounds = segmentSql(seg, (v) => (params.push(v), '?'));
+      if (seg.odd && !this.db.prepare(`SELECT 1 FROM ${seg.table} d WHERE ${bounds} LIMIT 1`).get(...params)) continue;
+      parts.push({ sql: `FROM ${seg.table} d WHERE ${bounds} AND ${party.sql}`, params: [...params, ...party.params] });
+    }
+    const cols = `d.actor_code actor, d.recipient_code recipient, d.${by} key`;
+    const sql =
+      parts.length === 1
+        ? `SELECT ${cols}, sum(d.n) n ${parts[0].sql} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`
+        : `SELECT actor, recipient, key, sum(n) n FROM (${parts.map((x) => `SELECT ${cols}, d.n n ${x.sql}`).join(' UNION ALL ')})
+           GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...parts.flatMap((x) => x.params), limit) as Dyad[];
     return rows.map((r) => ({ ...r, key: String(r.key) }));
   }
 
