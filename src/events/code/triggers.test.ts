@@ -76,3 +76,16 @@ test('must-do triggers: a reported "Y must do Z" is a demand; unreported or nega
   );
   assert.deepEqual(triggers(neg, false), {});
 });
+
+test('lexicon triggers: a court "ruled against" a policy is a SANCTION; "ruled on" it is no lexicon event', () => {
+  const against = buildDoc(
+    'Court/PROPN/2/nsubj ruled|rule/VERB/0/root against/ADP/4/case purges|purge/NOUN/2/obl ./PUNCT/2/punct',
+  );
+  const v = new SentenceView(against, 0);
+  const m = lexiconTriggers(v).matches.get(1);
+  assert.equal(m?.entry.type, 'SANCTION');
+  const on = buildDoc(
+    'Court/PROPN/2/nsubj ruled|rule/VERB/0/root on/ADP/4/case purges|purge/NOUN/2/obl ./PUNCT/2/punct',
+  );
+  assert.equal(lexiconTriggers(new SentenceView(on, 0)).matches.get(1), undefined);
+});
