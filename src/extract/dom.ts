@@ -52,6 +52,47 @@ const SKIP_SUBTREE = new Set([
 /** Raw-text elements whose content we never need (JSON-LD scripts are kept for metadata). */
 const DROP_TEXT = new Set(['style', 'noscript', 'template']);
 
+/** The opening tag of a raw-text element (quoted attribute values may hold '>'), or a comment opening. */
+const RAW_OPEN = /<(script|style)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>|<!--/gi;
+const RAW_CLOSE: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
+const COMMENT_CLOSE = /-->/g;
+
+/**
+ * The page with the contents of `<style>` and non-JSON `<script>` elements taken out (the tags stay).
+ * The tree drops that text anyway; cutting it with native string search spares the tokenizer a walk,
+ * character by character, over about half the bytes of a news page (AEB: 30% scripts, 26% styles).
+ * Comments are stepped over so that a `<script>` inside one is left alone.
+ */
+export function stripRawText(html: string): string {
+  RAW_OPEN.lastIndex = 0;
+  const out: string[] = [];
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RAW_OPEN.exec(html))) {
+    if (!m[1]) {
+      COMMENT_CLOSE.lastIndex = RAW_OPEN.lastIndex;
+      if (!COMMENT_CLOSE.exec(html)) break;
+      RAW_OPEN.lastIndex = COMMENT_CLOSE.lastIndex;
+      continue;
+    }
+    const start = RAW_OPEN.lastIndex;
+    const close = RAW_CLOSE[m[1].toLowerCase()];
+    close.lastIndex = start;
+    const c = close.exec(html);
+    const end = c ? c.index : html.length;
+    // Any script typed as JSON is left for the parser, which keeps JSON-LD (its type may be entity-encoded: ld&#x2B;json).
+    if (!(m[1].toLowerCase() === 'script' && /json/i.test(m[0])) && end > start) {
+      out.push(html.slice(last, start));
+      last = end;
+    }
+    if (!c) break;
+    RAW_OPEN.lastIndex = end;
+  }
+  if (!last) return html;
+  out.push(html.slice(last));
+  return out.join('');
+}
+
 /**
  * Parse HTML into an element tree rooted at a synthetic `#root`. `check(steps)` is charged every 1,024 tags opened
  * (skipped subtrees included), to enforce a work budget.
@@ -127,7 +168,7 @@ export function parseHtml(html: string, check?: (steps: number) => void, lowerca
     },
   );
   try {
-    parser.write(html);
+    parser.write(stripRawText(html));
     parser.end();
   } catch (e) {
     if (!(e instanceof StopParse)) throw e;
