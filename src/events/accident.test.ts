@@ -25,3 +25,17 @@ test('"killed in a helicopter crash" is accidental; "killed in an air strike" is
   assert.ok(s);
   assert.equal(accidental(s), false);
 });
+
+test('"killed in Afghanistan helicopter crash": the crash the parser left unmarked after the place is still the cause', () => {
+  const doc = buildDoc(
+    'US/PROPN/3/compound service/NOUN/3/compound members|member/NOUN/4/nsubj killed|kill/VERB/0/root in/ADP/6/case ' +
+      'Afghanistan/PROPN/4/obl helicopter/NOUN/8/compound crash/NOUN/4/obl',
+    [
+      { from: 1, to: 3, country: 'USA', sector: 'MIL' },
+      { from: 6, to: 6, country: 'AFG' },
+    ],
+  );
+  const c = eventCandidates(doc, { model: false }).find((x) => x.record.type === 'ASSAULT');
+  assert.ok(c, 'the coder proposes an ASSAULT');
+  assert.equal(accidental(c), true);
+});

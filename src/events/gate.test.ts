@@ -89,3 +89,21 @@ test('the per-sentence cap keeps the most confident events of each sentence, in 
     ['A'],
   );
 });
+
+test('a trigger word inside an organisation name ("reports reached Amnesty") is part of the name, not an act', () => {
+  const spec =
+    'Reports/NOUN/2/nsubj reached|reach/VERB/0/root Amnesty|amnesty/NOUN/2/obj in/ADP/5/case Tehran/PROPN/2/obl ./PUNCT/2/punct';
+  const mentions = [
+    { from: 3, to: 3, country: 'NGO', sector: 'NGO', kind: 'org' },
+    { from: 5, to: 5, country: 'IRN', sector: 'GOV', kind: 'capital' },
+  ];
+  const doc = buildDoc(spec, mentions);
+  const proposed = eventCandidates(doc, { model: false }).map((c) => c.record.type);
+  assert.deepEqual(proposed, ['RETREAT'], 'the coder reads "Amnesty" as an amnesty');
+  const { events, rejected } = codeAndGate(doc, { model: false });
+  assert.equal(events.length, 0);
+  assert.equal(rejected[0]?.reason, 'trigger-in-name');
+  // The same word as a common noun, no name around it, is left to the learned gate.
+  const plain = buildDoc(spec, [mentions[1]]);
+  assert.ok(!codeAndGate(plain, { model: false }).rejected.some((r) => r.reason === 'trigger-in-name'));
+});
