@@ -10,9 +10,10 @@
  * the out-of-fold news-dev train examples calibrates them; the out-of-fold decisions are written as event lines per
  * article and scored by the shared scorer at each threshold of a grid and each per-sentence cap (none, 1, 2, 3 events,
  * the most confident first), and the setting with the best article F1 (a tie within 0.005 goes to the more precise
- * one: a wrong event costs more than a missed one) becomes the default minimum confidence and cap. The news-dev test split and PLV dev are never used here.
+ * one: a wrong event costs more than a missed one) becomes the default minimum confidence and cap. `--cache FILE`
+ * reuses the examples of an earlier run; `--oof-dir DIR` keeps the chosen setting's out-of-fold event lines. The news-dev test split and PLV dev are never used here.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -230,20 +231,24 @@ interface ArticleScore {
   pred_per_article: number;
 }
 
+/** Write the out-of-fold decisions at threshold t and cap as event lines, one file per news-dev train article. */
+function writeOofLines(ex: GateExample[], p: number[], t: number, cap: number, dir: string): void {
+  for (const a of loadNewsDev().filter((x) => x.split === 'train')) {
+    const lines = capLines(
+      ex.map((e, k) => ({ e, p: p[k] })).filter(({ e, p }) => e.group === a.article && e.line && p >= t),
+      cap,
+    ).map((e) => JSON.stringify(e.line));
+    writeFileSync(join(dir, `${a.article}.jsonl`), lines.join('\n') + (lines.length ? '\n' : ''));
+  }
+}
+
 function oofArticleScores(ex: GateExample[], p: number[], thresholds: number[], cap: number): ArticleScore[] {
   const scorer = join(sharedRoot()!, 'scorers', 'news_events_score.mjs');
   const gold = join(sharedRoot()!, 'data', 'events', 'news-dev', 'gold.jsonl');
-  const articles = loadNewsDev().filter((a) => a.split === 'train');
   const rows: ArticleScore[] = [];
   for (const t of thresholds) {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-gate-oof-'));
-    for (const a of articles) {
-      const lines = capLines(
-        ex.map((e, k) => ({ e, p: p[k] })).filter(({ e, p }) => e.group === a.article && e.line && p >= t),
-        cap,
-      ).map((e) => JSON.stringify(e.line));
-      writeFileSync(join(dir, `${a.article}.jsonl`), lines.join('\n') + (lines.length ? '\n' : ''));
-    }
+    writeOofLines(ex, p, t, cap, dir);
     const out = execFileSync('node', [scorer, gold, dir, '--only-with-pred']).toString().trim().split('\n').pop()!;
     rows.push({ t, cap, ...(JSON.parse(out) as Omit<ArticleScore, 't' | 'cap'>) });
     rmSync(dir, { recursive: true, force: true });
@@ -327,6 +332,12 @@ function main(): void {
   for (const r of rows) log('  ' + showScore(r));
   const chosen = pickArticleThreshold(rows);
   log(`chosen threshold (best out-of-fold article F1, ties to the more precise): ${showScore(chosen)}`);
+  // --oof-dir DIR: keep the chosen setting's out-of-fold event lines, for error analysis with the scorer's --report.
+  const oi = process.argv.indexOf('--oof-dir');
+  if (oi > 0) {
+    mkdirSync(process.argv[oi + 1], { recursive: true });
+    writeOofLines(ex, newsP, chosen.t, chosen.cap, process.argv[oi + 1]);
+  }
   const m = train(ex, ['NO', 'YES'], HYPER);
   const json = serialise(m, {
     name: GATE_NAME,
