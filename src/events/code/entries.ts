@@ -44,6 +44,21 @@ export const PHONE_CALL: LexEntry = {
   block: false,
   text: '(call + named party as object)',
 };
+/** "X wants Y to do Z", "wants Y banned": X asks it of Y, whatever Z is (news-dev guidelines: a demand, REQUEST). */
+export const WANT_DONE: LexEntry = {
+  id: 'WANT',
+  pos: 'v',
+  words: [],
+  cameo: '100',
+  type: 'REQUEST',
+  mode: '',
+  contexts: [],
+  goldstein: -5,
+  block: false,
+  text: '(X wants Y to do Z)',
+};
+/** Verbs whose subject wants another party to act. */
+export const WANT_VERBS = new Set(['want', 'wish']);
 /** Verbs that never code an event on their own (copulas, perception, possession, aspect). */
 export const NON_EVENT_VERBS = new Set([
   'be',

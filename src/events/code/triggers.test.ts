@@ -89,3 +89,20 @@ test('lexicon triggers: a court "ruled against" a policy is a SANCTION; "ruled o
   );
   assert.equal(lexiconTriggers(new SentenceView(on, 0)).matches.get(1), undefined);
 });
+
+test('"X wants Y to do Z" is a demand on Y; "X wants to do Z" is X\'s own plan', () => {
+  const party = [
+    { from: 1, to: 1, country: 'DEU' },
+    { from: 3, to: 3, country: 'GRC' },
+  ];
+  const other = buildDoc(
+    'Berlin/PROPN/2/nsubj wants|want/VERB/0/root Athens/PROPN/2/obj to/PART/5/mark pay|pay/VERB/2/xcomp ./PUNCT/2/punct',
+    party,
+  );
+  assert.equal(triggers(other, false).wants, 'WANT');
+  const own = buildDoc(
+    'Berlin/PROPN/2/nsubj wants|want/VERB/0/root to/PART/4/mark leave|leave/VERB/2/xcomp ./PUNCT/2/punct',
+    [party[0]],
+  );
+  assert.equal(triggers(own, false).wants, undefined);
+});

@@ -1,7 +1,8 @@
 /**
  * Trigger finding, the first phase of the sentence coder: lexicon matches (a pattern's extra words are consumed and
  * trigger nothing themselves), then the candidates the lexicon does not list — generic verbs with a subject and an
- * object (for the learned model), telephone calls ("called Y"), and reported demands ("said Y must do Z").
+ * object (for the learned model), telephone calls ("called Y"), reported demands ("said Y must do Z") and wants of
+ * another party ("X wants Y to do Z").
  */
 import { subjectOf } from '../args.js';
 import type { Grammar } from '../grammar.js';
@@ -9,7 +10,7 @@ import { matchToken, type LexMatch } from '../lexicon/index.js';
 import type { MentionIndex } from '../mentions.js';
 import { isNegated, reportingVerb } from '../modality.js';
 import type { SentenceView } from '../syntax.js';
-import { GENERIC, MUST_DO, NON_EVENT_VERBS, PHONE_CALL } from './entries.js';
+import { GENERIC, MUST_DO, NON_EVENT_VERBS, PHONE_CALL, WANT_DONE, WANT_VERBS } from './entries.js';
 
 /** Finite verb tags (PTB): a verb with one of these is a predicate whatever the parser attached it as. */
 const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
@@ -28,6 +29,7 @@ export function findTriggers(v: SentenceView, mi: MentionIndex, g: Grammar, gene
   if (v.parsed) {
     phoneCallTriggers(v, mi, t);
     mustDoTriggers(v, g, t);
+    wantDoneTriggers(v, mi, t);
   }
   return t;
 }
@@ -111,5 +113,24 @@ export function mustDoTriggers(v: SentenceView, g: Grammar, t: Triggers): void {
     if (!aux.some((a) => g.demandAux.has(a)) || aux.includes('have') || g.reporting.has(v.lemma(i))) continue;
     if (!v.childrenBy(i, 'nsubj').length || reportingVerb(v, i) < 0 || isNegated(v, i, i)) continue;
     t.matches.set(i, { entry: { ...MUST_DO, words: [v.lemma(i)] }, specificity: 0, consumed: [] });
+  }
+}
+
+/**
+ * "X wants Y to do Z" (Y the object, Z its complement) and "wants Y banned" (a complement with its own subject Y): X
+ * wants another named party to act — a demand, whatever Z is. "X wants to do Z" (X's own plan) is not one.
+ */
+export function wantDoneTriggers(v: SentenceView, mi: MentionIndex, t: Triggers): void {
+  const party = (k: number): boolean => mi.at(k).some((m) => m.kind !== 'pronoun' && (!!m.country || !!m.sector));
+  for (let i = v.start; i < v.end; i++) {
+    if (!free(t, i) || !v.isVerb(i) || !WANT_VERBS.has(v.lemma(i)) || !v.childrenBy(i, 'nsubj').length) continue;
+    const clauses = v.children(i).filter((c) => ['xcomp', 'ccomp', 'acl'].includes(v.base(c)) && v.isVerb(c));
+    if (!clauses.length) continue;
+    const obj = v.childrenBy(i, 'obj').some(party);
+    const ownSubject = clauses.some(
+      (c) => v.childrenBy(c, 'nsubj').some(party) || v.childrenBy(c, 'nsubj:pass').some(party),
+    );
+    if (obj || ownSubject)
+      t.matches.set(i, { entry: { ...WANT_DONE, words: [v.lemma(i)] }, specificity: 0, consumed: [] });
   }
 }
