@@ -72,7 +72,7 @@ export function eventsAfter(
   const sections: (0 | 1)[] = nullable ? (desc ? [0, 1] : [1, 0]) : [0];
   const cur = cursor ? decode(cursor, sort) : null;
   const first = cur ? Math.max(0, sections.indexOf(cur.n)) : 0;
-  const w = eventWhere(q, manyMatches(db, q, walkMatches));
+  const w = eventWhere(q, { walk: manyMatches(db, q, walkMatches) });
   const dir = desc ? 'DESC' : 'ASC';
   const cmp = desc ? '<' : '>';
   const out: EventRow[] = [];

@@ -75,7 +75,7 @@ export class SqliteApiReader implements StoreReader {
     const segments = dyadRollupOnly(q) && tierQuery(q) ? tierSegments(q.since, q.until) : null;
     if (segments) return this.tierDyads(q, by, limit, segments);
     const fromRollup = dyadRollupOnly(q);
-    const w = fromRollup ? dyadWhere(q) : eventWhere(q);
+    const w = fromRollup ? dyadWhere(q) : eventWhere(q, { selective: true });
     const sql = fromRollup
       ? `SELECT d.actor_code actor, d.recipient_code recipient, d.${by} key, sum(d.n) n FROM ${dyadTable(q)} d
          WHERE ${w.sql} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?`
@@ -111,7 +111,7 @@ export class SqliteApiReader implements StoreReader {
 
   async series(q: EventQuery, interval: 'day' | 'week' | 'month', by: 'type' | 'quad'): Promise<SeriesPoint[]> {
     const fromRollup = rollupOnly(q);
-    const w = fromRollup ? rollupWhere(q) : eventWhere(q);
+    const w = fromRollup ? rollupWhere(q) : eventWhere(q, { selective: true });
     const sql = fromRollup
       ? `SELECT ${periodExpr('d.day', interval)} period, d.${by} key, sum(d.n) n,
            sum(d.tone_sum) / nullif(sum(d.tone_n), 0) tone FROM event_days d WHERE ${w.sql} GROUP BY 1, 2 ORDER BY 1, 2`
@@ -140,7 +140,7 @@ export class SqliteApiReader implements StoreReader {
   }
 
   async countries(q: EventQuery, side: 'actor' | 'recipient'): Promise<CountryCount[]> {
-    const w = eventWhere(q);
+    const w = eventWhere(q, { selective: true });
     const col = `e.${side}_country`;
     return this.db
       .prepare(
