@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterKey, compatible, dayWindow, type ClusterFacts } from './key.js';
+import { clusterKey, compatible, dayOf, dayWindow, type ClusterFacts } from './key.js';
 import { groupEvents } from './group.js';
 
 const f = (id: string, day: string | null, more: Partial<ClusterFacts> = {}) => ({
@@ -39,4 +39,13 @@ test('groups are connected parts named by their smallest id, whatever the order'
   assert.deepEqual([...one.entries()].sort(), [...two.entries()].sort());
   assert.equal(one.get('c'), 'a', 'a–b–c chain through b');
   assert.equal(one.get('z'), 'z');
+});
+
+test('a day no calendar has is no day: the event clusters as undated instead of failing the document', () => {
+  assert.equal(dayOf('2024-02-29T10:00:00Z'), '2024-02-29');
+  assert.equal(dayOf('2024-13-01'), null);
+  assert.equal(dayOf('2023-02-29'), null);
+  assert.equal(dayOf('2024-04-31'), null);
+  assert.equal(dayOf('next week'), null);
+  assert.deepEqual(dayWindow('2024-03-01'), { from: '2024-02-29', to: '2024-03-02' });
 });

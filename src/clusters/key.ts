@@ -32,10 +32,13 @@ export function clusterKey(f: Pick<ClusterFacts, 'type' | 'actorCodes' | 'recipi
   return `${f.type}|${side(f.actorCodes)}|${side(f.recipientCodes)}`;
 }
 
-/** The YYYY-MM-DD day of an ISO date or date-time, or null. */
+/** The YYYY-MM-DD day of an ISO date or date-time, or null (also for a day no calendar has, such as 2024-13-01). */
 export function dayOf(iso: string | null | undefined): string | null {
-  const m = iso ? /^(\d{4}-\d{2}-\d{2})/.exec(iso) : null;
-  return m ? m[1] : null;
+  const m = iso ? /^((\d{4})-(\d{2})-(\d{2}))/.exec(iso) : null;
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? m[1] : null;
 }
 
 /** Days from 1970-01-01 of a YYYY-MM-DD day. */
