@@ -14,21 +14,31 @@ import type { SentenceView } from './syntax.js';
  * clauses stay in ("gave millions to promote development in Ethiopia"), other clauses do not — and return the first
  * token `accept` takes; -1 when there is none.
  */
+/**
+ * Whether child c opens another clause with arguments of its own, which a search for this predicate's party or place
+ * does not enter: an adverbial clause (not a purpose "to"), a complement or parenthetical clause, a relative clause, a
+ * coordinated predicate ("share intelligence and fight the jihadists"), or a subject.
+ */
+function otherClause(v: SentenceView, c: number): boolean {
+  const b = v.base(c);
+  return (
+    (b === 'advcl' && !v.marks(c).includes('to')) ||
+    b === 'ccomp' ||
+    b === 'parataxis' ||
+    (b === 'conj' && v.isVerb(c)) ||
+    b.startsWith('nsubj') ||
+    b === 'csubj' ||
+    v.rel(c) === 'acl:relcl'
+  );
+}
+
 function firstBelow(v: SentenceView, heads: number[], levels: number, accept: (t: number) => boolean): number {
   let frontier = heads;
   for (let d = 0; d < levels && frontier.length; d++) {
     const next: number[] = [];
     for (const h of frontier)
       for (const c of v.children(h)) {
-        const b = v.base(c);
-        if (
-          (b === 'advcl' && !v.marks(c).includes('to')) ||
-          b === 'ccomp' ||
-          b === 'parataxis' ||
-          b === 'nsubj' ||
-          v.rel(c) === 'acl:relcl'
-        )
-          continue;
+        if (otherClause(v, c)) continue;
         next.push(c);
         if (accept(c)) return c;
       }
@@ -216,16 +226,7 @@ export function subtreeParty(
     const next: number[] = [];
     for (const h of frontier)
       for (const c of v.children(h)) {
-        const b = v.base(c);
-        if (
-          (b === 'advcl' && !v.marks(c).includes('to')) ||
-          b === 'ccomp' ||
-          b === 'parataxis' ||
-          b.startsWith('nsubj') ||
-          b === 'csubj' ||
-          v.rel(c) === 'acl:relcl'
-        )
-          continue;
+        if (otherClause(v, c)) continue;
         next.push(c);
         if (used(c) || TIME_WORDS.test(v.text(c))) continue;
         const m = mi.at(c).find((x) => x.kind !== 'pronoun' && (!!x.country || (!!x.sector && x.sector !== 'UNK')));

@@ -8,15 +8,17 @@ import { linearArg } from '../recovery.js';
 import { choose, type TriggerContext } from './context.js';
 import { DEPLOY_VERBS } from './entries.js';
 import { matchToken } from '../lexicon/index.js';
+import type { SentenceView } from '../syntax.js';
 
 /**
- * "agreed to coordinate strikes", "expand cooperation": the object of a verb of joint action that is itself an event
- * noun is the activity done together, not a party; the partner is named in a "with" phrase or not at all.
+ * "agreed to coordinate strikes", "expand cooperation": the object of a verb of joint action (type COOPERATE) that is
+ * itself an event noun is the activity done together, not a party; the partner is named in a "with" phrase or not at
+ * all.
  */
-function markActivities(x: TriggerContext, rc: ArgPick[]): ArgPick[] {
-  if (x.e.type !== 'COOPERATE') return rc;
+export function markActivities(v: SentenceView, type: string, rc: ArgPick[]): ArgPick[] {
+  if (type !== 'COOPERATE') return rc;
   return rc.map((r) =>
-    r.rule === 'obj' && r.tokens.length && matchToken(x.v, r.tokens[0])?.entry.pos === 'n'
+    r.rule === 'obj' && r.tokens.length && matchToken(v, r.tokens[0])?.entry.pos === 'n'
       ? { tokens: r.tokens, rule: 'obj:activity' }
       : r,
   );
@@ -38,7 +40,7 @@ export function verbArguments(x: TriggerContext): void {
   // A verb the parser hung on a noun as a modifier ("The Taliban attacked an army base" misread):
   // the noun it hangs on is its object.
   if (v.base(i) === 'amod' && v.head(i) > i) rc.unshift({ tokens: [v.head(i)], rule: 'amod-head' });
-  x.recipient = choose(v, mi, markActivities(x, rc));
+  x.recipient = choose(v, mi, markActivities(v, e.type, rc));
   // (Not for passives: the subject slot is the patient, and the agent is absent on purpose.)
   linearFallback(x, !sub.actor.tokens.length && !sub.patient.tokens.length);
 }

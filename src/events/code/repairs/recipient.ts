@@ -1,14 +1,18 @@
 /** Repairs that find a recipient the argument slots missed: in a complement, lower in the clause, or a demand's addressee. */
 import { recipientCandidates, subjectOf } from '../../args.js';
 import { deepMarked } from '../../recovery.js';
+import { matchToken } from '../../lexicon/index.js';
 import { choose, type TriggerContext } from '../context.js';
+import { markActivities } from '../verb-args.js';
 
 /** "agreed to resign from office", "is willing to withdraw from X": with no recipient, the complement's recipient. */
 export function xcompRecipient(x: TriggerContext): void {
   const { v, mi, i, e } = x;
   if (!v.parsed || x.recipient.pick.tokens.length) return;
   for (const c of v.childrenBy(i, 'xcomp')) {
-    const r = choose(v, mi, recipientCandidates(v, c, e.type, x.consumed, false));
+    // "agreed to coordinate strikes against X": the complement's joint activity names no partner of the agreement.
+    const own = matchToken(v, c)?.entry.type ?? '';
+    const r = choose(v, mi, markActivities(v, own, recipientCandidates(v, c, e.type, x.consumed, false)));
     if (r.pick.tokens.length) {
       x.recipient = { pick: { tokens: r.pick.tokens, rule: `xcomp:${r.pick.rule}` }, mentions: r.mentions };
       return;

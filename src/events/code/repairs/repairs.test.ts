@@ -174,3 +174,17 @@ test('place-phrase: a named place with no country mention ("attacked a base at D
   assert.deepEqual(argText(x, 'recipient'), ['base', 'Digha']);
   assert.match(x.recipient.pick.rule, /place-phrase$/);
 });
+
+test('party-in-clause: "agreed to share intelligence and to fight X" — a coordinated predicate keeps its own party', () => {
+  const x = slots(
+    'Kenya/PROPN/2/nsubj agreed|agree/VERB/0/root to/PART/4/mark share|share/VERB/2/xcomp intelligence/NOUN/4/obj ' +
+      'and/CCONJ/8/cc to/PART/8/mark fight|fight/VERB/4/conj rebels|rebel/NOUN/8/obj ./PUNCT/2/punct',
+    [
+      { from: 1, to: 1, country: 'KEN' },
+      { from: 9, to: 9, country: 'SOM', sector: 'REB' },
+    ],
+    'share',
+  );
+  partyInClause(x);
+  assert.deepEqual(argCountries(x, 'recipient'), [], 'the rebels are what the fighting is against, not the sharing');
+});
