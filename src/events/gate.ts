@@ -12,6 +12,7 @@ import type { Candidate } from './coder.js';
 import { stanceFeatures } from './stance.js';
 import { grammar } from './grammar.js';
 import { deserialise, predict, type LinearModel } from './linear.js';
+import { mentionKind } from './mentions.js';
 
 export const GATE_NAME = 'events.gate.v1';
 /**
@@ -72,6 +73,13 @@ export function coded(m: Mention | undefined): boolean {
 /** Sectors of state and organised political actors, counted once per document for the gate. */
 const POLITICAL_SECTORS = /^(GOV|MIL|LEG|JUD|PTY|COP|SPY|REB|INS|OPP|IGO|NGO)$/;
 
+/**
+ * Mention kinds whose words name the actor ("Amnesty International", "UN peacekeepers", "the peace mission"): a
+ * trigger inside one is part of a name, not an act (news-dev and PLV train: 0 of 14 such candidates were events;
+ * bare sector words such as "protesters" are left to the learned gate).
+ */
+const NAME_KINDS = new Set(['org', 'demonym+sector', 'description']);
+
 /** Context shared by the candidates of one document. */
 export interface GateContext {
   doc: Doc;
@@ -81,6 +89,8 @@ export interface GateContext {
   /** Coded mentions in the document, and those of a political sector: a crude document relevance signal. */
   docCoded: number;
   docPolitical: number;
+  /** Mentions whose words name an organisation or a described group (NAME_KINDS), for the trigger-in-name gate. */
+  names: Mention[];
   /** Relevance scores when the relevance stage ran (sentence-level, calibrated). */
   sentenceRelevance: ArrayLike<number> | null;
   docRelevance: number | null;
@@ -109,6 +119,7 @@ export function gateContext(doc: Doc, cands: Candidate[]): GateContext {
     bySentence,
     docCoded,
     docPolitical,
+    names: (doc.layers.mentions ?? []).filter((m) => NAME_KINDS.has(mentionKind(m))),
     sentenceRelevance: rel?.sentences ?? null,
     docRelevance: rel?.score ?? null,
   };
@@ -135,7 +146,7 @@ function partyFeatures(tag: string, ids: string[], ctx: GateContext): string[] {
     if (!m) continue;
     const c = coded(m);
     if (c) best = 'coded';
-    f.push(`${tag}k=${m.kind.split(/[:(]/)[0]}`, `${tag}s=${m.sector || 'NONE'}`, `${tag}c=${m.country ? 'C' : 'noC'}`);
+    f.push(`${tag}k=${mentionKind(m)}`, `${tag}s=${m.sector || 'NONE'}`, `${tag}c=${m.country ? 'C' : 'noC'}`);
     if (m.antecedent) f.push(`${tag}coref`);
   }
   f.push(`${tag}=${best}`);
@@ -226,22 +237,13 @@ export function hardGate(c: Candidate, ctx: GateContext): GateReason | null {
   if (blockKind(ctx.doc, r.trigger.start) === 'caption') return 'caption';
   if (![...r.actor, ...r.recipient].some((id) => coded(ctx.mentions.get(id)))) return 'no-coded-party';
   if (r.type === 'ASSAULT' && accidental(c)) return 'accident';
-  if (inActorName(r.trigger, ctx.doc)) return 'trigger-in-name';
+  if (inActorName(r.trigger, ctx.names)) return 'trigger-in-name';
   return null;
 }
 
-/**
- * Mention kinds whose words name the actor ("Amnesty International", "UN peacekeepers", "the peace mission"): a
- * trigger inside one is part of a name, not an act (news-dev and PLV train: 0 of 14 such candidates were events;
- * bare sector words such as "protesters" are left to the learned gate).
- */
-const NAME_KINDS = new Set(['org', 'demonym+sector', 'description']);
-
-/** Is the trigger inside an actor mention that names an organisation or a described group? */
-export function inActorName(trigger: Span, doc: Doc): boolean {
-  return (doc.layers.mentions ?? []).some(
-    (m) => m.start <= trigger.start && m.end >= trigger.end && NAME_KINDS.has(m.kind.split(/[:(]/)[0]),
-  );
+/** Is the trigger inside one of the name mentions ({@link GateContext.names})? */
+function inActorName(trigger: Span, names: Mention[]): boolean {
+  return names.some((m) => m.start <= trigger.start && m.end >= trigger.end);
 }
 
 /** "killed in a helicopter crash", "died in the flood": a death by accident or nature is no one's assault. */

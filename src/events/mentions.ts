@@ -4,6 +4,11 @@ import type { Doc, Mention } from '../doc/index.js';
 import type { SentenceView } from './syntax.js';
 import { phraseTokens } from './args.js';
 
+/** A mention's kind without its detail ("org(pattern)" → "org", "sector:police" → "sector"). */
+export function mentionKind(m: Mention): string {
+  return m.kind.split(/[:(]/)[0];
+}
+
 /** For each token, the indices of mentions overlapping it. */
 export class MentionIndex {
   private readonly byToken = new Map<number, number[]>();

@@ -10,11 +10,6 @@ import type { MentionIndex } from './mentions.js';
 import type { SentenceView } from './syntax.js';
 
 /**
- * Walk down from `heads`, breadth first, `levels` levels deep, through the phrases an argument can hang on — purpose
- * clauses stay in ("gave millions to promote development in Ethiopia"), other clauses do not — and return the first
- * token `accept` takes; -1 when there is none.
- */
-/**
  * Whether child c opens another clause with arguments of its own, which a search for this predicate's party or place
  * does not enter: an adverbial clause (not a purpose "to"), a complement or parenthetical clause, a relative clause, a
  * coordinated predicate ("share intelligence and fight the jihadists"), or a subject.
@@ -32,6 +27,11 @@ function otherClause(v: SentenceView, c: number): boolean {
   );
 }
 
+/**
+ * Walk down from `heads`, breadth first, `levels` levels deep, through the phrases an argument can hang on — purpose
+ * clauses stay in ("gave millions to promote development in Ethiopia"), other clauses do not — and return the first
+ * token `accept` takes; -1 when there is none.
+ */
 function firstBelow(v: SentenceView, heads: number[], levels: number, accept: (t: number) => boolean): number {
   let frontier = heads;
   for (let d = 0; d < levels && frontier.length; d++) {

@@ -130,6 +130,14 @@ export function choose(v: SentenceView, mi: MentionIndex, cands: ArgPick[]): Arg
   return { pick, mentions: ms.filter((m) => !itself(m)) };
 }
 
+/**
+ * The recipient slot holds a joint activity ("coordinate Syria strikes in Iraq"): what was done together; the parties
+ * and places inside or around it are not partners of the joint action, so no repair adds them.
+ */
+export function jointActivity(x: TriggerContext): boolean {
+  return x.recipient.pick.rule.endsWith(':activity');
+}
+
 /** The recipient grown by more head tokens, its rule joined with '+', and the given mentions. */
 export function extendRecipient(x: TriggerContext, tokens: number[], rule: string, mentions: Mention[]): Arg {
   const r = x.recipient;

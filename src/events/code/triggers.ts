@@ -124,12 +124,11 @@ export function wantDoneTriggers(v: SentenceView, mi: MentionIndex, t: Triggers)
   const party = (k: number): boolean => mi.at(k).some((m) => m.kind !== 'pronoun' && (!!m.country || !!m.sector));
   for (let i = v.start; i < v.end; i++) {
     if (!free(t, i) || !v.isVerb(i) || !WANT_VERBS.has(v.lemma(i)) || !v.childrenBy(i, 'nsubj').length) continue;
-    const clauses = v.children(i).filter((c) => ['xcomp', 'ccomp', 'acl'].includes(v.base(c)) && v.isVerb(c));
+    const clauses = v.childrenBy(i, 'xcomp', 'ccomp', 'acl').filter((c) => v.isVerb(c));
     if (!clauses.length) continue;
     const obj = v.childrenBy(i, 'obj').some(party);
-    const ownSubject = clauses.some(
-      (c) => v.childrenBy(c, 'nsubj').some(party) || v.childrenBy(c, 'nsubj:pass').some(party),
-    );
+    // (childrenBy matches the base relation: "nsubj" takes "nsubj:pass" too.)
+    const ownSubject = clauses.some((c) => v.childrenBy(c, 'nsubj').some(party));
     if (obj || ownSubject)
       t.matches.set(i, { entry: { ...WANT_DONE, words: [v.lemma(i)] }, specificity: 0, consumed: [] });
   }

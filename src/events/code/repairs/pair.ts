@@ -6,6 +6,7 @@
  */
 import type { Mention } from '../../../doc/index.js';
 import type { TriggerContext } from '../context.js';
+import { mentionKind } from '../../mentions.js';
 
 /** How many sentences back the pair may be named. */
 const PAIR_WINDOW = 3;
@@ -34,7 +35,7 @@ function latestPair(x: TriggerContext, before: number, kind: 'person' | 'state')
   const doc = x.s.doc;
   const sentences = doc.layers.sentences ?? [];
   const fits = (m: Mention): boolean =>
-    !!m.country && (kind === 'state' ? STATE_KINDS.has(m.kind) : PERSON_KINDS.has(m.kind.split(/[:(]/)[0]));
+    !!m.country && (kind === 'state' ? STATE_KINDS : PERSON_KINDS).has(mentionKind(m));
   const byCountry = new Map<string, Mention>();
   for (let si = x.s.si; si >= 0 && si >= x.s.si - PAIR_WINDOW; si--) {
     const s = sentences[si];

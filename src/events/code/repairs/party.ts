@@ -5,18 +5,10 @@
  */
 import type { Mention } from '../../../doc/index.js';
 import { markedParty, placeMention, placePhrase, subtreeParty } from '../../recovery.js';
-import { choose, clauseHeads, extendRecipient, type TriggerContext } from '../context.js';
+import { choose, clauseHeads, extendRecipient, jointActivity, type TriggerContext } from '../context.js';
 
 /** Possessive pronouns: a mention of one inside an argument phrase names its owner, not the argument. */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-
-/**
- * The recipient slot holds a joint activity ("coordinate Syria strikes in Iraq"): what was done together; the parties
- * and places inside or around it are not partners of the joint action.
- */
-function jointActivity(x: TriggerContext): boolean {
-  return x.recipient.pick.rule.endsWith(':activity');
-}
 
 /** Whether token t is already used: an argument head, a consumed pattern word, or the trigger. */
 function usedBy(x: TriggerContext): (t: number) => boolean {

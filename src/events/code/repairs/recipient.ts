@@ -2,7 +2,7 @@
 import { recipientCandidates, subjectOf } from '../../args.js';
 import { deepMarked } from '../../recovery.js';
 import { matchToken } from '../../lexicon/index.js';
-import { choose, type TriggerContext } from '../context.js';
+import { choose, jointActivity, type TriggerContext } from '../context.js';
 import { markActivities } from '../verb-args.js';
 
 /** "agreed to resign from office", "is willing to withdraw from X": with no recipient, the complement's recipient. */
@@ -23,9 +23,8 @@ export function xcompRecipient(x: TriggerContext): void {
 /** A strongly marked phrase the parser attached lower down ("filed a lawsuit in the court against X"). */
 export function deepMarkedPhrase(x: TriggerContext): void {
   const { v, mi } = x;
-  if (!v.parsed || x.recipient.mentions.length) return;
   // The target of a joint activity ("coordinate strikes against X") is not the partner of the joint action.
-  if (x.recipient.pick.rule.endsWith(':activity')) return;
+  if (!v.parsed || x.recipient.mentions.length || jointActivity(x)) return;
   const deep = deepMarked(v, x.pred, x.e.type);
   if (deep < 0) return;
   const r = choose(v, mi, [{ tokens: [deep], rule: 'deep:' + v.marks(deep).join('') }]);
