@@ -1,8 +1,9 @@
 /**
  * `npm run bench:workers [-- --pages N --rounds R]`: pages/s of 2 `dateline worker` processes against the
- * baseline of 1, measured in the same run on one throwaway Postgres (fsync on). N distinct pages (default 150)
- * are made from the AEB pages; each round enqueues them into a fresh schema and drains them with 1, then 2 workers
- * (R rounds, alternating, default 2). Pages/s counts from the moment every worker has claimed a job to the last
+ * baseline of 1, measured in the same run on one throwaway Postgres (fsync on). N distinct pages (default 2,000,
+ * the drain check's size: on 150 pages the workers' warm-up still showed) are made from the AEB pages; each round
+ * enqueues them into a fresh schema and drains them with 1, then 2 workers (R rounds, alternating, default 1).
+ * Pages/s counts from the moment every worker has claimed a job to the last
  * commit (job timestamps), so model loading at start-up is left out. Prints the machine's load: the machine is shared.
  */
 import { execFileSync } from 'node:child_process';
@@ -67,8 +68,8 @@ async function drain(url: string, dataDir: string, pages: string, w: number) {
 }
 
 async function main(): Promise<void> {
-  const n = arg('pages', 150);
-  const rounds = arg('rounds', 2);
+  const n = arg('pages', 2000);
+  const rounds = arg('rounds', 1);
   const tmp = mkdtempSync(join(tmpdir(), 'dateline-bench-workers-'));
   const server = await startThrowawayPostgres({ durable: true });
   try {
