@@ -1,7 +1,7 @@
 /** Argument rules on hand-built parses. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { relativeClauseOwner, subjectOf } from './args.js';
+import { nounActorCandidates, relativeClauseOwner, subjectOf } from './args.js';
 import { SentenceView } from './syntax.js';
 import { buildDoc } from './testdoc.js';
 
@@ -42,4 +42,32 @@ test('a main verb the parser hung on a nominal root after an apposition takes th
   // Without the comma it is a modifier of the noun ("officials called to testify"), not a main verb.
   const plain = buildDoc('officials|official/NOUN/0/root called|call/VERB/1/acl ./PUNCT/1/punct');
   assert.notEqual(subjectOf(new SentenceView(plain, 0), 1).actor.rule, 'acl:nominal-root');
+});
+
+test('a conjoined nationality modifier of a nominal event is its actor ("international and Palestinian criticism")', () => {
+  const doc = buildDoc(
+    'stiff/ADJ/5/amod international/ADJ/5/amod and/CCONJ/4/cc Palestinian/ADJ/2/conj criticism/NOUN/0/root ./PUNCT/5/punct',
+  );
+  const v = new SentenceView(doc, 0);
+  const picks = nounActorCandidates(v, 4, 'ACCUSE', (t) => t === 3);
+  assert.deepEqual(picks.at(-1), { tokens: [3], rule: 'modifier' });
+  // A lower-case conjoined adjective is no name: nothing to pick.
+  const plain = buildDoc('harsh/ADJ/4/amod and/CCONJ/3/cc loud/ADJ/1/conj criticism/NOUN/0/root ./PUNCT/4/punct');
+  assert.deepEqual(
+    nounActorCandidates(new SentenceView(plain, 0), 3, 'ACCUSE', () => false),
+    [],
+  );
+});
+
+test('the parties of a meeting hung under the phrase before them still act ("a meeting on Monday between X and Y")', () => {
+  const doc = buildDoc(
+    'a/DET/2/det meeting/NOUN/0/root on/ADP/4/case Monday/PROPN/2/nmod between/ADP/6/case Obama/PROPN/4/nmod ' +
+      'and/CCONJ/8/cc Putin/PROPN/6/conj ./PUNCT/2/punct',
+  );
+  const v = new SentenceView(doc, 0);
+  const pick = nounActorCandidates(v, 1, 'CONSULT', (t) => t === 5 || t === 7).find((p) =>
+    p.rule.startsWith('nmod:between'),
+  );
+  assert.equal(pick?.rule, 'nmod:between(deep)');
+  assert.ok(pick && pick.tokens.includes(5) && pick.tokens.includes(7));
 });

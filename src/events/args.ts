@@ -414,26 +414,30 @@ export function nounActorCandidates(
     ...v.childrenBy(n, 'nmod', 'acl'),
     ...v.childrenBy(n, 'nmod').flatMap((c) => v.childrenBy(c, 'nmod')),
   ];
-  for (const c of byKids) {
-    if (v.marks(c).includes('by') && !v.childrenBy(n, 'nmod', 'acl').includes(c))
-      out.push({ tokens: expand(v, [c], n), rule: 'nmod:by(deep)' });
-  }
+  const direct = v.childrenBy(n, 'nmod', 'acl');
+  const deep = byKids.filter((c) => !direct.includes(c));
+  for (const c of deep) if (v.marks(c).includes('by')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:by(deep)' });
   for (const c of v.childrenBy(n, 'nmod', 'acl')) {
     const m = v.marks(c);
     if (m.includes('by')) out.unshift({ tokens: expand(v, [c], n), rule: 'nmod:by' });
     if (m.includes('between') || m.includes('among')) out.push({ tokens: expand(v, [c], n), rule: 'nmod:between' });
     if (m.includes('from') && FROM_ACTOR_TYPES.has(type)) out.push({ tokens: expand(v, [c], n), rule: 'nmod:from' });
   }
+  // "a meeting on Monday between Obama and Putin", with the parties under the phrase before them.
+  for (const c of deep)
+    if (v.marks(c).some((m) => m === 'between' || m === 'among'))
+      out.push({ tokens: expand(v, [c], n), rule: 'nmod:between(deep)' });
   // "Russian airstrikes", "US sanctions": a nationality or name modifier; one the actors stage did not resolve
-  // ("a Russia-backed regime offensive") stands in only as a phrase, after everything else.
-  const caps = v
-    .children(n)
-    .filter(
-      (c) =>
-        (v.base(c) === 'amod' || v.base(c) === 'compound') &&
-        (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])) &&
-        c < n,
-    );
+  // ("a Russia-backed regime offensive") stands in only as a phrase, after everything else. A conjoined modifier
+  // modifies the noun too ("international and Palestinian criticism").
+  const amods = v.children(n).filter((c) => v.base(c) === 'amod');
+  const modifiers = [...v.children(n), ...amods.flatMap((a) => v.childrenBy(a, 'conj'))];
+  const caps = modifiers.filter(
+    (c) =>
+      (v.base(c) === 'amod' || v.base(c) === 'compound' || v.base(c) === 'conj') &&
+      (v.upos(c) === 'PROPN' || /^[A-Z]/.test(v.doc.text[v.t.start[c]])) &&
+      c < n,
+  );
   const mods = caps.filter(hasMention);
   if (mods.length) out.push({ tokens: mods, rule: 'modifier' });
   else if (caps.length) out.push({ tokens: caps, rule: 'modifier:thing' });
