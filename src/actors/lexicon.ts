@@ -146,9 +146,11 @@ export function lexicon(): Lexicon {
     // "the Kremlin" is also indexed as "Kremlin" (but "The Hague" keeps its article: "Hague" is a surname).
     if (key.startsWith('the ') && e.kind !== 'capital') add(alias.slice(4), e, rule);
   };
+  // Regions with a CAMEO code of their own ("European leaders" EUR): after the states, so a state's names win.
+  const regions = loadJson<CountryRecord[]>('actors', 'regions.json');
   const byCode = new Map<string, CountryRecord>();
   // UN members first, so a demonym shared with a dependency ("French": France, French Southern Lands) means the state.
-  const ordered = [...countries].sort((a, b) => Number(b.un) - Number(a.un));
+  const ordered = [...[...countries].sort((a, b) => Number(b.un) - Number(a.un)), ...regions];
   for (const c of ordered) {
     byCode.set(c.code, c);
     for (const n of c.names) add(n, { kind: 'country', c });

@@ -29,6 +29,9 @@ export function partyInClause(x: TriggerContext): void {
     !(m.kind === 'pronoun' && POSSESSIVES.has(doc.text.slice(m.start, m.end).toLowerCase())) &&
     (!!m.country || (!!m.sector && m.sector !== 'UNK'));
   if (x.recipient.mentions.some(party)) return;
+  // A name the actors stage could not resolve ("Assange was accused ...") is the party itself, not a thing acted
+  // with: a party lower in the clause ("following a Wikileaks conference") is not who the event touched.
+  if (x.recipient.pick.tokens.length && v.upos(x.recipient.pick.tokens[0]) === 'PROPN') return;
   if (jointActivity(x)) return;
   const heads = clauseHeads(x);
   const used = usedBy(x);
