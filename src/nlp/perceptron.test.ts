@@ -34,3 +34,17 @@ test('sparse layout: inline rows of one and two entries, longer rows out of line
   const rows = { 3: { 9: -7 }, 4: { 0: 300, 40: -300 }, 5: { 1: 1, 2: 2, 3: -3, 50: 32000, 60: -32000 } };
   check(64, rows, [5, 3, 4, 8, 5, 0x80000000]);
 });
+
+test('keys sharing a home slot: rows beyond the lookup window are found, absent keys of a far home are not', () => {
+  // Ten rows → a 16-slot table: keys ≡ 5 (mod 16) all start probing at slot 5, so the later ones lie beyond the window.
+  const same = Array.from({ length: 10 }, (_, i) => 5 + 16 * i);
+  const dense: Record<number, Record<number, number>> = {};
+  const sparse: Record<number, Record<number, number>> = {};
+  same.forEach((key, i) => {
+    dense[key] = { 0: i + 1, 2: -(i + 1) };
+    sparse[key] = i % 2 ? { 3: i + 1 } : { 0: i, 1: -i, 2: 7, 3: 2 * i + 1 };
+  });
+  const feats = [...same.slice().reverse(), 5 + 16 * 40, 6, 5 + 16 * 9];
+  check(3, dense, feats);
+  check(9, sparse, feats);
+});
