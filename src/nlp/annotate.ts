@@ -1,8 +1,8 @@
 /** Runs the models over one sentence of word forms: tags, lemmas, dependencies, entity tags. */
-import { lexOf, normWords, type Lex } from './lex.js';
+import { lexOf, type Lex } from './lex.js';
 import { lemmatize } from './lemma.js';
 import { models } from './models.js';
-import { ambOf, fixedOf, tagSentence } from './tagger.js';
+import { ambAndFixedOf, tagSentence } from './tagger.js';
 import { parseSentence } from './parser.js';
 import { givenName, nerSentence } from './ner.js';
 import { titlePersons } from './titles.js';
@@ -54,10 +54,8 @@ export function annotate(
   const m = models();
   const n = forms.length;
   const lx = lexOf(forms);
-  const words = normWords(forms);
-  const amb = ambOf(m.taggerMeta, words);
+  const { amb, fixed } = ambAndFixedOf(m.taggerMeta, lx.norm);
   lx.amb = amb;
-  const fixed = fixedOf(m.taggerMeta, words);
   const fixTags = opts.fixTags;
   if (fixTags) for (let i = 0; i < n; i++) if (fixTags[i] >= 0) fixed[i] = fixTags[i];
   const tags = tagSentence(m.tagger, lx, amb, fixed);

@@ -32,17 +32,20 @@ function keepsCase(xpos: string): boolean {
   return xpos === 'NNP' || xpos === 'NNPS';
 }
 
-const memo = new WeakMap<LemmaMeta, Map<string, string>>();
-/** Memo entries kept per model before the memo is reset (bounds memory on long runs). */
+/** Per model: form → its lemmas so far as [xpos, lemma, xpos, lemma, ...] (most forms take one or two tags). */
+const memo = new WeakMap<LemmaMeta, Map<string, string[]>>();
+/** Forms kept per model before the memo is reset (bounds memory on long runs). */
 const MEMO_MAX = 200000;
 
-/** Lemma of `form` tagged `xpos`, memoised (news repeats its words). */
+/** Lemma of `form` tagged `xpos`, memoised (news repeats its words; the key is the form, no string is built). */
 export function lemmatize(meta: LemmaMeta, form: string, xpos: string): string {
   let m = memo.get(meta);
   if (!m || m.size > MEMO_MAX) memo.set(meta, (m = new Map()));
-  const key = xpos + ' ' + form;
-  let v = m.get(key);
-  if (v === undefined) m.set(key, (v = lemmatizeRaw(meta, form, xpos)));
+  let pairs = m.get(form);
+  if (pairs === undefined) m.set(form, (pairs = []));
+  for (let j = 0; j < pairs.length; j += 2) if (pairs[j] === xpos) return pairs[j + 1];
+  const v = lemmatizeRaw(meta, form, xpos);
+  pairs.push(xpos, v);
   return v;
 }
 

@@ -9,6 +9,8 @@ import { clusterGeneration, clusterOf, clusterPrefix } from './clusters.js';
 export interface Lex {
   n: number;
   forms: string[];
+  /** {@link normWord} of each form (the tagger's dictionary key). */
+  norm: string[];
   lower: Uint32Array;
   cased: Uint32Array;
   shape: Uint32Array;
@@ -122,6 +124,7 @@ export function lexOf(forms: string[]): Lex {
   const lx: Lex = {
     n,
     forms,
+    norm: new Array<string>(n),
     lower: mk(),
     cased: mk(),
     shape: mk(),
@@ -140,7 +143,9 @@ export function lexOf(forms: string[]): Lex {
     amb: undefined,
   };
   for (let i = 0; i < n; i++) {
-    const c = wordOf(forms[i]).cols;
+    const x = wordOf(forms[i]);
+    lx.norm[i] = x.norm;
+    const c = x.cols;
     lx.lower[i] = c[0];
     lx.cased[i] = c[1];
     lx.shape[i] = c[2];

@@ -55,6 +55,32 @@ export function fixedOf(meta: TaggerMeta, words: string[]): Int32Array {
   return out;
 }
 
+/** Words → ambiguity-class hash × {@link FIXED_SPAN} + fixed tag + 1, per model (one lookup per token for both). */
+const wordClassMemo = new WeakMap<TaggerMeta, Map<string, number>>();
+/** Room for a fixed tag + 1 below the hash in that memo's values (exact: hash × span < 2^53). */
+const FIXED_SPAN = 1 << 16;
+
+/** {@link ambOf} and {@link fixedOf} together, from one memo keyed by the normalised word. */
+export function ambAndFixedOf(meta: TaggerMeta, words: string[]): { amb: Uint32Array; fixed: Int32Array } {
+  let memo = wordClassMemo.get(meta);
+  if (!memo || memo.size > AMB_MEMO_MAX) wordClassMemo.set(meta, (memo = new Map()));
+  const n = words.length;
+  const amb = new Uint32Array(n);
+  const fixed = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let v = memo.get(words[i]);
+    if (v === undefined) {
+      const w = [words[i]];
+      v = ambOf(meta, w)[0] * FIXED_SPAN + fixedOf(meta, w)[0] + 1;
+      memo.set(words[i], v);
+    }
+    const a = Math.floor(v / FIXED_SPAN);
+    amb[i] = a;
+    fixed[i] = v - a * FIXED_SPAN - 1;
+  }
+  return { amb, fixed };
+}
+
 /** Extract the features of token `i` given the two previous predicted tags; returns the count. */
 export function tagFeats(lx: Lex, amb: Uint32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
   const n = lx.n;
