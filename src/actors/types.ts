@@ -29,7 +29,7 @@ export interface OrgRecord {
   wikidata?: string;
   /** Descriptions that corefer with it: "the jihadist group". */
   descriptions?: string[];
-  /** 'igo' | 'ngo' | 'armed' | 'party' | 'agency' */
+  /** 'igo' | 'ngo' | 'armed' | 'party' | 'agency' | 'press' (a news organisation acting: "the Times filed a motion") | 'media' (wire and photo credits: no actor in running text) */
   type: string;
 }
 
