@@ -96,12 +96,22 @@ export async function buildGazetteer(tok: (s: string) => string[]): Promise<Gaze
   return { entries: sorted, maxLen, first: [...names].sort() };
 }
 
-const starts = new WeakMap<Gazetteer, Set<string>>();
+const starts = new WeakMap<Gazetteer, Map<string, number>>();
 
-/** First tokens of all entries, so most tokens are rejected with one lookup. */
-function startsOf(g: Gazetteer): Set<string> {
+/**
+ * First tokens of all entries → the most tokens of an entry starting with it, so most tokens are rejected with one
+ * lookup and a start is tried only at lengths some entry has (a match of L tokens needs an entry of ≥ L tokens).
+ */
+function startsOf(g: Gazetteer): Map<string, number> {
   let s = starts.get(g);
-  if (!s) starts.set(g, (s = new Set(Object.keys(g.entries).map((k) => k.split(' ')[0]))));
+  if (!s) {
+    s = new Map();
+    for (const k of Object.keys(g.entries)) {
+      const parts = k.split(' ');
+      s.set(parts[0], Math.max(s.get(parts[0]) ?? 0, parts.length));
+    }
+    starts.set(g, s);
+  }
   return s;
 }
 
@@ -127,7 +137,7 @@ export function gazTags(g: Gazetteer, forms: string[]): string[] {
       can.set(forms[i], (starts = first.has(forms[i].toLowerCase()) && /^\p{Lu}/u.test(forms[i])));
     if (starts) {
       lower ??= forms.map((f) => f.toLowerCase());
-      for (let L = Math.min(g.maxLen, n - i); L >= 1; L--) {
+      for (let L = Math.min(g.maxLen, n - i, first.get(lower[i])!); L >= 1; L--) {
         const c = g.entries[lower.slice(i, i + L).join(' ')];
         if (c !== undefined) {
           hit = L;

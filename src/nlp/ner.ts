@@ -77,6 +77,8 @@ export function nameRuns(lx: Lex): Uint32Array {
   const n = lx.n;
   const out = new Uint32Array(n);
   const cap = (j: number): boolean => j < n && (lx.flags[j] & 1) !== 0 && (lx.flags[j] & 16) === 0;
+  // Normalised words (lowercase, digits folded): the same set lookups as lowercase, since no head word has a digit.
+  const low = lx.norm;
   let i = 0;
   while (i < n) {
     if (!cap(i)) {
@@ -84,14 +86,14 @@ export function nameRuns(lx: Lex): Uint32Array {
       continue;
     }
     let j = i + 1;
-    while (j < n && (cap(j) || (RUN_LINKS.has(lx.forms[j].toLowerCase()) && cap(j + 1)))) j++;
+    while (j < n && (cap(j) || (RUN_LINKS.has(low[j]) && cap(j + 1)))) j++;
     let kind = 1;
     for (let k = i; k < j; k++) {
-      const l = lx.forms[k].toLowerCase();
+      const l = low[k];
       if (ORG_HEADS.has(l)) kind = 2;
       else if (kind === 1 && LOC_HEADS.has(l)) kind = 3;
     }
-    const lastKind = ORG_HEADS.has(lx.forms[j - 1].toLowerCase()) ? 1 : 0;
+    const lastKind = ORG_HEADS.has(low[j - 1]) ? 1 : 0;
     for (let k = i; k < j; k++)
       out[k] = kind * 16 + (k === i ? 1 : 0) + (k === j - 1 ? 2 : 0) + lastKind * 4 + (j - i > 1 ? 8 : 0);
     i = j;
