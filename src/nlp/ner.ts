@@ -254,12 +254,29 @@ export function allowed(classes: string[], prev: number, c: number): boolean {
   return p !== 'O' && p.slice(2) === t.slice(2);
 }
 
+const allowedMemo = new WeakMap<string[], Uint8Array>();
+
+/** {@link allowed} for every (prev + 1, class) pair, prev = -1 included, computed once per class list. */
+function allowedTable(classes: string[]): Uint8Array {
+  let t = allowedMemo.get(classes);
+  if (!t) {
+    const k = classes.length;
+    t = new Uint8Array((k + 1) * k);
+    for (let prev = -1; prev < k; prev++)
+      for (let c = 0; c < k; c++) t[(prev + 1) * k + c] = allowed(classes, prev, c) ? 1 : 0;
+    allowedMemo.set(classes, t);
+  }
+  return t;
+}
+
 /** Greedy IOB2 decoding of one sentence. */
 export function nerDecode(model: Scorer, meta: NerMeta, x: NerInput): Int32Array {
   const n = x.lx.n;
   const out = new Int32Array(n);
   const buf = new Uint32Array(MAX_NER_FEATS);
   const scores = new Float32Array(model.nClasses);
+  const nc = meta.classes.length;
+  const ok = allowedTable(meta.classes);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < n; i++) {
@@ -270,7 +287,7 @@ export function nerDecode(model: Scorer, meta: NerMeta, x: NerInput): Int32Array
     if (p1 > 0 || ((x.lx.flags[i] & PUNCT_FLAG) === 0 && !(x.caps[i] === LOWER_PRIOR && (x.lx.flags[i] & 1) === 0))) {
       const k = nerFeats(x, i, p1, p2, buf);
       model.score(buf, k, scores);
-      for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best] && allowed(meta.classes, p1, c)) best = c;
+      for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best] && ok[(p1 + 1) * nc + c] === 1) best = c;
     }
     out[i] = best;
     p2 = p1;
