@@ -71,3 +71,13 @@ test('the parties of a meeting hung under the phrase before them still act ("a m
   assert.equal(pick?.rule, 'nmod:between(deep)');
   assert.ok(pick && pick.tokens.includes(5) && pick.tokens.includes(7));
 });
+
+test('a finite verb hung on a name root right after it has the name as its actor ("Rep. Adam Schiff called on Obama")', () => {
+  const doc = buildDoc(
+    'Rep./PROPN/3/compound Adam/PROPN/1/flat Schiff/NOUN/0/root called|call/VERB/3/acl on/ADP/6/case ' +
+      'Obama/PROPN/4/obl ./PUNCT/3/punct',
+  );
+  const s = subjectOf(new SentenceView(doc, 0), 3);
+  assert.equal(s.actor.rule, 'acl:nominal-root');
+  assert.ok(s.actor.tokens.includes(2));
+});

@@ -186,7 +186,12 @@ export function relativeClauseOwner(v: SentenceView, t: number): number {
 /** Is p a main verb misparsed as a clause on the sentence's nominal root, after a comma ("X, the …, called …")? */
 function nominalRootVerb(v: SentenceView, p: number, h: number): boolean {
   if (v.head(h) >= 0 || v.isVerb(h) || h > p || v.upos(p) !== 'VERB' || v.t.xpos[p] === 'VBG') return false;
-  if (p === 0 || v.text(p - 1) !== ',') return false;
+  // Without the comma only right after a name ("Rep. Adam Schiff called on Obama"); "officials called to testify"
+  // is a noun with its modifier.
+  const name =
+    v.upos(h) === 'PROPN' ||
+    v.children(h).some((c) => ['flat', 'compound'].includes(v.base(c)) && v.upos(c) === 'PROPN');
+  if (p === 0 || (v.text(p - 1) !== ',' && !(name && p === h + 1))) return false;
   return !v.children(p).some((c) => v.rel(c).startsWith('nsubj'));
 }
 
