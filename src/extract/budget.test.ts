@@ -13,9 +13,9 @@ test('a work budget trips on the step that goes over it, not before', () => {
 });
 
 const para = '<p>The minister said the talks would continue next week in Geneva, officials confirmed.</p>\n';
-// 20,000 tags inside an inline SVG (dropped by extraction, but parsed) and an article around them.
+// 20,000 tags inside a <math> subtree (dropped by extraction, but parsed; inline SVG is cut before parsing) and an article around them.
 const page = Buffer.from(
-  `<html><body><article>${para.repeat(20)}<svg>${'<g></g>'.repeat(20000)}</svg>${para}</article></body></html>`,
+  `<html><body><article>${para.repeat(20)}<math>${'<mi></mi>'.repeat(20000)}</math>${para}</article></body></html>`,
 );
 
 test('the extraction work limit counts tags and elements: the same page passes or fails by its size alone', () => {

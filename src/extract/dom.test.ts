@@ -27,3 +27,25 @@ test('a script inside a comment, a quoted ">" in an attribute, an unclosed scrip
   assert.equal(stripRawText('<script-loader>Text</script-loader>'), '<script-loader>Text</script-loader>');
   assert.equal(stripRawText('<SCRIPT>x</SCRIPT><p>A</p>'), '<SCRIPT></SCRIPT><p>A</p>');
 });
+
+test('inline SVG contents are cut, nested and self-closed ones included', () => {
+  assert.equal(
+    stripRawText('<p>A</p><svg viewBox="0 0 9 9"><svg><path d="M1"/></svg><g/></svg><p>B</p><SVG/><p>C</p>'),
+    '<p>A</p><svg viewBox="0 0 9 9"></svg><p>B</p><SVG/><p>C</p>',
+  );
+  assert.equal(textOf(parseHtml('<p>A</p><svg><text>x</text></svg><p>B</p>')), 'AB');
+});
+
+test('character references are decoded in text and attributes, not in script text', () => {
+  const root = parseHtml(
+    '<title>Tom &amp; Jerry</title><a href="/q?a=1&amp;b=2" title="&quot;Hi&quot;">caf&eacute; &copy 2020 &#x2014;</a>' +
+      '<script type="application/ld+json">{"headline":"A &amp; B"}</script>',
+  );
+  assert.equal(textOf(root), 'Tom & Jerrycafé © 2020 —');
+  const el = (tag: string) => root.children.find((c) => typeof c !== 'string' && c.tag === tag);
+  const a = el('a');
+  const script = el('script');
+  assert.ok(a && typeof a !== 'string' && script && typeof script !== 'string');
+  assert.deepEqual(a.attrs, { href: '/q?a=1&b=2', title: '"Hi"' });
+  assert.deepEqual(script.children, ['{"headline":"A &amp; B"}']);
+});

@@ -297,6 +297,29 @@ const PUBLISHED_META =
 const SCRIPT_DATE =
   /(?:["']|&quot;)(datePublished|date_published|publishDate|publish_date|publishedAt|published_at|publicationDate|publication_date|firstPublished|first_published_at|pubDate)(?:["']|&quot;)\s*:\s*(?:["']|&quot;)(\d{4}-\d{2}-\d{2}[^"'&]{0,30})(?:["']|&quot;)/;
 
+/** Every key SCRIPT_DATE names holds one of these ("publi…", "pubDate"). */
+const SCRIPT_DATE_HINTS = ['ubli', 'ubDate'];
+/** Characters a SCRIPT_DATE match can start before its hint (`&quot;first_p`) and run after it. */
+const HINT_BEFORE = 16;
+const HINT_AFTER = 200;
+
+/**
+ * The first SCRIPT_DATE match in the page, found by running the pattern only around native-search hits of
+ * its keys: a pattern that opens with a quote class is otherwise tried at every position of the page.
+ */
+function scriptDate(html: string): string | undefined {
+  const next = SCRIPT_DATE_HINTS.map((h) => html.indexOf(h));
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < next.length; j++) if (next[j] >= 0 && (k < 0 || next[j] < next[k])) k = j;
+    if (k < 0) return undefined;
+    const at = next[k];
+    const m = SCRIPT_DATE.exec(html.slice(Math.max(0, at - HINT_BEFORE), at + HINT_AFTER));
+    if (m) return m[2];
+    next[k] = html.indexOf(SCRIPT_DATE_HINTS[k], at + 1);
+  }
+}
+
 /** Every stated publication date as a candidate, in the old rules' trust order (the rank is a feature). */
 export function dateCandidates(p: Page, root: El, html: string, tuning: MetaTuning): DateCandidates {
   const { s, m, art, h1Main } = p;
@@ -320,7 +343,7 @@ export function dateCandidates(p: Page, root: El, html: string, tuning: MetaTuni
   add(art ? str(art.dateCreated ?? null) : null, 'ld:created');
   add(s.itemprops.get('dateCreated'), 'ld:created');
   add([...s.metas].find(([k]) => PUBLISHED_META.test(k))?.[1], 'meta:other');
-  if (html && tuning.scriptDates) add(SCRIPT_DATE.exec(html)?.[2], 'script');
+  if (html && tuning.scriptDates) add(scriptDate(html), 'script');
   const titleEl = h1Main?.el;
   if (titleEl) {
     const us = usDates(s.htmlLang);
