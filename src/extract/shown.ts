@@ -122,20 +122,7 @@ export function shownDates(
       if (!upd && PUBLISHED_LABEL.test(label)) published.push(d);
     }
   };
-  let chars = 0;
-  for (let i = h1Index; i < nodes.length && chars < after; i++) {
-    // The headline's own block ends where the story's prose starts.
-    if (stopAtProse && nodes[i].text.length > PROSE_NODE) break;
-    const d = look(i);
-    if (d) add(i, d);
-    chars += nodes[i].text.length;
-  }
-  chars = 0;
-  for (let i = h1Index - 1; i >= 0 && chars < before; i--) {
-    const d = look(i);
-    if (d) add(i, d);
-    chars += nodes[i].text.length;
-  }
+  for (const h of byDistance(nodes, h1Index, after, before, stopAtProse, look)) add(h.i, h.d);
   if (found.length || updates.length) return { found, updates, rest: [], ordered, published };
   // Nothing beside the headline: a labelled date anywhere ("Last updated: …", "Posted on …"), then any short dated line after it.
   let firstAfter: string | null = null;
@@ -157,6 +144,38 @@ export function shownDates(
   }
   const rest = firstUpdate ?? firstAfter;
   return { found, updates, rest: rest ? [rest] : [], ordered, published };
+}
+
+/**
+ * Dates found within `after`/`before` characters of the headline, nearest first (characters of text between the
+ * headline and the date; the headline's own text does not count): a date just above the headline beats one in a
+ * teaser list below it.
+ */
+function byDistance(
+  nodes: { text: string; time?: string }[],
+  h1Index: number,
+  after: number,
+  before: number,
+  stopAtProse: boolean,
+  look: (i: number) => string | null,
+): { i: number; d: string; dist: number }[] {
+  const hits: { i: number; d: string; dist: number }[] = [];
+  const own = nodes[h1Index].text.length;
+  let chars = 0;
+  for (let i = h1Index; i < nodes.length && chars < after; i++) {
+    // The headline's own block ends where the story's prose starts.
+    if (stopAtProse && nodes[i].text.length > PROSE_NODE) break;
+    const d = look(i);
+    if (d) hits.push({ i, d, dist: Math.max(0, chars - own) });
+    chars += nodes[i].text.length;
+  }
+  chars = 0;
+  for (let i = h1Index - 1; i >= 0 && chars < before; i--) {
+    const d = look(i);
+    if (d) hits.push({ i, d, dist: chars });
+    chars += nodes[i].text.length;
+  }
+  return hits.sort((a, b) => a.dist - b.dist);
 }
 
 /**
