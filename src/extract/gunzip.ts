@@ -9,6 +9,9 @@ import { crc32, inflateRawSync } from 'node:zlib';
 export type Gunzipped =
   { ok: true; bytes: Uint8Array; members: number; trailing: number } | { ok: false; tooLarge: boolean; reason: string };
 
+/** Inflate output chunk: pages are ~170 KB unpacked (AEB mean), so 64 KB takes a few chunks where zlib's 16 KB default takes a dozen. */
+const INFLATE_CHUNK = 64 * 1024;
+
 const FHCRC = 2;
 const FEXTRA = 4;
 const FNAME = 8;
@@ -46,7 +49,11 @@ export function gunzipMembers(bytes: Uint8Array, maxOutput: number): Gunzipped {
     }
     let res: { buffer: Buffer; engine: { bytesWritten: number } };
     try {
-      const r = inflateRawSync(bytes.subarray(start), { info: true, maxOutputLength: maxOutput - total + 1 });
+      const r = inflateRawSync(bytes.subarray(start), {
+        info: true,
+        maxOutputLength: maxOutput - total + 1,
+        chunkSize: INFLATE_CHUNK,
+      });
       res = r as unknown as typeof res;
     } catch (e) {
       const msg = (e as Error).message;
@@ -64,7 +71,8 @@ export function gunzipMembers(bytes: Uint8Array, maxOutput: number): Gunzipped {
     members++;
     at = end + 8;
   }
-  const out = Buffer.concat(parts, total);
+  // One member (nearly every page): its buffer is the output, no copy.
+  const out = parts.length === 1 ? parts[0] : Buffer.concat(parts, total);
   return {
     ok: true,
     bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
