@@ -162,6 +162,15 @@ function rescorerP(c: Candidate): number | null {
   return null;
 }
 
+/** The sentence prior's top type and probability, read from the decision trail (events.sent.v1). */
+function sentencePriorOf(c: Candidate): { top: string; p: number } | null {
+  for (const d of c.record.decidedBy) {
+    const m = /^model:events\.sent\.v1 sentence prior (\S+) ([0-9.]+)/.exec(d);
+    if (m) return { top: m[1], p: Number(m[2]) };
+  }
+  return null;
+}
+
 /** Does another candidate of the sentence govern this one's trigger (the demanded or intended content of it)? */
 function governor(c: Candidate, ctx: GateContext): string | null {
   const v = c.view;
@@ -191,6 +200,11 @@ export function gateFeatures(c: Candidate, ctx: GateContext): string[] {
   f.push(`AR=${A}/${R}`, `t*A=${t}/${A}`, `t*R=${t}/${R}`);
   const rp = rescorerP(c);
   f.push(rp === null ? 'rp=none' : `rp=${bin(rp, [0.3, 0.5, 0.7, 0.85, 0.95])}`);
+  const sp = sentencePriorOf(c);
+  if (sp) {
+    const agree = sp.top === t ? 'agree' : sp.top === 'NONE' ? 'none' : 'other';
+    f.push(`sp=${agree}`, `sp*p=${agree}/${bin(sp.p, [0.3, 0.5, 0.7])}`);
+  } else f.push('sp=absent');
   const g = governor(c, ctx);
   if (g) f.push(`gov=${g}`, `gov*t=${g}/${t}`);
   const si = r.sentence;
