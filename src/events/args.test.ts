@@ -81,3 +81,28 @@ test('a finite verb hung on a name root right after it has the name as its actor
   assert.equal(s.actor.rule, 'acl:nominal-root');
   assert.ok(s.actor.tokens.includes(2));
 });
+
+test('a subjectless verb after a dash parenthesis takes the phrase before the opening dash ("X - which … - called")', () => {
+  const doc = buildDoc(
+    'The/DET/2/det Authority/NOUN/0/root -/PUNCT/5/punct which/PRON/5/nsubj rejected|reject/VERB/2/acl:relcl ' +
+      'talks/NOUN/5/obj -/PUNCT/8/punct called|call/VERB/6/acl for/ADP/10/case help/NOUN/8/obl ./PUNCT/2/punct',
+  );
+  const s = subjectOf(new SentenceView(doc, 0), 7);
+  assert.equal(s.actor.rule, 'dash-parenthesis');
+  assert.ok(s.actor.tokens.includes(1));
+  // Without the opening dash there is no parenthesis to skip.
+  const plain = buildDoc('talks/NOUN/0/root -/PUNCT/3/punct called|call/VERB/1/acl ./PUNCT/1/punct');
+  assert.notEqual(subjectOf(new SentenceView(plain, 0), 2).actor.rule, 'dash-parenthesis');
+});
+
+test('a "passive subject" of a verb with an object and no passive auxiliary acts ("Egypt criticised the shift")', () => {
+  const doc = buildDoc(
+    'Egypt/PROPN/2/nsubj:pass criticised|criticise/VERB/0/root the/DET/4/det shift/NOUN/2/obj ./PUNCT/2/punct',
+  );
+  assert.equal(subjectOf(new SentenceView(doc, 0), 1).actor.rule, 'nsubj(unmarked)');
+  // A real passive keeps its patient: "Egypt was criticised".
+  const pass = buildDoc(
+    'Egypt/PROPN/3/nsubj:pass was|be/AUX/3/aux:pass criticised|criticise/VERB/0/root ./PUNCT/3/punct',
+  );
+  assert.equal(subjectOf(new SentenceView(pass, 0), 2).patient.rule, 'nsubj:pass');
+});

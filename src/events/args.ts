@@ -195,6 +195,30 @@ function nominalRootVerb(v: SentenceView, p: number, h: number): boolean {
   return !v.children(p).some((c) => v.rel(c).startsWith('nsubj'));
 }
 
+const DASHES = new Set(['-', '–', '—', '--']);
+
+/** A "passive subject" on a verb with no passive auxiliary and an object of its own: a misread active clause. */
+function unmarkedPassive(v: SentenceView, p: number): boolean {
+  if (v.base(p) === 'acl' || !v.childrenBy(p, 'obj').length) return false;
+  return !v.children(p).some((c) => v.rel(c) === 'aux:pass');
+}
+
+/**
+ * "The Palestinian Authority - which considers the US biased - called on …": a subjectless verb right after a closing
+ * dash whose opening dash follows a noun phrase; that phrase (the topmost token of the path from the word before the
+ * opening dash that stays before it) is the subject the parser lost. -1 when the pattern does not hold.
+ */
+function dashParenthesisSubject(v: SentenceView, p: number): number {
+  if (!v.isVerb(p) || p - 1 <= v.start || !DASHES.has(v.text(p - 1))) return -1;
+  let open = -1;
+  for (let k = p - 2; k > v.start; k--) if (DASHES.has(v.text(k))) open = k;
+  if (open < 0 || open === p - 1) return -1;
+  let a = open - 1;
+  if (!['NOUN', 'PROPN', 'PRON'].includes(v.upos(a))) return -1;
+  while (v.head(a) >= v.start && v.head(a) < open) a = v.head(a);
+  return ['NOUN', 'PROPN', 'PRON'].includes(v.upos(a)) ? a : -1;
+}
+
 /** Subject-side arguments of predicate p: { actor, passiveRecipient }, following control, conjunction and clause links. */
 export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPick; patient: ArgPick } {
   // A time phrase parsed as subject ("Saleh this week demanded …") is not one.
@@ -211,6 +235,10 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
     }
     return { actor: { tokens: toks, rule: 'nsubj' }, patient: NONE };
   }
+  // "Egypt and Jordan also sharply criticised the shift" read as passive: no passive auxiliary and an object of
+  // its own make the "passive subject" the actor.
+  if (pass.length && unmarkedPassive(v, p))
+    return { actor: { tokens: expand(v, pass, p), rule: 'nsubj(unmarked)' }, patient: NONE };
   if (pass.length) {
     const ag = agentOf(v, p);
     return {
@@ -218,6 +246,8 @@ export function subjectOf(v: SentenceView, p: number, depth = 0): { actor: ArgPi
       patient: { tokens: expand(v, pass, p), rule: 'nsubj:pass' },
     };
   }
+  const ds = dashParenthesisSubject(v, p);
+  if (ds >= 0) return { actor: { tokens: expand(v, [ds], p), rule: 'dash-parenthesis' }, patient: NONE };
   const h = v.head(p);
   if (h < 0 || depth > 6) return { actor: NONE, patient: NONE };
   const rel = v.rel(p);
