@@ -110,13 +110,6 @@ function wordOf(w: string): WordLex {
   return x;
 }
 
-/** {@link normWord} of each form, from the memo. */
-export function normWords(forms: string[]): string[] {
-  const out = new Array<string>(forms.length);
-  for (let i = 0; i < forms.length; i++) out[i] = wordOf(forms[i]).norm;
-  return out;
-}
-
 /** Compute the lexical columns of a sentence (each distinct form's values computed once per process). */
 export function lexOf(forms: string[]): Lex {
   const n = forms.length;

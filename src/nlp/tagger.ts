@@ -28,14 +28,25 @@ export function ambOf(meta: TaggerMeta, words: string[]): Uint32Array {
   const out = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     let h = memo.get(words[i]);
-    if (h === undefined) {
-      // Own keys only: a word like "constructor" must not find Object.prototype's (the charCodeAt crash).
-      const cls = Object.hasOwn(meta.amb, words[i]) ? meta.amb[words[i]] : '?';
-      memo.set(words[i], (h = hashStr(cls)));
-    }
+    if (h === undefined) memo.set(words[i], (h = ambHash(meta, words[i])));
     out[i] = h;
   }
   return out;
+}
+
+/** The hash of one word's ambiguity class (unmemoised). */
+function ambHash(meta: TaggerMeta, word: string): number {
+  // Own keys only: a word like "constructor" must not find Object.prototype's (the charCodeAt crash).
+  return hashStr(Object.hasOwn(meta.amb, word) ? meta.amb[word] : '?');
+}
+
+/**
+ * One word's fixed tag, or -1 when the model must decide. (`| 0` keeps what an Int32Array store made of an inherited
+ * key such as "constructor": 0. Whether those words should be fixed at all is for a change of its own.)
+ */
+function fixedTag(meta: TaggerMeta, word: string): number {
+  const t = meta.fixed?.[word];
+  return t === undefined ? -1 : t | 0;
 }
 
 /** Words → hashes of their ambiguity classes, per model. */
@@ -45,13 +56,8 @@ const AMB_MEMO_MAX = 200000;
 
 /** Per-token fixed tags for frequent unambiguous words (-1 when the model must decide). */
 export function fixedOf(meta: TaggerMeta, words: string[]): Int32Array {
-  const out = new Int32Array(words.length).fill(-1);
-  const f = meta.fixed;
-  if (!f) return out;
-  for (let i = 0; i < words.length; i++) {
-    const t = f[words[i]];
-    if (t !== undefined) out[i] = t;
-  }
+  const out = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = fixedTag(meta, words[i]);
   return out;
 }
 
@@ -69,11 +75,7 @@ export function ambAndFixedOf(meta: TaggerMeta, words: string[]): { amb: Uint32A
   const fixed = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let v = memo.get(words[i]);
-    if (v === undefined) {
-      const w = [words[i]];
-      v = ambOf(meta, w)[0] * FIXED_SPAN + fixedOf(meta, w)[0] + 1;
-      memo.set(words[i], v);
-    }
+    if (v === undefined) memo.set(words[i], (v = ambHash(meta, words[i]) * FIXED_SPAN + fixedTag(meta, words[i]) + 1));
     const a = Math.floor(v / FIXED_SPAN);
     amb[i] = a;
     fixed[i] = v - a * FIXED_SPAN - 1;
