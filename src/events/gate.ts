@@ -153,22 +153,25 @@ function partyFeatures(tag: string, ids: string[], ctx: GateContext): string[] {
   return f;
 }
 
-/** The rule coder's and re-scorer's probability for a candidate, read from its decision trail. */
-function rescorerP(c: Candidate): number | null {
+/** The first note of the candidate's decision trail that `re` matches, or null. */
+function trailNote(c: Candidate, re: RegExp): RegExpExecArray | null {
   for (const d of c.record.decidedBy) {
-    const m = /^model:events\.lr\.v1 \S+ ([0-9.]+)/.exec(d);
-    if (m) return Number(m[1]);
+    const m = re.exec(d);
+    if (m) return m;
   }
   return null;
 }
 
+/** The rule coder's and re-scorer's probability for a candidate, read from its decision trail. */
+function rescorerP(c: Candidate): number | null {
+  const m = trailNote(c, /^model:events\.lr\.v1 \S+ ([0-9.]+)/);
+  return m ? Number(m[1]) : null;
+}
+
 /** The sentence prior's top type and probability, read from the decision trail (events.sent.v1). */
 function sentencePriorOf(c: Candidate): { top: string; p: number } | null {
-  for (const d of c.record.decidedBy) {
-    const m = /^model:events\.sent\.v1 sentence prior (\S+) ([0-9.]+)/.exec(d);
-    if (m) return { top: m[1], p: Number(m[2]) };
-  }
-  return null;
+  const m = trailNote(c, /^model:events\.sent\.v1 sentence prior (\S+) ([0-9.]+)/);
+  return m ? { top: m[1], p: Number(m[2]) } : null;
 }
 
 /** Does another candidate of the sentence govern this one's trigger (the demanded or intended content of it)? */
